@@ -179,16 +179,22 @@ final class InlineRenderer implements JobVisitor<String> {
         return out.append(':').toString();
     }
 
-    /** Returns the head of a case clause: its patterns and a colon. */
+    /**
+     * Returns the head of a case clause: its patterns and a colon. A pattern that would start with
+     * {@code /} is parenthesised: after the previous clause's last token a {@code /} would read as
+     * division (D5).
+     */
     String clauseHead(CaseClause clause) {
         StringBuilder out = new StringBuilder();
-        ExpressionPrinter printer = new ExpressionPrinter(out);
         List<Expr> patterns = clause.patterns();
         for (int i = 0; i < patterns.size(); i++) {
             if (i > 0) {
                 out.append(", ");
             }
-            printer.print(patterns.get(i));
+            StringBuilder pattern = new StringBuilder();
+            new ExpressionPrinter(pattern).print(patterns.get(i));
+            boolean slash = i == 0 && pattern.charAt(0) == '/';
+            out.append(slash ? "(" : "").append(pattern).append(slash ? ")" : "");
         }
         return out.append(':').toString();
     }

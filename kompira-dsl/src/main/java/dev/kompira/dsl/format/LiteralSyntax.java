@@ -119,11 +119,16 @@ public final class LiteralSyntax {
     }
 
     // Decision D10: a backslash followed by a character that does not form an escape stands for itself.
+    // The character that follows in the output decides, so a next character that is written as an
+    // escape itself (a control character, or a non-ASCII byte) also needs the backslash doubled.
     private static boolean backslashStartsEscape(String value, int i, boolean binary) {
         if (i + 1 >= value.length()) {
             return true;
         }
         char next = value.charAt(i + 1);
+        if (Character.isISOControl(next) || (binary && next >= 0x7F)) {
+            return true;
+        }
         switch (next) {
             case '\\': case '\'': case '"': case 'a': case 'b': case 'f': case 'n': case 'r': case 't': case 'v':
             case 'x': case '\n': case '\r':

@@ -24,6 +24,7 @@ import dev.kompira.dsl.ast.Operand;
 import dev.kompira.dsl.ast.OperatorChain;
 import dev.kompira.dsl.ast.PatternLiteral;
 import dev.kompira.dsl.ast.PositionalArgument;
+import dev.kompira.dsl.ast.Precedence;
 import dev.kompira.dsl.ast.StarArgument;
 import dev.kompira.dsl.ast.StatusVar;
 import dev.kompira.dsl.ast.StringLiteral;
@@ -58,16 +59,8 @@ final class ExpressionParser {
 
     /** Parses with {@code >} reserved for closing an event job. */
     <T> T inEvent(Supplier<T> parse) {
-        return withEventContext(true, parse);
-    }
-
-    private <T> T bracketed(Supplier<T> parse) {
-        return withEventContext(false, parse);
-    }
-
-    private <T> T withEventContext(boolean value, Supplier<T> parse) {
         boolean saved = eventContext;
-        eventContext = value;
+        eventContext = true;
         try {
             return parse.get();
         } finally {
@@ -77,94 +70,59 @@ final class ExpressionParser {
 
     /** Parses an expression. */
     Expr expression() {
-        return or();
+        return operand(Precedence.OR);
     }
 
-    private Expr or() {
+    /**
+     * Parses an expression whose operators bind at least as tightly as {@code min}, by precedence
+     * climbing: operators of one level are collected into one flat {@link OperatorChain}, and the
+     * operands of a level are parsed at the next tighter level. One Java frame per nested operand
+     * keeps deep input within a small stack.
+     */
+    private Expr operand(Precedence min) {
         Token start = tokens.peek();
-        Expr first = and();
-        if (!tokens.at(TokenKind.OR)) {
-            return first;
+        Expr left = start.kind() == TokenKind.NOT && !Precedence.NOT.isLooserThan(min) ? not() : unary();
+        for (BinaryOperator operator = infixOperator(); operator != null && !operator.precedence().isLooserThan(min);
+                operator = infixOperator()) {
+            Precedence level = operator.precedence();
+            List<Operand> rest = new ArrayList<>();
+            while (operator != null && operator.precedence() == level) {
+                consumeOperator(operator);
+                rest.add(new Operand(operator, operand(tighter(level))));
+                operator = infixOperator();
+            }
+            left = new OperatorChain(left, rest, ctx.spanFrom(start));
         }
-        List<Operand> rest = new ArrayList<>();
-        while (tokens.match(TokenKind.OR)) {
-            rest.add(new Operand(BinaryOperator.OR, and()));
-        }
-        return new OperatorChain(first, rest, ctx.spanFrom(start));
+        return left;
     }
 
-    private Expr and() {
-        Token start = tokens.peek();
-        Expr first = not();
-        if (!tokens.at(TokenKind.AND)) {
-            return first;
-        }
-        List<Operand> rest = new ArrayList<>();
-        while (tokens.match(TokenKind.AND)) {
-            rest.add(new Operand(BinaryOperator.AND, not()));
-        }
-        return new OperatorChain(first, rest, ctx.spanFrom(start));
+    private static Precedence tighter(Precedence level) {
+        return Precedence.values()[level.ordinal() + 1];
     }
 
     // Decision D22: the operand of 'not' is a membership expression, so 'not not x' is rejected.
     private Expr not() {
-        if (!tokens.at(TokenKind.NOT)) {
-            return membership();
-        }
         Token operator = tokens.peek();
         if (!ctx.enter(operator)) {
             skipPrefixOperators();
-            return membership();
+            return operand(Precedence.MEMBERSHIP);
         }
         try {
             tokens.advance();
-            Expr operand = membership();
+            Expr operand = operand(Precedence.MEMBERSHIP);
             return new Unary(UnaryOperator.NOT, operand, ctx.spanFrom(operator));
         } finally {
             ctx.leave();
         }
     }
 
-    private Expr membership() {
-        Token start = tokens.peek();
-        Expr first = comparison();
-        List<Operand> rest = null;
-        while (true) {
-            BinaryOperator operator;
-            if (tokens.at(TokenKind.IN)) {
-                tokens.advance();
-                operator = BinaryOperator.IN;
-            } else if (tokens.at(TokenKind.NOT) && tokens.peek(1).kind() == TokenKind.IN) {
-                tokens.advance();
-                tokens.advance();
-                operator = BinaryOperator.NOT_IN;
-            } else {
-                break;
-            }
-            if (rest == null) {
-                rest = new ArrayList<>();
-            }
-            rest.add(new Operand(operator, comparison()));
-        }
-        return rest == null ? first : new OperatorChain(first, rest, ctx.spanFrom(start));
-    }
-
-    private Expr comparison() {
-        Token start = tokens.peek();
-        Expr first = additive();
-        List<Operand> rest = null;
-        for (BinaryOperator operator = comparisonOperator(); operator != null; operator = comparisonOperator()) {
-            tokens.advance();
-            if (rest == null) {
-                rest = new ArrayList<>();
-            }
-            rest.add(new Operand(operator, additive()));
-        }
-        return rest == null ? first : new OperatorChain(first, rest, ctx.spanFrom(start));
-    }
-
-    private BinaryOperator comparisonOperator() {
+    /** Returns the binary operator at the current token, or {@code null}. */
+    private BinaryOperator infixOperator() {
         switch (tokens.peek().kind()) {
+            case OR: return BinaryOperator.OR;
+            case AND: return BinaryOperator.AND;
+            case IN: return BinaryOperator.IN;
+            case NOT: return tokens.peek(1).kind() == TokenKind.IN ? BinaryOperator.NOT_IN : null;
             case LT: return BinaryOperator.LT;
             case LE: return BinaryOperator.LE;
             case GT: return eventContext ? null : BinaryOperator.GT;
@@ -173,44 +131,19 @@ final class ExpressionParser {
             case NE: return BinaryOperator.NE;
             case MATCH: return BinaryOperator.MATCH;
             case NOT_MATCH: return BinaryOperator.NOT_MATCH;
-            default: return null;
-        }
-    }
-
-    private Expr additive() {
-        Token start = tokens.peek();
-        Expr first = multiplicative();
-        List<Operand> rest = null;
-        while (tokens.at(TokenKind.PLUS) || tokens.at(TokenKind.MINUS)) {
-            BinaryOperator operator = tokens.advance().kind() == TokenKind.PLUS ? BinaryOperator.ADD : BinaryOperator.SUBTRACT;
-            if (rest == null) {
-                rest = new ArrayList<>();
-            }
-            rest.add(new Operand(operator, multiplicative()));
-        }
-        return rest == null ? first : new OperatorChain(first, rest, ctx.spanFrom(start));
-    }
-
-    private Expr multiplicative() {
-        Token start = tokens.peek();
-        Expr first = unary();
-        List<Operand> rest = null;
-        for (BinaryOperator operator = multiplicativeOperator(); operator != null; operator = multiplicativeOperator()) {
-            tokens.advance();
-            if (rest == null) {
-                rest = new ArrayList<>();
-            }
-            rest.add(new Operand(operator, unary()));
-        }
-        return rest == null ? first : new OperatorChain(first, rest, ctx.spanFrom(start));
-    }
-
-    private BinaryOperator multiplicativeOperator() {
-        switch (tokens.peek().kind()) {
+            case PLUS: return BinaryOperator.ADD;
+            case MINUS: return BinaryOperator.SUBTRACT;
             case STAR: return BinaryOperator.MULTIPLY;
             case SLASH: return BinaryOperator.DIVIDE;
             case PERCENT: return BinaryOperator.REMAINDER;
             default: return null;
+        }
+    }
+
+    private void consumeOperator(BinaryOperator operator) {
+        tokens.advance();
+        if (operator == BinaryOperator.NOT_IN) {
+            tokens.advance();
         }
     }
 
@@ -267,19 +200,22 @@ final class ExpressionParser {
 
     private Expr selector(Expr target, Token start) {
         Token token = tokens.advance();
-        switch (token.kind()) {
-            case DOT:
-                return new Attribute(target, ctx.name("an attribute name after '.'"), ctx.spanFrom(start));
-            case LBRACKET: {
-                Expr index = bracketed(this::expression);
+        if (token.kind() == TokenKind.DOT) {
+            return new Attribute(target, ctx.name("an attribute name after '.'"), ctx.spanFrom(start));
+        }
+        boolean savedEventContext = eventContext;
+        eventContext = false;
+        try {
+            if (token.kind() == TokenKind.LBRACKET) {
+                Expr index = expression();
                 ctx.expect(TokenKind.RBRACKET, "']'");
                 return new Subscript(target, index, ctx.spanFrom(start));
             }
-            default: {
-                List<Argument> arguments = bracketed(() -> arguments(TokenKind.RPAREN, false));
-                ctx.expect(TokenKind.RPAREN, "',' or ')'");
-                return new Call(target, arguments, ctx.spanFrom(start));
-            }
+            List<Argument> arguments = arguments(TokenKind.RPAREN, false);
+            ctx.expect(TokenKind.RPAREN, "',' or ')'");
+            return new Call(target, arguments, ctx.spanFrom(start));
+        } finally {
+            eventContext = savedEventContext;
         }
     }
 
@@ -333,24 +269,30 @@ final class ExpressionParser {
                 tokens.advance();
                 return new NullLiteral(token.span());
             case LPAREN:
-                return nested(token, this::parenthesized);
             case LBRACKET:
-                return nested(token, this::arrayDisplay);
             case LBRACE:
-                return nested(token, this::dictDisplay);
+                return nested(token);
             default:
                 throw ctx.unexpected("an expression");
         }
     }
 
-    private Expr nested(Token opener, Supplier<Expr> parse) {
+    /** Parses a parenthesised expression or a display; brackets end the event context (D20). */
+    private Expr nested(Token opener) {
         if (!ctx.enter(opener)) {
             ctx.skipBalanced();
             return new ErrorExpr(ctx.spanFrom(opener));
         }
+        boolean savedEventContext = eventContext;
+        eventContext = false;
         try {
-            return bracketed(parse);
+            switch (opener.kind()) {
+                case LPAREN: return parenthesized();
+                case LBRACKET: return arrayDisplay();
+                default: return dictDisplay();
+            }
         } finally {
+            eventContext = savedEventContext;
             ctx.leave();
         }
     }
