@@ -45,10 +45,11 @@ public final class DiagnosticCollector {
         }
     }
 
-    /** Returns whether an error has been reported at exactly {@code offset}. */
-    public boolean hasErrorAt(int offset) {
+    /** Returns whether an error with {@code code} has been reported at exactly {@code offset}. */
+    public boolean hasErrorAt(int offset, ErrorCode code) {
         for (int i = diagnostics.size() - 1; i >= 0; i--) {
-            if (diagnostics.get(i).span().start() == offset && diagnostics.get(i).isError()) {
+            Diagnostic diagnostic = diagnostics.get(i);
+            if (diagnostic.span().start() == offset && diagnostic.code() == code) {
                 return true;
             }
         }

@@ -79,7 +79,7 @@ final class ParseContext {
 
     /** Reports a syntax error unless one was already reported at the same place. */
     void syntaxError(Span span, String detail) {
-        if (!diagnostics.hasErrorAt(span.start())) {
+        if (!diagnostics.hasErrorAt(span.start(), ErrorCode.E_SYNTAX)) {
             diagnostics.error(ErrorCode.E_SYNTAX, span, "syntax error: " + detail);
         }
     }
