@@ -103,9 +103,9 @@ public final class Formatter {
     }
 
     private void flowLines(Flow flow, int indent) {
-        String oneLine = renderer.inlineLine(flow);
+        String oneLine = renderer.inlineOwnLine(flow);
         if (oneLine != null && fits(indent, oneLine)) {
-            blankLineIf(comments.blankLineBefore(InlineRenderer.leadingAnchor(flow.first())));
+            leading(InlineRenderer.leadingAnchor(flow.first()), indent);
             line(indent, oneLine);
             return;
         }
@@ -163,7 +163,7 @@ public final class Formatter {
     private void clause(Anchor anchor, String head, Flow body, int indent) {
         leading(anchor, indent);
         Comment trailing = comments.trailing(anchor);
-        String oneLine = renderer.inlineLine(body);
+        String oneLine = renderer.inlineAfterHead(body);
         if (trailing == null && oneLine != null && fits(indent, head + " " + oneLine)) {
             line(indent, head + " " + oneLine);
             return;

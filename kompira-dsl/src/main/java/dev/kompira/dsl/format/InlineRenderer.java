@@ -47,7 +47,7 @@ final class InlineRenderer implements JobVisitor<String> {
     private final CommentMap comments;
     private final Map<Job, String> inline = new IdentityHashMap<>();
     private final Map<Flow, Boolean> breaks = new IdentityHashMap<>();
-    private final Map<Flow, Boolean> breaksBeforeEnd = new IdentityHashMap<>();
+    private final Map<Flow, Boolean> breaksOnOwnLine = new IdentityHashMap<>();
 
     InlineRenderer(CommentMap comments) {
         this.comments = comments;
@@ -63,29 +63,30 @@ final class InlineRenderer implements JobVisitor<String> {
 
     /** Returns whether {@code flow} must be written one job per line (inside a block on one line, say). */
     boolean mustBreak(Flow flow) {
-        return breaks.computeIfAbsent(flow, f -> f.jobs().stream().anyMatch(job -> breaksLine(job, false)));
+        return breaks.computeIfAbsent(flow, f -> breaks(f, false));
     }
 
     /**
-     * Returns whether {@code flow} must be written one job per line even when it ends a line, where a
-     * comment after its last job can stay at the end of that line.
+     * Returns whether {@code flow} must be written one job per line even when it has a line of its
+     * own: comments before its first job then go on the lines above, and a comment after its last
+     * job at the end of the line.
      */
-    boolean mustBreakBeforeEnd(Flow flow) {
-        return breaksBeforeEnd.computeIfAbsent(flow, f -> {
-            List<Job> jobs = f.jobs();
-            for (int i = 0; i < jobs.size(); i++) {
-                if (breaksLine(jobs.get(i), i == jobs.size() - 1)) {
-                    return true;
-                }
-            }
-            return false;
-        });
+    boolean mustBreakOnOwnLine(Flow flow) {
+        return breaksOnOwnLine.computeIfAbsent(flow, f -> breaks(f, true));
     }
 
-    private boolean breaksLine(Job job, boolean mayTrail) {
-        String text = inline(job);
-        return text == null || text.indexOf('\n') >= 0 || !comments.leading(leadingAnchor(job)).isEmpty()
-                || (!mayTrail && comments.trailing(trailingAnchor(job)) != null);
+    private boolean breaks(Flow flow, boolean ownLine) {
+        List<Job> jobs = flow.jobs();
+        for (int i = 0; i < jobs.size(); i++) {
+            Job job = jobs.get(i);
+            String text = inline(job);
+            boolean commentBefore = !comments.leading(leadingAnchor(job)).isEmpty() && !(ownLine && i == 0);
+            boolean commentAfter = comments.trailing(trailingAnchor(job)) != null && !(ownLine && i == jobs.size() - 1);
+            if (text == null || text.indexOf('\n') >= 0 || commentBefore || commentAfter) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Returns the anchor whose leading comments go before {@code job}. */
@@ -105,15 +106,25 @@ final class InlineRenderer implements JobVisitor<String> {
 
     /**
      * Returns {@code flow} on a line of its own, followed by the comment after its last job if there
-     * is one, or {@code null} if it must break.
+     * is one, or {@code null} if it must break. The caller writes the comments before its first job.
      */
-    String inlineLine(Flow flow) {
-        if (mustBreakBeforeEnd(flow)) {
+    String inlineOwnLine(Flow flow) {
+        if (mustBreakOnOwnLine(flow)) {
             return null;
         }
-        Comment trailing = comments.trailing(trailingAnchor(flow.links().isEmpty() ? flow.first()
-                : flow.links().get(flow.links().size() - 1).job()));
-        return Formatter.withTrailing(joined(flow), trailing);
+        return Formatter.withTrailing(joined(flow), comments.trailing(trailingAnchor(lastJob(flow))));
+    }
+
+    /** Returns {@code flow} after a clause head on the same line, with the comment after its last job, or {@code null}. */
+    String inlineAfterHead(Flow flow) {
+        if (!comments.leading(leadingAnchor(flow.first())).isEmpty()) {
+            return null;
+        }
+        return inlineOwnLine(flow);
+    }
+
+    private static Job lastJob(Flow flow) {
+        return flow.links().isEmpty() ? flow.first() : flow.links().get(flow.links().size() - 1).job();
     }
 
     private String joined(Flow flow) {

@@ -1,0 +1,47 @@
+package dev.kompira.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the packaged {@code kompira.jar} as a separate process, exactly as README.md tells a newcomer
+ * to, so a broken manifest or a missing dependency in the jar fails the build.
+ */
+class KompiraJarIT {
+
+    private static final Path JAR = Paths.get("target", "kompira.jar");
+
+    private static Result run(String... args) throws IOException, InterruptedException {
+        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "kompira did not finish");
+        return new Result(process.exitValue(), output);
+    }
+
+    private record Result(int status, String output) {
+    }
+
+    @Test
+    void checksTheExampleFlows() throws Exception {
+        Result result = run("check", "../kompira-examples/flows");
+        assertEquals(0, result.status(), result.output());
+        assertTrue(result.output().matches("(?s).*\\d+ jobflows checked: no errors\\n"), result.output());
+    }
+
+    @Test
+    void exampleFlowsAreCanonical() throws Exception {
+        Result result = run("fmt", "--check", "../kompira-examples/flows");
+        assertEquals(0, result.status(), result.output());
+    }
+}
