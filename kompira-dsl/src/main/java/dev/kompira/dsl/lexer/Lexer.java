@@ -146,7 +146,7 @@ public final class Lexer {
         char c = text.charAt(pos);
         switch (c) {
             case '\'': case '"':
-                return scanQuoted(start, start, TokenKind.STRING);
+                return scanLiteral(start, start, TokenKind.STRING, null);
             case '$':
                 return scanSpecialIdentifier(start);
             case '.':
@@ -204,11 +204,11 @@ public final class Lexer {
         }
         if (pos + 1 < length && (text.charAt(pos + 1) == '\'' || text.charAt(pos + 1) == '"')) {
             if (c == 'b') {
-                return scanQuoted(start, start + 1, TokenKind.BINARY);
+                return scanLiteral(start, start + 1, TokenKind.BINARY, null);
             }
             PatternKind kind = PatternKind.ofPrefix(c);
             if (kind != null) {
-                return scanPattern(start, kind);
+                return scanLiteral(start, start + 1, TokenKind.PATTERN, kind);
             }
         }
         if (CharClass.isIdentifierStart(text.codePointAt(pos))) {
@@ -382,7 +382,7 @@ public final class Lexer {
         return i;
     }
 
-    // ---- strings and binaries ------------------------------------------------------------------
+    // ---- string, binary and pattern literals --------------------------------------------------
 
     private boolean tripleQuoteAt(int i, char quote) {
         return i + 2 < length && text.charAt(i + 1) == quote && text.charAt(i + 2) == quote;
@@ -396,8 +396,12 @@ public final class Lexer {
         return end - i;
     }
 
-    /** Scans a string or binary literal whose opening quote is at {@code open}. */
-    private Token scanQuoted(int start, int open, TokenKind kind) {
+    /**
+     * Scans a string, binary or pattern literal whose opening quote is at {@code open}. The three
+     * share quoting and the triple-quote rule (D7); they differ in escapes (none in patterns, D15),
+     * in allowed characters (ASCII in binaries) and in whether triple quotes exist (not in binaries).
+     */
+    private Token scanLiteral(int start, int open, TokenKind kind, PatternKind patternKind) {
         int startLine = line;
         int startColumn = columnAt(start);
         char quote = text.charAt(open);
@@ -413,18 +417,15 @@ public final class Lexer {
             }
             char c = text.charAt(i);
             if (c == quote) {
-                if (!triple) {
-                    i++;
-                    break;
-                }
-                int run = quoteRun(i, quote);
-                if (run >= 3) {
-                    value.append(String.valueOf(quote).repeat(run - 3));
-                    i += run;
-                    break;
-                }
-                value.append(text, i, i + run);
+                int run = triple ? quoteRun(i, quote) : 1;
+                boolean closes = !triple || run >= 3;
+                value.append(text, i, i + (closes ? run - (triple ? 3 : 1) : run));
                 i += run;
+                if (closes) {
+                    break;
+                }
+            } else if (c == '\\' && patternKind != null) {
+                i = shieldNext(i, value);
             } else if (c == '\\') {
                 i = scanEscape(i, value, binary);
             } else if (c == '\n' || c == '\r') {
@@ -446,9 +447,23 @@ public final class Lexer {
                 i = end;
             }
         }
-        pos = i;
         Object decoded = binary ? toBytes(value) : value.toString();
+        if (patternKind != null) {
+            boolean ignoreCase = i < length && text.charAt(i) == 'i' && !(i + 1 < length && CharClass.isWordChar(text.codePointAt(i + 1)));
+            i += ignoreCase ? 1 : 0;
+            decoded = new PatternToken(patternKind, value.toString(), ignoreCase);
+        }
+        pos = i;
         return new Token(kind, text.substring(start, i), decoded, new Span(start, i, startLine, startColumn));
+    }
+
+    // Decision D15: in a pattern a backslash keeps the next character (a quote, say) from ending the
+    // literal; both are kept. A line break after it is left to the caller (it ends one-line literals).
+    private int shieldNext(int i, StringBuilder value) {
+        boolean lineBreak = i + 1 < length && (text.charAt(i + 1) == '\n' || text.charAt(i + 1) == '\r');
+        int end = i + 1 < length && !lineBreak ? i + 2 : i + 1;
+        value.append(text, i, end);
+        return end;
     }
 
     private int plainRunEnd(int i, char quote, boolean binary) {
@@ -553,62 +568,6 @@ public final class Lexer {
 
     private void invalidEscape(int start, int end) {
         diagnostics.error(ErrorCode.E_ESCAPE, span(start, end), "invalid escape sequence '" + text.substring(start, end) + "'");
-    }
-
-    // ---- patterns ------------------------------------------------------------------------------
-
-    /** Scans {@code r'...'}, {@code g"..."}, {@code e'''...'''} and the optional {@code i} flag (§2.12). */
-    private Token scanPattern(int start, PatternKind kind) {
-        int startLine = line;
-        int startColumn = columnAt(start);
-        int open = start + 1;
-        char quote = text.charAt(open);
-        boolean triple = tripleQuoteAt(open, quote);
-        StringBuilder value = new StringBuilder();
-        int i = open + (triple ? 3 : 1);
-        while (true) {
-            if (i >= length) {
-                unterminated(start, startLine, startColumn, i, TokenKind.PATTERN);
-                break;
-            }
-            char c = text.charAt(i);
-            if (c == quote) {
-                if (!triple) {
-                    i++;
-                    break;
-                }
-                int run = quoteRun(i, quote);
-                if (run >= 3) {
-                    value.append(String.valueOf(quote).repeat(run - 3));
-                    i += run;
-                    break;
-                }
-                value.append(text, i, i + run);
-                i += run;
-            } else if (c == '\n' || c == '\r') {
-                if (!triple) {
-                    unterminated(start, startLine, startColumn, i, TokenKind.PATTERN);
-                    break;
-                }
-                i = consumeNewline(i);
-                value.append('\n');
-            } else if (c == '\\' && i + 1 < length && text.charAt(i + 1) != '\n' && text.charAt(i + 1) != '\r') {
-                // Decision D15: the backslash keeps the next character (a quote, say) from ending the literal.
-                value.append(text, i, i + 2);
-                i += 2;
-            } else {
-                value.append(c);
-                i++;
-            }
-        }
-        boolean ignoreCase = false;
-        if (i < length && text.charAt(i) == 'i' && !(i + 1 < length && CharClass.isWordChar(text.codePointAt(i + 1)))) {
-            ignoreCase = true;
-            i++;
-        }
-        pos = i;
-        return new Token(TokenKind.PATTERN, text.substring(start, i), new PatternToken(kind, value.toString(), ignoreCase),
-                new Span(start, i, startLine, startColumn));
     }
 
     // ---- positions -----------------------------------------------------------------------------
