@@ -17,7 +17,7 @@ public final class Seeds {
     /** Returns the text of every seed flow. */
     public static List<String> texts() {
         List<String> texts = new ArrayList<>();
-        for (String folder : new String[] {"golden/syntax", "golden/format"}) {
+        for (String folder : new String[] {"flows", "golden/syntax", "golden/format"}) {
             for (Path file : Golden.flows(folder)) {
                 try {
                     texts.add(Files.readString(file, StandardCharsets.UTF_8));
