@@ -1,0 +1,27 @@
+package dev.kompira.core.transport;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Runs commands on a target (ARCHITECTURE.md §6). The engine resolves the control variables into a
+ * {@link CommandRequest} in one place; transports never read variables.
+ *
+ * <p>{@link #execute} must not block the calling thread: it starts the command and completes the
+ * returned stage when the command has ended (on a thread of the transport's own, never a carrier
+ * thread of the engine). A failure to reach the target completes normally with
+ * {@link CommandResult.Unreachable}; the stage completes exceptionally only for bugs.
+ *
+ * <p>Implementations are thread-safe: many processes run commands concurrently.
+ */
+public interface Transport extends AutoCloseable {
+
+    /** Returns whether this transport handles targets of connection type {@code conntype} ({@code local}, {@code ssh}, ...). */
+    boolean supports(String conntype);
+
+    /** Starts {@code request} and returns its eventual result. */
+    CompletionStage<CommandResult> execute(CommandRequest request);
+
+    /** Kills running commands and releases connections and threads. */
+    @Override
+    void close();
+}

@@ -1,0 +1,24 @@
+package dev.kompira.core.value;
+
+import java.time.LocalTime;
+import java.util.Objects;
+
+/** A time of day without zone, with microsecond precision (language.md §4.14). */
+public record TimeValue(LocalTime value) implements Value {
+
+    /** Checks the component and truncates it to microseconds. */
+    public TimeValue {
+        Objects.requireNonNull(value, "value");
+        value = value.withNano(value.getNano() / 1000 * 1000);
+    }
+
+    @Override
+    public String typeName() {
+        return "Time";
+    }
+
+    @Override
+    public boolean truthy() {
+        return true;
+    }
+}
