@@ -19,6 +19,7 @@ public final class BuiltinFunctions {
         TemporalFunctions.register(map);
         PatternFunctions.register(map);
         JsonFunctions.register(map);
+        NetworkFunctions.register(map);
         FUNCTIONS = Collections.unmodifiableMap(map);
     }
 

@@ -14,8 +14,10 @@ import java.util.Objects;
  * @param directory    the working directory ({@code __dir__}), or {@code null}
  * @param sudo         run through {@code sudo -S -p '' --} ({@code __sudo__})
  * @param usePty       allocate a pseudo-terminal ({@code __use_pty__})
- * @param stdin        the bytes for standard input (empty: end of file at once)
+ * @param stdin        the bytes for standard input (empty: end of file at once), already encoded (D69);
+ *                     the transport writes the sudo password before them ({@link CommandLine#standardInput})
  * @param timeout      kill the command after this long ({@code __timeout__}), or {@code null} for no limit
+ *                     (zero and negative durations also mean no limit)
  * @param encoding     the encoding of command line and output ({@code __encoding__})
  */
 public record CommandRequest(Target target, String command, boolean useShell, String shell, String directory,

@@ -9,7 +9,10 @@ import java.util.concurrent.CompletionStage;
  * <p>{@link #execute} must not block the calling thread: it starts the command and completes the
  * returned stage when the command has ended (on a thread of the transport's own, never a carrier
  * thread of the engine). A failure to reach the target completes normally with
- * {@link CommandResult.Unreachable}; the stage completes exceptionally only for bugs.
+ * {@link CommandResult.Unreachable}; the stage completes exceptionally only for bugs. A request
+ * refused before anything runs (for example over the 112 KiB limit of D72) may return a stage that
+ * is already complete, so callbacks attached to it run on the caller's thread. Commands are composed
+ * by {@link CommandLine}, the single home of the rules of D68.
  *
  * <p>Implementations are thread-safe: many processes run commands concurrently.
  */
@@ -18,7 +21,13 @@ public interface Transport extends AutoCloseable {
     /** Returns whether this transport handles targets of connection type {@code conntype} ({@code local}, {@code ssh}, ...). */
     boolean supports(String conntype);
 
-    /** Starts {@code request} and returns its eventual result. */
+    /**
+     * Starts {@code request} and returns its eventual result.
+     *
+     * @throws dev.kompira.core.error.JobflowError {@code R-CONTROL} when the control variables
+     *         contradict each other ({@link CommandLine#checkControl}); this is a run-time error of
+     *         the job, not a failed command
+     */
     CompletionStage<CommandResult> execute(CommandRequest request);
 
     /** Kills running commands and releases connections and threads. */

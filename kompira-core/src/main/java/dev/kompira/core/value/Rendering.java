@@ -1,5 +1,8 @@
 package dev.kompira.core.value;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -128,15 +131,15 @@ public final class Rendering {
                     if (c == q) {
                         out.append('\\').append((char) c);
                     } else if (c < 0x20 || c == 0x7f) {
-                        out.append(String.format("\\x%02x", c));
+                        out.append(String.format(Locale.ROOT, "\\x%02x", c));
                     } else if (c < 0x7f || isPrintable(c)) {
                         out.appendCodePoint(c);
                     } else if (c <= 0xff) {
-                        out.append(String.format("\\x%02x", c));
+                        out.append(String.format(Locale.ROOT, "\\x%02x", c));
                     } else if (c <= 0xffff) {
-                        out.append(String.format("\\u%04x", c));
+                        out.append(String.format(Locale.ROOT, "\\u%04x", c));
                     } else {
-                        out.append(String.format("\\U%08x", c));
+                        out.append(String.format(Locale.ROOT, "\\U%08x", c));
                     }
                 }
             }
@@ -176,7 +179,7 @@ public final class Rendering {
                     } else if (c >= 0x20 && c < 0x7f) {
                         out.append((char) c);
                     } else {
-                        out.append(String.format("\\x%02x", c));
+                        out.append(String.format(Locale.ROOT, "\\x%02x", c));
                     }
                 }
             }
@@ -198,38 +201,54 @@ public final class Rendering {
         if (d == 0) {
             return (1 / d < 0) ? "-0.0" : "0.0";
         }
-        String sci = shortestScientific(Math.abs(d));
-        int e = sci.indexOf('e');
-        String digits = sci.substring(0, e).replace(".", "");
-        int exponent = Integer.parseInt(sci.substring(e + 1));
+        BigDecimal shortest = shortestDecimal(Math.abs(d)).stripTrailingZeros();
+        String digits = shortest.unscaledValue().toString();
+        int exponent = digits.length() - 1 - shortest.scale();
         String sign = d < 0 ? "-" : "";
         if (exponent >= -4 && exponent < 16) {
             return sign + plain(digits, exponent);
         }
         String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-        return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
+        return sign + mantissa + String.format(Locale.ROOT, "e%s%02d", exponent < 0 ? "-" : "+", Math.abs(exponent));
     }
 
-    private static String shortestScientific(double d) {
-        for (int precision = 0; precision < 17; precision++) {
-            String candidate = String.format(Locale.ROOT, "%." + precision + "e", d);
-            if (Double.parseDouble(candidate) == d) {
-                return stripZeros(candidate);
+    /**
+     * Returns the decimal with the fewest significant digits that reads back as {@code d} (positive
+     * and finite) and, among those, the one nearest to {@code d} — the digits of Python's
+     * {@code repr}. Java 17's {@code Double.toString} is not always shortest, so they are computed
+     * here from the exact value. Reading back succeeds for every digit count from the shortest on,
+     * so the count is found by binary search; 17 digits always suffice.
+     */
+    private static BigDecimal shortestDecimal(double d) {
+        BigDecimal exact = new BigDecimal(d);
+        int low = 1;
+        int high = 17;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (nearestReadingBack(exact, mid, d) != null) {
+                high = mid;
+            } else {
+                low = mid + 1;
             }
         }
-        return stripZeros(String.format(Locale.ROOT, "%.16e", d));
+        return nearestReadingBack(exact, low, d);
     }
 
-    private static String stripZeros(String sci) {
-        int e = sci.indexOf('e');
-        String mantissa = sci.substring(0, e);
-        if (mantissa.contains(".")) {
-            mantissa = mantissa.replaceAll("0+$", "");
-            if (mantissa.endsWith(".")) {
-                mantissa = mantissa.substring(0, mantissa.length() - 1);
-            }
+    /**
+     * Returns the {@code digits}-digit decimal nearest to {@code exact} that reads back as
+     * {@code d}, or Java {@code null}. Only the two neighbours of {@code exact} can qualify; when
+     * both do and are equally near, the even one is taken.
+     */
+    private static BigDecimal nearestReadingBack(BigDecimal exact, int digits, double d) {
+        BigDecimal down = exact.round(new MathContext(digits, RoundingMode.DOWN));
+        BigDecimal up = exact.round(new MathContext(digits, RoundingMode.UP));
+        boolean downReads = down.doubleValue() == d;
+        boolean upReads = up.doubleValue() == d;
+        if (downReads && upReads) {
+            int nearer = exact.subtract(down).compareTo(up.subtract(exact));
+            return nearer < 0 ? down : nearer > 0 ? up : exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
         }
-        return mantissa + sci.substring(e);
+        return downReads ? down : upReads ? up : null;
     }
 
     private static String plain(String digits, int exponent) {
@@ -248,20 +267,20 @@ public final class Rendering {
         String sign = total < 0 ? "-" : "+";
         int abs = Math.abs(total);
         return value.toLocalDate() + " " + time(value.toLocalTime())
-                + String.format("%s%02d:%02d", sign, abs / 3600, abs / 60 % 60);
+                + String.format(Locale.ROOT, "%s%02d:%02d", sign, abs / 3600, abs / 60 % 60);
     }
 
     private static String time(LocalTime t) {
-        String base = String.format("%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond());
+        String base = String.format(Locale.ROOT, "%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond());
         int micros = t.getNano() / 1000;
-        return micros == 0 ? base : base + String.format(".%06d", micros);
+        return micros == 0 ? base : base + String.format(Locale.ROOT, ".%06d", micros);
     }
 
     private static String timedelta(TimedeltaValue t) {
         long seconds = t.seconds();
-        String clock = String.format("%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+        String clock = String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
         if (t.microseconds() != 0) {
-            clock += String.format(".%06d", t.microseconds());
+            clock += String.format(Locale.ROOT, ".%06d", t.microseconds());
         }
         if (t.days() == 0) {
             return clock;

@@ -1,0 +1,233 @@
+package dev.kompira.core;
+
+import dev.kompira.core.process.ConsoleListener;
+import dev.kompira.core.process.ProcessHandle;
+import dev.kompira.core.transport.LocalTransport;
+import dev.kompira.core.transport.Transport;
+import dev.kompira.core.value.DictionaryValue;
+import dev.kompira.core.value.StringValue;
+import dev.kompira.core.value.Value;
+import dev.kompira.core.vm.CompiledFlow;
+import dev.kompira.core.vm.Compiler;
+import dev.kompira.core.vm.EngineServices;
+import dev.kompira.core.vm.Machine;
+import dev.kompira.core.vm.ProcessSnapshots;
+import dev.kompira.dsl.parser.JobflowParser;
+import dev.kompira.dsl.parser.ParseResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The jobflow engine: compiles flows and runs them as processes.
+ *
+ * <pre>{@code
+ * try (Kompira kompira = Kompira.builder().console((pid, text) -> System.out.print(text)).build()) {
+ *     CompiledFlow flow = kompira.compile("hello.kjf", "| name = 'world' |\nprint('hello $name')");
+ *     ProcessHandle process = kompira.start(flow, Map.of("name", StringValue.of("ops")));
+ *     ProcessOutcome outcome = process.await();
+ *     System.out.println(outcome.state() + " " + outcome.exitStatus());
+ * }
+ * }</pre>
+ *
+ * <p>Processes run on a small pool of carrier threads (by default one per core) and hold no thread
+ * while they wait. Thread-safe; {@link #close()} terminates running processes and stops the
+ * threads.
+ */
+public final class Kompira implements AutoCloseable {
+
+    private final ExecutorService carriers;
+    private final ScheduledExecutorService timer;
+    private final List<Transport> transports;
+    private final EngineServices services;
+    private final AtomicLong nextPid = new AtomicLong(1);
+    private final Map<Long, Machine> processes = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Kompira(Builder b) {
+        this.carriers = Executors.newFixedThreadPool(b.carrierThreads, daemonThreads("kompira-carrier-"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("kompira-timer-"));
+        this.transports = new ArrayList<>(b.transports);
+        for (Transport t : ServiceLoader.load(Transport.class)) {
+            transports.add(t);
+        }
+        transports.add(new LocalTransport());
+        Map<String, String> env = Map.copyOf(b.environment);
+        this.services = new EngineServices(carriers, timer, transports, b.zone, b.clock, b.showCommands,
+                System.getProperty("user.name", "kompira"), () -> environment(env), b.console);
+    }
+
+    private static DictionaryValue environment(Map<String, String> env) {
+        DictionaryValue d = new DictionaryValue();
+        env.forEach((k, v) -> d.put(k, StringValue.of(v)));
+        return d;
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Returns a builder with the defaults: local transport, JVM zone, system clock, one carrier per core. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Compiles jobflow source text; {@code name} is used in diagnostics.
+     *
+     * @throws FlowCompileException when the flow has compile errors (§14.2)
+     */
+    public CompiledFlow compile(String name, String source) throws FlowCompileException {
+        ParseResult checked = JobflowParser.check(name, source);
+        if (checked.hasErrors()) {
+            throw new FlowCompileException(checked.diagnostics(), checked.renderDiagnostics());
+        }
+        return Compiler.compile(checked);
+    }
+
+    /** Reads and compiles a {@code .kjf} file; its diagnostics name the file as given. */
+    public CompiledFlow compile(Path file) throws IOException, FlowCompileException {
+        return compile(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    /** Starts a process running {@code flow} with parameter values by name (D94). */
+    public ProcessHandle start(CompiledFlow flow, Map<String, Value> parameters) {
+        Machine m = Machine.create(nextPid.getAndIncrement(), flow, new LinkedHashMap<>(parameters), services);
+        track(m);
+        m.start();
+        return m;
+    }
+
+    private void track(Machine m) {
+        processes.put(m.pid(), m);
+        m.completion().whenComplete((o, e) -> processes.remove(m.pid()));
+    }
+
+    /**
+     * Evaluates a parameter value given as text (D94: a jobflow expression evaluated in an empty
+     * scope, so {@code 'abc'} is a String and {@code 42} an Integer).
+     *
+     * @throws FlowCompileException when the text is not an expression
+     */
+    public Value parameterValue(String name, String expression) throws FlowCompileException {
+        CompiledFlow flow = compile("--param " + name, "| value = " + expression + " |\n");
+        return Machine.evaluateDefault(flow, services);
+    }
+
+    /**
+     * Serializes a suspended process (its whole state: frames, scopes, values) to JSON; a new engine
+     * can {@link #restore} it. The process must be suspended at a job boundary.
+     */
+    public String snapshot(ProcessHandle process) {
+        return ProcessSnapshots.write((Machine) process);
+    }
+
+    /** Recreates a process from {@link #snapshot} output; it stays suspended until resumed. */
+    public ProcessHandle restore(String snapshot) throws FlowCompileException {
+        ProcessSnapshots.Restored restored = ProcessSnapshots.read(snapshot);
+        CompiledFlow flow = compile(restored.flowName(), restored.source());
+        Machine m = restored.build(flow, nextPid.getAndIncrement(), services);
+        track(m);
+        return m;
+    }
+
+    /** Terminates running processes, closes the transports and stops the engine's threads. */
+    @Override
+    public void close() {
+        processes.values().forEach(ProcessHandle::terminate);
+        carriers.shutdown();
+        timer.shutdownNow();
+        try {
+            carriers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        carriers.shutdownNow();
+        transports.forEach(Transport::close);
+    }
+
+    /** Configures a {@link Kompira} engine. Not thread-safe. */
+    public static final class Builder {
+
+        private final List<Transport> transports = new ArrayList<>();
+        private ZoneId zone = ZoneId.systemDefault();
+        private Clock clock = Clock.systemDefaultZone();
+        private boolean showCommands;
+        private int carrierThreads = Runtime.getRuntime().availableProcessors();
+        private ConsoleListener console = (pid, text) -> { };
+        private Map<String, String> environment = Map.of();
+
+        private Builder() {
+        }
+
+        /** Adds a transport; it is tried before those found by ServiceLoader and the local one. */
+        public Builder transport(Transport transport) {
+            transports.add(transport);
+            return this;
+        }
+
+        /** Sets the engine zone (D38). */
+        public Builder zone(ZoneId zone) {
+            this.zone = zone;
+            this.clock = clock.withZone(zone);
+            return this;
+        }
+
+        /** Sets the clock (tests fix it). */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** Echoes {@code [user@host]$ command} before each command (D73). */
+        public Builder showCommands(boolean show) {
+            this.showCommands = show;
+            return this;
+        }
+
+        /** Sets the number of carrier threads (default: one per core). */
+        public Builder carrierThreads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("carrier threads must be at least 1, got " + threads);
+            }
+            this.carrierThreads = threads;
+            return this;
+        }
+
+        /** Receives the console output of every process. */
+        public Builder console(ConsoleListener listener) {
+            this.console = listener;
+            return this;
+        }
+
+        /** Sets the environment each process receives as {@code $ENV} (D56). */
+        public Builder environment(Map<String, String> environment) {
+            this.environment = Map.copyOf(environment);
+            return this;
+        }
+
+        /** Builds the engine. */
+        public Kompira build() {
+            return new Kompira(this);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.kompira.core.process;
+
+import dev.kompira.core.value.Value;
+
+/**
+ * How a process ended (language.md §12.2, D97).
+ *
+ * @param state      {@link ProcessState#DONE} or {@link ProcessState#ABORTED}
+ * @param exitStatus the exit status; 0 exactly when DONE
+ * @param result     {@code Process.result}
+ * @param error      {@code Process.error}
+ */
+public record ProcessOutcome(ProcessState state, long exitStatus, Value result, Value error) {
+
+    /** Returns whether the process ended DONE. */
+    public boolean isDone() {
+        return state == ProcessState.DONE;
+    }
+}

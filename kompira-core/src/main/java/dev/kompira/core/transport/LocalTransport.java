@@ -1,0 +1,576 @@
+package dev.kompira.core.transport;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs commands on the engine's own machine (conntype {@code local}) with {@link ProcessBuilder}
+ * (language.md §8.2.3; the command is composed by {@link CommandLine#local}).
+ *
+ * <p><b>Threads.</b> {@link #execute} only validates the request and returns; everything that
+ * blocks runs on the transport's bounded I/O executor (daemon threads named
+ * {@code kompira-local-io-N}): one thread starts the process, reads standard error and completes
+ * the result, one reads standard output, and one writes standard input when there is any, so that
+ * no pipe can fill up and deadlock. A command is admitted only when all its threads are free, so
+ * the bound can never starve a running command; later commands wait in FIFO order (their timeout
+ * starts when they start). The result completes on a transport thread once the process has exited
+ * and both output streams are at end of file, so a background child that keeps the output open
+ * keeps the command running. Timeouts are handled by one daemon thread {@code kompira-local-io-timer}.
+ *
+ * <p><b>Process groups and killing.</b> On Linux, when {@code setsid} and {@code kill} are
+ * installed, the command starts through {@code setsid} and leads its own process group and
+ * session: killing the group reaches children that outlived the shell, the command has no
+ * controlling terminal (nothing can prompt on the engine's console), and a Ctrl-C at the engine's
+ * console does not reach it. {@code setsid} runs the command in place (a process started by the JVM
+ * is never a group leader, so {@code setsid} does not fork), which keeps exit statuses exact. When
+ * {@code __timeout__} expires, the transport sends SIGKILL to the process group (if it made one),
+ * to the process and to every descendant found before the kill ({@link ProcessHandle#descendants()}),
+ * then completes with {@link CommandResult.TimedOut}. Elsewhere only the descendant tree is killed.
+ * A process that left both the tree and the group (one that called {@code setsid} itself) and
+ * keeps the output pipes open is out of reach: the timeout still completes, but the reading threads
+ * stay until that process closes the pipes.
+ *
+ * <p><b>Statuses.</b> A process killed by signal <i>n</i> is reported by the JDK as 128 + <i>n</i>,
+ * the same number the shell reports for a child it ran, so D70 needs no mapping.
+ *
+ * <p><b>Pseudo-terminal</b> ({@code __use_pty__}). Java cannot allocate a terminal, so on Linux
+ * the command runs through util-linux {@code script -qec '<command>' /dev/null}: the command sees a
+ * real terminal, standard error arrives merged into standard output, line ends arrive as
+ * {@code \r\n}, standard input is echoed into the output, and input that does not end with a line
+ * feed may not reach a program reading lines. Where {@code script} is missing, {@code __use_pty__}
+ * only merges standard error into standard output (no terminal). Either way standard error is empty.
+ *
+ * <p><b>Failures to run.</b> A missing program (the shell, {@code sudo}, or the first word without
+ * a shell), a missing working directory, an unsplittable command and a command over 112 KiB
+ * complete with {@link CommandResult.Unreachable}; a command the shell cannot find is the shell's
+ * status 127 like on any host.
+ *
+ * <p><b>Encoding.</b> The command line is passed as Java strings, which the JVM encodes with the
+ * platform encoding ({@code sun.jnu.encoding}, the engine's locale), not with {@code __encoding__};
+ * standard input arrives already encoded, and output is returned as raw bytes for
+ * {@link CommandOutput}. The environment is the engine's own.
+ *
+ * <p>Thread-safety: thread-safe. {@link #close()} must not be called from a callback running on one
+ * of the transport's threads, since it waits for them to end.
+ */
+public final class LocalTransport implements Transport {
+
+    /** The default bound of the I/O executor: 64 commands with standard input at once. */
+    public static final int DEFAULT_IO_THREADS = 192;
+
+    /** The {@code $ERROR} text of commands ended or refused because the transport was closed. */
+    static final String CLOSED = "the local transport was closed";
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalTransport.class);
+    private static final boolean LINUX = System.getProperty("os.name", "").startsWith("Linux");
+    private static final String THREAD_PREFIX = "kompira-local-io-";
+    private static final long CLOSE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final long GROUP_KILL_WAIT_MILLIS = 1000;
+
+    private final Path setsid;
+    private final Path kill;
+    private final Path script;
+    private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger threadNumber = new AtomicInteger();
+    private final ThreadPoolExecutor io;
+    private final ScheduledThreadPoolExecutor timer;
+
+    private final Object lock = new Object();
+    private final ArrayDeque<Run> waiting = new ArrayDeque<>(); // guarded by lock
+    private final Set<Run> running = new HashSet<>(); // guarded by lock
+    private int freeThreads; // guarded by lock
+    private boolean closed; // guarded by lock
+
+    /** Creates a transport with {@link #DEFAULT_IO_THREADS} I/O threads at most. */
+    public LocalTransport() {
+        this(DEFAULT_IO_THREADS);
+    }
+
+    /**
+     * Creates a transport with at most {@code maxIoThreads} I/O threads (each running command
+     * takes two, or three with standard input).
+     *
+     * @throws IllegalArgumentException if {@code maxIoThreads} is less than 3
+     */
+    public LocalTransport(int maxIoThreads) {
+        this(maxIoThreads, true, true);
+    }
+
+    /** Creates a transport; the flags allow tests to run without process groups or {@code script}. */
+    LocalTransport(int maxIoThreads, boolean processGroups, boolean ptyThroughScript) {
+        if (maxIoThreads < 3) {
+            throw new IllegalArgumentException("maxIoThreads must be at least 3: " + maxIoThreads);
+        }
+        Path setsidProgram = LINUX && processGroups ? findProgram("setsid", null).orElse(null) : null;
+        Path killProgram = setsidProgram != null ? findProgram("kill", null).orElse(null) : null;
+        this.setsid = killProgram != null ? setsidProgram : null;
+        this.kill = killProgram;
+        this.script = LINUX && ptyThroughScript ? findProgram("script", null).orElse(null) : null;
+        this.freeThreads = maxIoThreads;
+        this.io = new ThreadPoolExecutor(maxIoThreads, maxIoThreads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), task -> newThread(task, THREAD_PREFIX + threadNumber.incrementAndGet()));
+        io.allowCoreThreadTimeOut(true);
+        this.timer = new ScheduledThreadPoolExecutor(1, task -> newThread(task, THREAD_PREFIX + "timer"));
+        timer.setRemoveOnCancelPolicy(true);
+    }
+
+    /** Returns whether commands start in their own process group (through {@code setsid}). */
+    boolean usesProcessGroups() {
+        return setsid != null;
+    }
+
+    /** Returns whether {@code __use_pty__} allocates a real terminal (through {@code script}). */
+    boolean allocatesTerminals() {
+        return script != null;
+    }
+
+    /** Handles {@code local} only. */
+    @Override
+    public boolean supports(String conntype) {
+        return "local".equals(conntype);
+    }
+
+    /**
+     * Starts {@code request} on the I/O executor and returns at once. A request refused before
+     * anything runs (over 112 KiB, not splittable into words, transport closed) gives an already
+     * completed {@link CommandResult.Unreachable}.
+     *
+     * @throws dev.kompira.core.error.JobflowError {@code R-CONTROL} for contradictory control
+     *         variables ({@link CommandLine#checkControl})
+     */
+    @Override
+    public CompletionStage<CommandResult> execute(CommandRequest request) {
+        Objects.requireNonNull(request, "request");
+        CommandLine.checkControl(request);
+        Optional<String> tooLong = CommandLine.tooLong(request.command());
+        if (tooLong.isPresent()) {
+            return unreachable(tooLong.get());
+        }
+        CommandLine.Local line;
+        try {
+            line = CommandLine.local(request);
+        } catch (CommandLine.SyntaxException e) {
+            return unreachable(e.getMessage());
+        }
+        Run run = new Run(request, line, CommandLine.standardInput(request));
+        admit(run);
+        return run.result;
+    }
+
+    /**
+     * Kills every running command (its stage completes with {@link CommandResult.Unreachable}),
+     * refuses waiting and later commands the same way, and waits up to five seconds for the
+     * transport's threads to end. Idempotent.
+     */
+    @Override
+    public void close() {
+        List<Run> refused;
+        List<Run> started;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            refused = new ArrayList<>(waiting);
+            waiting.clear();
+            started = new ArrayList<>(running);
+        }
+        refused.forEach(run -> run.result.complete(new CommandResult.Unreachable(CLOSED)));
+        started.forEach(Run::abort);
+        long deadline = System.nanoTime() + CLOSE_WAIT_NANOS;
+        boolean waitForThreads = !threads.contains(Thread.currentThread());
+        if (waitForThreads) {
+            awaitRunsEnded(deadline);
+        }
+        io.shutdown();
+        timer.shutdownNow();
+        if (waitForThreads) {
+            joinThreads(deadline);
+        }
+    }
+
+    private static CompletionStage<CommandResult> unreachable(String reason) {
+        return CompletableFuture.completedFuture(new CommandResult.Unreachable(reason));
+    }
+
+    private Thread newThread(Runnable task, String name) {
+        Thread thread = new Thread(() -> {
+            try {
+                task.run();
+            } finally {
+                threads.remove(Thread.currentThread());
+            }
+        }, name);
+        thread.setDaemon(true);
+        threads.add(thread);
+        return thread;
+    }
+
+    /** Starts {@code run} if its threads are free and nobody waits before it, else queues it. */
+    private void admit(Run run) {
+        boolean isClosed;
+        boolean startNow = false;
+        synchronized (lock) {
+            isClosed = closed;
+            if (!closed && (!waiting.isEmpty() || freeThreads < run.threadsNeeded())) {
+                waiting.add(run);
+            } else if (!closed) {
+                freeThreads -= run.threadsNeeded();
+                running.add(run);
+                startNow = true;
+            }
+        }
+        if (isClosed) {
+            run.result.complete(new CommandResult.Unreachable(CLOSED));
+        } else if (startNow) {
+            io.execute(run::main);
+        }
+    }
+
+    /** Gives back {@code count} threads and starts the waiting commands that now fit. */
+    private void release(int count) {
+        List<Run> ready = new ArrayList<>();
+        synchronized (lock) {
+            freeThreads += count;
+            while (!waiting.isEmpty() && freeThreads >= waiting.peek().threadsNeeded()) {
+                Run run = waiting.poll();
+                freeThreads -= run.threadsNeeded();
+                running.add(run);
+                ready.add(run);
+            }
+        }
+        ready.forEach(run -> io.execute(run::main));
+    }
+
+    private void ended(Run run) {
+        synchronized (lock) {
+            running.remove(run);
+            lock.notifyAll();
+        }
+    }
+
+    private void awaitRunsEnded(long deadline) {
+        synchronized (lock) {
+            long left;
+            while (!running.isEmpty() && (left = deadline - System.nanoTime()) > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(lock, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void joinThreads(long deadline) {
+        for (Thread thread : List.copyOf(threads)) {
+            long left = deadline - System.nanoTime();
+            try {
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                if (left <= 0 || thread.isAlive()) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (!threads.isEmpty()) {
+            LOG.warn("local transport closed with I/O threads still blocked: {}",
+                    threads.stream().map(Thread::getName).collect(Collectors.joining(", ")));
+        }
+    }
+
+    /**
+     * SIGKILLs {@code process}, its process group when it leads one, and the descendants found
+     * before the kill (killed processes' children are re-parented and would not be found after).
+     */
+    private void killTree(Process process) {
+        List<ProcessHandle> descendants = process.descendants().collect(Collectors.toList());
+        if (setsid != null) {
+            killGroup(process.pid());
+        }
+        process.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** The JDK cannot signal a process group, so this runs {@code kill -KILL -- -pgid}. */
+    private void killGroup(long pgid) {
+        try {
+            Process killer = new ProcessBuilder(kill.toString(), "-KILL", "--", "-" + pgid)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (!killer.waitFor(GROUP_KILL_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                LOG.warn("kill of process group {} did not finish in time", pgid);
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot kill process group {}: {}", pgid, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Finds {@code program} as {@code execvp} would after changing to {@code directory}: a name
+     * with a slash is a path (relative to the directory), any other name is searched on {@code PATH}.
+     * Checked beforehand because {@code setsid} and {@code script} would otherwise turn a missing
+     * program into an ordinary exit status.
+     */
+    static Optional<Path> findProgram(String program, String directory) {
+        try {
+            Path base = directory == null ? Path.of("") : Path.of(directory);
+            if (program.indexOf('/') >= 0) {
+                return Optional.of(base.resolve(program)).filter(LocalTransport::isProgram);
+            }
+            if (program.isEmpty()) {
+                return Optional.empty();
+            }
+            String path = Objects.requireNonNullElse(System.getenv("PATH"), "/bin:/usr/bin");
+            for (String entry : path.split(":", -1)) {
+                Path candidate = base.resolve(entry).resolve(program);
+                if (isProgram(candidate)) {
+                    return Optional.of(candidate);
+                }
+            }
+            return Optional.empty();
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isProgram(Path path) {
+        return Files.isRegularFile(path) && Files.isExecutable(path);
+    }
+
+    /** One command: its request, its process once started, and its eventual result. */
+    private final class Run {
+
+        private final CommandRequest request;
+        private final CommandLine.Local line;
+        private final byte[] input;
+        private final CompletableFuture<CommandResult> result = new CompletableFuture<>();
+        private volatile Process process;
+        private int unusedThreads; // the admitted threads not handed to a task yet; main task only
+
+        Run(CommandRequest request, CommandLine.Local line, byte[] input) {
+            this.request = request;
+            this.line = line;
+            this.input = input;
+        }
+
+        int threadsNeeded() {
+            return input.length == 0 ? 2 : 3;
+        }
+
+        /** The command's first task: start, feed, read, wait, complete. */
+        void main() {
+            unusedThreads = threadsNeeded();
+            ScheduledFuture<?> timeout = null;
+            Process started = null;
+            try {
+                started = start();
+                if (started != null) {
+                    timeout = scheduleTimeout(started);
+                    collect(started);
+                }
+            } catch (IOException e) {
+                fail(started, "cannot read the output of the command: " + e.getMessage());
+            } catch (RejectedExecutionException e) {
+                fail(started, CLOSED);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail(started, CLOSED);
+            } catch (RuntimeException | Error e) {
+                killQuietly(started);
+                result.completeExceptionally(e);
+                throw e;
+            } finally {
+                if (timeout != null) {
+                    timeout.cancel(false);
+                }
+                ended(this);
+                release(unusedThreads);
+            }
+        }
+
+        /** Starts the process, or completes the result as unreachable and returns {@code null}. */
+        private Process start() {
+            if (result.isDone()) {
+                return null; // closed before it started
+            }
+            String program = line.argv().get(0);
+            String directory = line.directory();
+            if (directory != null && !Files.isDirectory(Path.of(directory))) {
+                result.complete(new CommandResult.Unreachable("no such directory: " + directory));
+                return null;
+            }
+            if (findProgram(program, directory).isEmpty()) {
+                result.complete(new CommandResult.Unreachable("cannot run program '" + program
+                        + "': no such executable file"));
+                return null;
+            }
+            ProcessBuilder builder = new ProcessBuilder(wrappedArgv());
+            if (directory != null) {
+                builder.directory(new File(directory));
+            }
+            if (request.usePty()) {
+                builder.redirectErrorStream(true);
+                if (script != null) {
+                    builder.environment().put("SHELL", "/bin/sh");
+                }
+            }
+            try {
+                Process started = builder.start();
+                process = started;
+                if (result.isDone()) {
+                    killTree(started); // closed while starting
+                }
+                return started;
+            } catch (IOException e) {
+                result.complete(new CommandResult.Unreachable("cannot run program '" + program + "': " + e.getMessage()));
+                return null;
+            }
+        }
+
+        /** The argument vector with {@code setsid} and, for a terminal, {@code script} in front. */
+        private List<String> wrappedArgv() {
+            List<String> argv = new ArrayList<>();
+            if (setsid != null) {
+                argv.add(setsid.toString());
+            }
+            if (request.usePty() && script != null) {
+                argv.addAll(List.of(script.toString(), "-qec", scriptCommand(), "/dev/null"));
+            } else {
+                argv.addAll(line.argv());
+            }
+            return argv;
+        }
+
+        /**
+         * The command {@code script} hands to {@code $SHELL -c}: {@code SHELL} is set to
+         * {@code /bin/sh} for {@code script} so that the quoting below is read by a POSIX shell,
+         * and the engine's own value is restored for the command.
+         */
+        private String scriptCommand() {
+            String shell = System.getenv("SHELL");
+            String restore = shell == null ? "unset SHELL; " : "SHELL=" + CommandLine.quote(shell) + " ";
+            return restore + "exec " + line.argv().stream().map(CommandLine::quote).collect(Collectors.joining(" "));
+        }
+
+        private ScheduledFuture<?> scheduleTimeout(Process started) {
+            Duration limit = request.timeout();
+            if (limit == null || limit.isZero() || limit.isNegative()) {
+                return null;
+            }
+            return timer.schedule(() -> timeOut(started, limit), limit.toNanos(), TimeUnit.NANOSECONDS);
+        }
+
+        private void timeOut(Process started, Duration limit) {
+            if (!result.isDone()) {
+                killTree(started);
+                result.complete(new CommandResult.TimedOut(limit));
+            }
+        }
+
+        /** Feeds standard input, drains both outputs concurrently, waits for the exit. */
+        private void collect(Process started) throws IOException, InterruptedException {
+            CompletableFuture<byte[]> stdout = new CompletableFuture<>();
+            io.execute(() -> drain(started.getInputStream(), stdout));
+            unusedThreads--;
+            if (input.length == 0) {
+                started.getOutputStream().close();
+            } else {
+                io.execute(() -> feed(started));
+                unusedThreads--;
+            }
+            byte[] stderr = started.getErrorStream().readAllBytes();
+            byte[] out = await(stdout);
+            int status = started.waitFor();
+            result.complete(new CommandResult.Completed(status, out, stderr));
+        }
+
+        private void drain(InputStream stream, CompletableFuture<byte[]> into) {
+            try {
+                into.complete(stream.readAllBytes());
+            } catch (IOException e) {
+                into.completeExceptionally(e);
+            } finally {
+                release(1);
+            }
+        }
+
+        private void feed(Process started) {
+            try (OutputStream stdin = started.getOutputStream()) {
+                stdin.write(input);
+            } catch (IOException e) {
+                // The command ended or closed its input without reading everything: not an error.
+                LOG.debug("standard input not fully consumed: {}", e.getMessage());
+            } finally {
+                release(1);
+            }
+        }
+
+        private byte[] await(CompletableFuture<byte[]> output) throws IOException {
+            try {
+                return output.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof IOException cause) {
+                    throw cause;
+                }
+                throw e;
+            }
+        }
+
+        /** Completes as unreachable (unless already complete, e.g. by the timeout) and kills. */
+        private void fail(Process started, String reason) {
+            result.complete(new CommandResult.Unreachable(reason));
+            killQuietly(started);
+        }
+
+        private void killQuietly(Process started) {
+            if (started != null && started.isAlive()) {
+                killTree(started);
+            }
+        }
+
+        /** Ends the command because the transport closes. */
+        void abort() {
+            if (result.complete(new CommandResult.Unreachable(CLOSED))) {
+                Process started = process;
+                if (started != null) {
+                    killTree(started);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.kompira.core.vm;
+
+import dev.kompira.dsl.ast.Connector;
+import dev.kompira.dsl.diag.Diagnostic;
+import dev.kompira.dsl.source.Span;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A jobflow compiled once into immutable code that every process running it shares
+ * (ARCHITECTURE.md §3). Code that frames refer to ({@link FlowCode}, {@link ForCode}, ...) is
+ * numbered, so that a serialized frame can name its code and a recompiled flow finds it again.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class CompiledFlow {
+
+    private final String name;
+    private final String source;
+    private final List<Parameter> parameters;
+    private final FlowCode main;
+    private final Map<String, Integer> jobflowSlots;
+    private final List<Object> codes;
+    private final List<Diagnostic> diagnostics;
+
+    CompiledFlow(String name, String source, List<Parameter> parameters, FlowCode main, Map<String, Integer> jobflowSlots,
+            List<Object> codes, List<Diagnostic> diagnostics) {
+        this.name = name;
+        this.source = source;
+        this.parameters = List.copyOf(parameters);
+        this.main = main;
+        this.jobflowSlots = Map.copyOf(jobflowSlots);
+        this.codes = List.copyOf(codes);
+        this.diagnostics = List.copyOf(diagnostics);
+    }
+
+    /** Returns the source name used in diagnostics (a file name or an object path). */
+    public String name() {
+        return name;
+    }
+
+    /** Returns the source text the flow was compiled from. */
+    public String source() {
+        return source;
+    }
+
+    /** Returns the names of the parameters, in declaration order. */
+    public List<String> parameterNames() {
+        return parameters.stream().map(Parameter::name).toList();
+    }
+
+    /** Returns the compile-time diagnostics (warnings; a flow with errors is never compiled). */
+    public List<Diagnostic> diagnostics() {
+        return diagnostics;
+    }
+
+    List<Parameter> parameters() {
+        return parameters;
+    }
+
+    FlowCode main() {
+        return main;
+    }
+
+    int jobflowSlotCount() {
+        return jobflowSlots.size();
+    }
+
+    Map<String, Integer> jobflowSlots() {
+        return jobflowSlots;
+    }
+
+    /** Returns the code numbered {@code id}. */
+    Object code(int id) {
+        return codes.get(id);
+    }
+
+    /**
+     * A declared parameter.
+     *
+     * @param name         its name
+     * @param slot         its slot in the jobflow scope
+     * @param defaultValue its default, or Java null when it is required
+     * @param span         where it is declared
+     */
+    record Parameter(String name, int slot, Eval defaultValue, Span span) {
+    }
+
+    /**
+     * A jobflow expression: {@code jobs[i]} is followed by {@code connectors[i]}.
+     *
+     * @param id         the code number
+     * @param jobs       the jobs
+     * @param connectors one fewer than the jobs
+     */
+    record FlowCode(int id, JobCode[] jobs, Connector[] connectors) {
+    }
+
+    /**
+     * A {@code for} block's loop body.
+     *
+     * @param id   the code number
+     * @param body the body, run in a scope binding the loop variable at slot 0
+     */
+    record ForCode(int id, FlowCode body) {
+    }
+
+    /**
+     * A {@code while} block.
+     *
+     * @param id            the code number
+     * @param condition     the condition
+     * @param conditionSpan where the condition is written
+     * @param body          the body
+     */
+    record WhileCode(int id, Eval condition, Span conditionSpan, FlowCode body) {
+    }
+
+    /**
+     * A {@code try} block.
+     *
+     * @param id   the code number
+     * @param body the body
+     */
+    record TryCode(int id, FlowCode body) {
+    }
+}

@@ -1,0 +1,46 @@
+package dev.kompira.core.vm;
+
+import dev.kompira.core.builtin.CallContext;
+import dev.kompira.core.process.ConsoleListener;
+import dev.kompira.core.transport.Transport;
+import dev.kompira.core.value.DictionaryValue;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+
+/**
+ * What the engine lends its processes: carrier threads, a timer, transports, time, console
+ * listeners and options. Built by {@code Kompira}; processes never reach for global state.
+ *
+ * @param carriers      runs process slices; never blocks
+ * @param timer         schedules wake-ups (sleep, timeouts)
+ * @param transports    command transports, first match wins
+ * @param zone          the engine zone (D38)
+ * @param clock         the engine clock
+ * @param showCommands  echo each command before it runs (D73)
+ * @param localUser     the user name shown for local commands
+ * @param environment   a fresh copy of {@code $ENV} for each process (D56)
+ * @param console       receives console output of every process
+ */
+public record EngineServices(Executor carriers, ScheduledExecutorService timer, List<Transport> transports, ZoneId zone,
+        Clock clock, boolean showCommands, String localUser, Supplier<DictionaryValue> environment,
+        ConsoleListener console) implements CallContext {
+
+    /** Copies the transport list. */
+    public EngineServices {
+        transports = List.copyOf(transports);
+    }
+
+    /** Returns the first transport that handles {@code conntype}, or Java null. */
+    Transport transportFor(String conntype) {
+        for (Transport t : transports) {
+            if (t.supports(conntype)) {
+                return t;
+            }
+        }
+        return null;
+    }
+}

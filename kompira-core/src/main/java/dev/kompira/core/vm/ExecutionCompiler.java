@@ -1,0 +1,62 @@
+package dev.kompira.core.vm;
+
+import dev.kompira.core.call.Arguments;
+import dev.kompira.core.error.ErrorCode;
+import dev.kompira.core.error.JobflowError;
+import dev.kompira.core.value.IntegerValue;
+import dev.kompira.core.value.Members;
+import dev.kompira.core.value.MethodValue;
+import dev.kompira.core.value.StringValue;
+import dev.kompira.core.value.Value;
+import dev.kompira.dsl.ast.ExecutionJob;
+
+/**
+ * Compiles execution jobs {@code [target << input : arguments]} (language.md §8.2): what happens
+ * depends on the value of the target — a command String or a Method so far; Jobflow, ScriptJob and
+ * library Function targets arrive with the object model.
+ */
+final class ExecutionCompiler {
+
+    private ExecutionCompiler() {
+    }
+
+    static JobCode compile(ExecutionJob job, Lexical lexical) {
+        Eval target = ExprCompiler.compile(job.target(), lexical);
+        Eval input = job.input() == null ? null : ExprCompiler.compile(job.input(), lexical);
+        ExprCompiler.ArgumentsCode arguments = ExprCompiler.ArgumentsCode.compile(job.arguments(), lexical);
+        boolean hasArguments = !job.arguments().isEmpty();
+        Slot[] controls = ControlVariables.NAMES.stream().map(lexical::resolve).toArray(Slot[]::new);
+        return new SimpleJob(job.span(), true, (m, f) -> {
+            Value t = target.eval(f.scope, m);
+            Value in = input == null ? null : input.eval(f.scope, m);
+            Arguments args = arguments.eval(f.scope, m);
+            if (t instanceof StringValue command) {
+                if (hasArguments) {
+                    throw new JobflowError(ErrorCode.R_EXEC, "a command string takes no arguments");
+                }
+                Commands.run(m, f, command.value(), in, controls);
+            } else if (t instanceof MethodValue method) {
+                requireNoInput(in);
+                callMethod(f.invocation, method, args);
+            } else {
+                throw new JobflowError(ErrorCode.R_EXEC, t.typeName() + " value cannot be executed");
+            }
+        });
+    }
+
+    private static void requireNoInput(Value input) {
+        if (input != null) {
+            throw new JobflowError(ErrorCode.R_EXEC, "'<<' is only allowed for commands and script jobs");
+        }
+    }
+
+    /** A method called as the job: its error is a failed job, not an abnormal termination (§8.2.1). */
+    private static void callMethod(Invocation invocation, MethodValue method, Arguments args) {
+        try {
+            Value result = Members.call(method.receiver(), method.name(), args);
+            invocation.setOutcome(result, IntegerValue.ZERO, StringValue.EMPTY);
+        } catch (JobflowError e) {
+            invocation.setOutcome(StringValue.EMPTY, IntegerValue.ONE, StringValue.of(e.getMessage()));
+        }
+    }
+}

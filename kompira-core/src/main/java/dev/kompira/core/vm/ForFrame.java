@@ -1,0 +1,44 @@
+package dev.kompira.core.vm;
+
+import dev.kompira.core.value.IntegerValue;
+import dev.kompira.core.value.Value;
+import java.util.List;
+
+/**
+ * A {@code for} block (language.md §9.4): iterates a snapshot taken when the block started, binding
+ * the loop variable afresh in a block scope for each element. Ends with {@code $STATUS = 0}.
+ */
+final class ForFrame extends Frame {
+
+    final CompiledFlow.ForCode code;
+    final List<Value> items;
+    int position;
+
+    ForFrame(CompiledFlow.ForCode code, Invocation invocation, Scope scope, List<Value> items) {
+        super(invocation, scope);
+        this.code = code;
+        this.items = items;
+    }
+
+    @Override
+    void step(Machine machine) {
+        if (position >= items.size()) {
+            invocation.status = IntegerValue.ZERO;
+            machine.pop(this);
+            return;
+        }
+        Scope body = new Scope(1, scope);
+        body.slots[0] = items.get(position++);
+        machine.push(new FlowFrame(code.body(), invocation, body));
+    }
+
+    @Override
+    boolean isLoop() {
+        return true;
+    }
+
+    @Override
+    void continueLoop() {
+        // the next step starts the next element
+    }
+}

@@ -1,0 +1,318 @@
+package dev.kompira.core.vm;
+
+import dev.kompira.core.error.ErrorCode;
+import dev.kompira.core.error.JobflowError;
+import dev.kompira.core.value.ArrayValue;
+import dev.kompira.core.value.BinaryValue;
+import dev.kompira.core.value.DictionaryValue;
+import dev.kompira.core.value.Equality;
+import dev.kompira.core.value.IntegerValue;
+import dev.kompira.core.value.PatternValue;
+import dev.kompira.core.value.StringValue;
+import dev.kompira.core.value.Value;
+import dev.kompira.core.value.pattern.GlobMatcher;
+import dev.kompira.dsl.ast.AssignmentJob;
+import dev.kompira.dsl.ast.Binding;
+import dev.kompira.dsl.ast.Block;
+import dev.kompira.dsl.ast.BreakJob;
+import dev.kompira.dsl.ast.BuiltinJob;
+import dev.kompira.dsl.ast.CaseBlock;
+import dev.kompira.dsl.ast.CaseClause;
+import dev.kompira.dsl.ast.ChoiceBlock;
+import dev.kompira.dsl.ast.ContinueJob;
+import dev.kompira.dsl.ast.ErrorJob;
+import dev.kompira.dsl.ast.EventJob;
+import dev.kompira.dsl.ast.ExecutionJob;
+import dev.kompira.dsl.ast.Expr;
+import dev.kompira.dsl.ast.ForBlock;
+import dev.kompira.dsl.ast.ForkBlock;
+import dev.kompira.dsl.ast.IfBlock;
+import dev.kompira.dsl.ast.IfBranch;
+import dev.kompira.dsl.ast.ImmediateEventJob;
+import dev.kompira.dsl.ast.Job;
+import dev.kompira.dsl.ast.JobVisitor;
+import dev.kompira.dsl.ast.PforBlock;
+import dev.kompira.dsl.ast.SessionBlock;
+import dev.kompira.dsl.ast.SimpleBlock;
+import dev.kompira.dsl.ast.SkipJob;
+import dev.kompira.dsl.ast.TryBlock;
+import dev.kompira.dsl.ast.UpdateJob;
+import dev.kompira.dsl.ast.WhileBlock;
+import dev.kompira.dsl.source.Span;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Compiles the jobs and blocks of one lexical scope (language.md §8, §9). */
+final class JobCompiler implements JobVisitor<JobCode> {
+
+    private final Compiler compiler;
+    private final Lexical lexical;
+
+    JobCompiler(Compiler compiler, Lexical lexical) {
+        this.compiler = compiler;
+        this.lexical = lexical;
+    }
+
+    JobCode compile(Job job) {
+        return job.accept(this);
+    }
+
+    private Eval expr(Expr e) {
+        return ExprCompiler.compile(e, lexical);
+    }
+
+    @Override
+    public JobCode visitSkip(SkipJob job) {
+        return new SimpleJob(job.span(), false, (m, f) -> f.invocation.status = IntegerValue.ZERO);
+    }
+
+    @Override
+    public JobCode visitAssignment(AssignmentJob job) {
+        int n = job.bindings().size();
+        Eval[] values = new Eval[n];
+        Slot[] targets = new Slot[n];
+        for (int i = 0; i < n; i++) {
+            Binding b = job.bindings().get(i);
+            values[i] = expr(b.value());
+            targets[i] = lexical.resolve(b.name());
+        }
+        if (n == 1) {
+            Eval value = values[0];
+            int hops = targets[0].hops();
+            int index = targets[0].index();
+            return new SimpleJob(job.span(), false, (m, f) -> {
+                f.scope.up(hops).slots[index] = value.eval(f.scope, m);
+                f.invocation.status = IntegerValue.ZERO;
+            });
+        }
+        return new SimpleJob(job.span(), false, (m, f) -> {
+            for (int i = 0; i < n; i++) {
+                f.scope.up(targets[i].hops()).slots[targets[i].index()] = values[i].eval(f.scope, m);
+            }
+            f.invocation.status = IntegerValue.ZERO;
+        });
+    }
+
+    @Override
+    public JobCode visitUpdate(UpdateJob job) {
+        return UpdateCompiler.compile(job, lexical);
+    }
+
+    @Override
+    public JobCode visitExecution(ExecutionJob job) {
+        return ExecutionCompiler.compile(job, lexical);
+    }
+
+    @Override
+    public JobCode visitBuiltin(BuiltinJob job) {
+        return BuiltinJobs.compile(job, ExprCompiler.ArgumentsCode.compile(job.arguments(), lexical));
+    }
+
+    @Override
+    public JobCode visitEvent(EventJob job) {
+        Eval source = expr(job.source());
+        return new SimpleJob(job.span(), false, (m, f) -> {
+            Value v = source.eval(f.scope, m);
+            throw new JobflowError(ErrorCode.R_EVENT, "cannot wait for an event on " + v.typeName() + " value");
+        });
+    }
+
+    @Override
+    public JobCode visitImmediateEvent(ImmediateEventJob job) {
+        return visitSkipLike(job.span());
+    }
+
+    private JobCode visitSkipLike(Span span) {
+        return new SimpleJob(span, false, (m, f) -> f.invocation.status = IntegerValue.ZERO);
+    }
+
+    @Override
+    public JobCode visitBreak(BreakJob job) {
+        return new SimpleJob(job.span(), false, (m, f) -> m.breakLoop());
+    }
+
+    @Override
+    public JobCode visitContinue(ContinueJob job) {
+        return new SimpleJob(job.span(), false, (m, f) -> m.continueLoop());
+    }
+
+    @Override
+    public JobCode visitError(ErrorJob job) {
+        throw new IllegalStateException("a flow with syntax errors cannot be compiled");
+    }
+
+    @Override
+    public JobCode visitSimpleBlock(SimpleBlock block) {
+        if (block.bindings().isEmpty()) {
+            CompiledFlow.FlowCode body = compiler.flow(block.body(), lexical);
+            return new SimpleJob(block.span(), false, (m, f) -> m.push(new FlowFrame(body, f.invocation, f.scope)));
+        }
+        List<String> names = new ArrayList<>();
+        Eval[] values = new Eval[block.bindings().size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = ExprCompiler.compile(block.bindings().get(i).value(), lexical.block(names));
+            names.add(block.bindings().get(i).name());
+        }
+        CompiledFlow.FlowCode body = compiler.flow(block.body(), lexical.block(names));
+        return new SimpleJob(block.span(), false, (m, f) -> {
+            Scope scope = new Scope(values.length, f.scope);
+            for (int i = 0; i < values.length; i++) {
+                scope.slots[i] = values[i].eval(scope, m);
+            }
+            m.push(new FlowFrame(body, f.invocation, scope));
+        });
+    }
+
+    @Override
+    public JobCode visitIf(IfBlock block) {
+        int n = block.branches().size();
+        Eval[] conditions = new Eval[n];
+        CompiledFlow.FlowCode[] bodies = new CompiledFlow.FlowCode[n];
+        for (int i = 0; i < n; i++) {
+            IfBranch branch = block.branches().get(i);
+            conditions[i] = branch.condition() == null ? (s, m) -> m.invocation().result : expr(branch.condition());
+            bodies[i] = compiler.flow(branch.body(), lexical);
+        }
+        CompiledFlow.FlowCode otherwise = block.elseBody() == null ? null : compiler.flow(block.elseBody(), lexical);
+        return new SimpleJob(block.span(), false, (m, f) -> {
+            for (int i = 0; i < n; i++) {
+                if (conditions[i].eval(f.scope, m).truthy()) {
+                    m.push(new FlowFrame(bodies[i], f.invocation, f.scope));
+                    return;
+                }
+            }
+            if (otherwise != null) {
+                m.push(new FlowFrame(otherwise, f.invocation, f.scope));
+            } else {
+                f.invocation.status = IntegerValue.ZERO;
+            }
+        });
+    }
+
+    @Override
+    public JobCode visitCase(CaseBlock block) {
+        Eval subject = block.subject() == null ? (s, m) -> m.invocation().result : expr(block.subject());
+        List<Eval[]> patterns = new ArrayList<>();
+        List<CompiledFlow.FlowCode> bodies = new ArrayList<>();
+        for (CaseClause clause : block.clauses()) {
+            Eval[] ps = new Eval[clause.patterns().size()];
+            for (int i = 0; i < ps.length; i++) {
+                ps[i] = expr(clause.patterns().get(i));
+            }
+            patterns.add(ps);
+            bodies.add(compiler.flow(clause.body(), lexical));
+        }
+        CompiledFlow.FlowCode otherwise = block.elseBody() == null ? null : compiler.flow(block.elseBody(), lexical);
+        return new SimpleJob(block.span(), false, (m, f) -> {
+            Value value = subject.eval(f.scope, m);
+            for (int c = 0; c < patterns.size(); c++) {
+                for (Eval p : patterns.get(c)) {
+                    if (caseMatches(p.eval(f.scope, m), value)) {
+                        m.push(new FlowFrame(bodies.get(c), f.invocation, f.scope));
+                        return;
+                    }
+                }
+            }
+            if (otherwise != null) {
+                m.push(new FlowFrame(otherwise, f.invocation, f.scope));
+            } else {
+                f.invocation.status = IntegerValue.ONE;
+            }
+        });
+    }
+
+    /** The case matching rule (§9.3), also used by event guards (D77). */
+    static boolean caseMatches(Value pattern, Value subject) {
+        if (pattern instanceof PatternValue p) {
+            return p.matches(subject);
+        }
+        if (pattern instanceof StringValue glob) {
+            return subject instanceof StringValue s && GlobMatcher.compile(glob.value()).matches(s.value());
+        }
+        return Equality.equal(subject, pattern);
+    }
+
+    @Override
+    public JobCode visitFor(ForBlock block) {
+        Eval iterable = expr(block.iterable());
+        CompiledFlow.FlowCode body = compiler.flow(block.body(), lexical.block(List.of(block.variable())));
+        CompiledFlow.ForCode code = compiler.register(id -> new CompiledFlow.ForCode(id, body));
+        Span iterableSpan = block.iterable().span();
+        return new SimpleJob(block.span(), false, (m, f) -> {
+            List<Value> items = iterate(iterable.eval(f.scope, m), m, iterableSpan);
+            m.push(new ForFrame(code, f.invocation, f.scope, items));
+        });
+    }
+
+    /** The elements a {@code for} or {@code pfor} visits (D85), as a snapshot. */
+    static List<Value> iterate(Value v, Machine m, Span span) {
+        if (v instanceof IntegerValue n) {
+            long count = n.signum() <= 0 ? 0 : (n.fitsInt() ? n.longValue() : Integer.MAX_VALUE);
+            List<Value> items = new ArrayList<>((int) Math.min(count, 1 << 16));
+            for (long i = 0; i < count; i++) {
+                items.add(IntegerValue.of(i));
+            }
+            return items;
+        }
+        if (v instanceof ArrayValue a) {
+            return a.snapshot();
+        }
+        if (v instanceof DictionaryValue d) {
+            return d.keys();
+        }
+        if (v instanceof StringValue s) {
+            return s.value().codePoints().mapToObj(c -> (Value) StringValue.of(new String(Character.toChars(c)))).toList();
+        }
+        if (v instanceof BinaryValue b) {
+            List<Value> items = new ArrayList<>(b.length());
+            for (int i = 0; i < b.length(); i++) {
+                items.add(IntegerValue.of(b.unsignedAt(i)));
+            }
+            return items;
+        }
+        throw m.locate(new JobflowError(ErrorCode.R_ITERATE, v.typeName() + " value is not iterable"), span);
+    }
+
+    @Override
+    public JobCode visitWhile(WhileBlock block) {
+        Eval condition = expr(block.condition());
+        CompiledFlow.FlowCode body = compiler.flow(block.body(), lexical);
+        CompiledFlow.WhileCode code = compiler.register(
+                id -> new CompiledFlow.WhileCode(id, condition, block.condition().span(), body));
+        return new SimpleJob(block.span(), false, (m, f) -> m.push(new WhileFrame(code, f.invocation, f.scope)));
+    }
+
+    @Override
+    public JobCode visitTry(TryBlock block) {
+        CompiledFlow.FlowCode body = compiler.flow(block.body(), lexical);
+        CompiledFlow.TryCode code = compiler.register(id -> new CompiledFlow.TryCode(id, body));
+        return new SimpleJob(block.span(), false, (m, f) -> m.push(new TryFrame(code, f.invocation, f.scope)));
+    }
+
+    @Override
+    public JobCode visitChoice(ChoiceBlock block) {
+        return unsupported(block, "choice");
+    }
+
+    @Override
+    public JobCode visitFork(ForkBlock block) {
+        return unsupported(block, "fork");
+    }
+
+    @Override
+    public JobCode visitPfor(PforBlock block) {
+        return unsupported(block, "pfor");
+    }
+
+    @Override
+    public JobCode visitSession(SessionBlock block) {
+        return unsupported(block, "session");
+    }
+
+    /** Blocks that need child processes, channels or sessions arrive with the process model. */
+    private static JobCode unsupported(Block block, String keyword) {
+        return new SimpleJob(block.span(), false, (m, f) -> {
+            throw new JobflowError(ErrorCode.R_EXEC, "'" + keyword + "' blocks are not supported by this engine yet");
+        });
+    }
+}

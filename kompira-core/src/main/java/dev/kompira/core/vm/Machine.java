@@ -1,0 +1,606 @@
+package dev.kompira.core.vm;
+
+import dev.kompira.core.builtin.BuiltinFunction;
+import dev.kompira.core.call.Arguments;
+import dev.kompira.core.error.ErrorCode;
+import dev.kompira.core.error.JobflowError;
+import dev.kompira.core.process.ProcessHandle;
+import dev.kompira.core.process.ProcessOutcome;
+import dev.kompira.core.process.ProcessState;
+import dev.kompira.core.transport.CommandRequest;
+import dev.kompira.core.transport.Transport;
+import dev.kompira.core.value.IntegerValue;
+import dev.kompira.core.value.NullValue;
+import dev.kompira.core.value.Rendering;
+import dev.kompira.core.value.StringValue;
+import dev.kompira.core.value.Value;
+import dev.kompira.dsl.source.Span;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+
+/**
+ * A process: its frame stack and the loop that runs it (ARCHITECTURE.md §3). The loop steps the
+ * top frame until the process parks (a command, a timer, a suspension) or ends; a completion puts
+ * it back on a carrier thread. No thread is held while the process waits.
+ *
+ * <p>Thread-safety: the frame stack is touched only by the one carrier thread that runs the
+ * process at a time (hand-over through {@link #lock}); the {@link ProcessHandle} methods are
+ * thread-safe.
+ */
+public final class Machine implements ProcessHandle {
+
+    /** The console bytes kept with the process (D100). */
+    static final int CONSOLE_LIMIT = 65_536;
+
+    private final long pid;
+    private final EngineServices services;
+    private final Object lock = new Object();
+    private final ArrayDeque<Frame> stack = new ArrayDeque<>();
+    private final CompletableFuture<ProcessOutcome> completion = new CompletableFuture<>();
+    private final StringBuilder console = new StringBuilder();
+    private int consoleBytes;
+
+    private Invocation root;
+    private ProcessState state = ProcessState.NEW;
+    private boolean suspendRequested;
+    private boolean terminateRequested;
+    private boolean parked;
+    private Runnable resumption;
+    private CompletionStage<?> pending;
+    private boolean absorbed;
+    private CompletableFuture<Void> resumeSignal;
+    private Span currentSpan = Span.NONE;
+    private Span lastJobSpan = Span.NONE;
+
+    Machine(long pid, EngineServices services) {
+        this.pid = pid;
+        this.services = services;
+    }
+
+    // ---- starting -------------------------------------------------------------------------------
+
+    /**
+     * Creates a process that will run {@code flow} with {@code arguments}; call {@link #start()}.
+     * Parameter binding happens when it starts (D94).
+     */
+    public static Machine create(long pid, CompiledFlow flow, Map<String, Value> arguments, EngineServices services) {
+        Machine m = new Machine(pid, services);
+        m.root = new Invocation(flow, null, Span.NONE, services.environment().get());
+        m.root.startValues = Map.copyOf(arguments);
+        return m;
+    }
+
+    /** Puts the process on a carrier thread; it binds its parameters and runs. */
+    public void start() {
+        synchronized (lock) {
+            if (state != ProcessState.NEW) {
+                throw new IllegalStateException("process " + pid + " was already started");
+            }
+            state = ProcessState.READY;
+            resumption = this::bindParameters;
+        }
+        services.carriers().execute(this::runSlice);
+    }
+
+    /** Binds parameters (D94) and pushes the root jobflow expression. */
+    private void bindParameters() {
+        Invocation inv = root;
+        Map<String, Value> supplied = inv.startValues;
+        for (String name : supplied.keySet()) {
+            if (!inv.flow.parameterNames().contains(name)) {
+                throw new JobflowError(ErrorCode.R_PARAM, "jobflow " + inv.flow.name() + " has no parameter '" + name + "'");
+            }
+        }
+        Map<String, Value> bound = new java.util.LinkedHashMap<>();
+        for (CompiledFlow.Parameter p : inv.flow.parameters()) {
+            Value v = supplied.get(p.name());
+            if (v == null) {
+                if (p.defaultValue() == null) {
+                    throw new JobflowError(ErrorCode.R_PARAM,
+                            "jobflow " + inv.flow.name() + ": missing value for parameter '" + p.name() + "'").at(p.span());
+                }
+                currentSpan = p.span();
+                v = p.defaultValue().eval(inv.scope, this);
+            }
+            inv.scope.slots[p.slot()] = v;
+            bound.put(p.name(), v);
+        }
+        inv.startValues = bound;
+        pushRoot(inv);
+    }
+
+    private void pushRoot(Invocation inv) {
+        if (inv.flow.main() == null) {
+            finish(inv.status, inv.result, inv.error);
+            return;
+        }
+        FlowFrame frame = new FlowFrame(inv.flow.main(), inv, inv.scope);
+        inv.rootFrame = frame;
+        stack.push(frame);
+    }
+
+    // ---- the run loop ---------------------------------------------------------------------------
+
+    /** Runs the process until it parks or ends. Called on a carrier thread only. */
+    void runSlice() {
+        synchronized (lock) {
+            if (state.isFinished()) {
+                return;
+            }
+            state = ProcessState.RUNNING;
+            parked = false;
+        }
+        Runnable r = resumption;
+        resumption = null;
+        if (terminateRequested) {
+            endTerminated();
+            return;
+        }
+        if (r != null) {
+            guarded(r);
+        }
+        while (!parked && !state.isFinished()) {
+            Frame top = stack.peek();
+            if (top == null) {
+                finish(root.status, root.result, root.error);
+                break;
+            }
+            guarded(() -> top.step(this));
+        }
+        if (parked) {
+            park();
+        }
+    }
+
+    private void guarded(Runnable step) {
+        try {
+            step.run();
+        } catch (JobflowError e) {
+            raise(e);
+        } catch (RuntimeException e) {
+            raise(new JobflowError(ErrorCode.R_VALUE, "internal error: " + e));
+        }
+    }
+
+    private void park() {
+        CompletionStage<?> stage = pending;
+        synchronized (lock) {
+            state = ProcessState.WAITING;
+            if (terminateRequested) {
+                services.carriers().execute(this::runSlice);
+                return;
+            }
+        }
+        stage.whenComplete((value, failure) -> wake());
+    }
+
+    private void wake() {
+        synchronized (lock) {
+            if (state != ProcessState.WAITING) {
+                return;
+            }
+            state = ProcessState.READY;
+        }
+        services.carriers().execute(this::runSlice);
+    }
+
+    /**
+     * Parks the process until {@code stage} completes, then runs {@code onDone} with its value on a
+     * carrier thread before the top frame continues.
+     */
+    <T> void park(CompletionStage<T> stage, BiConsumer<Machine, T> onDone) {
+        parked = true;
+        pending = stage;
+        resumption = () -> onDone.accept(this, stage.toCompletableFuture().join());
+    }
+
+    /** Returns whether the current job parked the process. */
+    boolean isParked() {
+        return parked;
+    }
+
+    /** Returns a stage completed after {@code delay} on the engine timer. */
+    CompletionStage<Void> delay(Duration delay) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        services.timer().schedule(() -> done.complete(null), delay.toNanos(), TimeUnit.NANOSECONDS);
+        return done;
+    }
+
+    /** Parks at a job boundary when a suspension was requested; returns whether it did. */
+    boolean pauseAtJobBoundary() {
+        synchronized (lock) {
+            if (!suspendRequested) {
+                return false;
+            }
+        }
+        CompletableFuture<Void> resumed = new CompletableFuture<>();
+        synchronized (lock) {
+            resumeSignal = resumed;
+        }
+        park(resumed, (m, v) -> { });
+        return true;
+    }
+
+    // ---- frames ---------------------------------------------------------------------------------
+
+    void push(Frame frame) {
+        stack.push(frame);
+    }
+
+    /** Pops {@code frame} (the top); popping an invocation's root frame completes the invocation. */
+    void pop(Frame frame) {
+        if (stack.peek() != frame) {
+            throw new IllegalStateException("popping a frame that is not on top");
+        }
+        stack.pop();
+        if (frame == frame.invocation.rootFrame) {
+            completeInvocation(frame.invocation, frame.invocation.result, frame.invocation.status, frame.invocation.error);
+        }
+    }
+
+    private void completeInvocation(Invocation inv, Value result, Value status, Value error) {
+        if (inv.caller == null) {
+            finish(status, result, error);
+        } else {
+            inv.caller.setOutcome(result, status, error);
+        }
+    }
+
+    Frame top() {
+        return stack.peek();
+    }
+
+    int depth() {
+        return stack.size();
+    }
+
+    /** Returns the invocation whose code is running. */
+    Invocation invocation() {
+        Frame top = stack.peek();
+        return top == null ? root : top.invocation;
+    }
+
+    void beginJob(JobCode job) {
+        currentSpan = job.span();
+        lastJobSpan = job.span();
+    }
+
+    void beginExpression(Span span) {
+        currentSpan = span;
+    }
+
+    Span currentSpan() {
+        return currentSpan;
+    }
+
+    Span lastJobSpan() {
+        return lastJobSpan;
+    }
+
+    JobflowError locate(JobflowError e, Span span) {
+        return e.at(span);
+    }
+
+    void markAbsorbed() {
+        absorbed = true;
+    }
+
+    boolean takeAbsorbed() {
+        boolean a = absorbed;
+        absorbed = false;
+        return a;
+    }
+
+    // ---- control flow ---------------------------------------------------------------------------
+
+    void breakLoop() {
+        Frame f = unwindToLoop();
+        stack.pop();
+        f.invocation.status = IntegerValue.ZERO;
+    }
+
+    void continueLoop() {
+        unwindToLoop().continueLoop();
+    }
+
+    private Frame unwindToLoop() {
+        while (!stack.peek().isLoop()) {
+            stack.pop();
+        }
+        return stack.peek();
+    }
+
+    /** {@code exit()}: ends the whole process (§12.2). */
+    void exitProcess(Value status, Value result, Value error) {
+        stack.clear();
+        finish(status, result, error);
+    }
+
+    /** {@code return()}: ends the current invocation (§11.3, D96). */
+    void returnFromInvocation(Value result, Value status, Value error) {
+        Invocation inv = invocation();
+        while (!stack.isEmpty() && stack.peek().invocation == inv) {
+            stack.pop();
+        }
+        completeInvocation(inv, result, status, error);
+    }
+
+    /** {@code self()}: restarts the current invocation with its start values (D109). */
+    void restartInvocation() {
+        Invocation inv = invocation();
+        while (!stack.isEmpty() && stack.peek().invocation == inv) {
+            stack.pop();
+        }
+        inv.scope = new Scope(inv.flow.jobflowSlotCount(), null);
+        for (CompiledFlow.Parameter p : inv.flow.parameters()) {
+            inv.scope.slots[p.slot()] = inv.startValues.get(p.name());
+        }
+        inv.resetStatus();
+        pushRoot(inv);
+    }
+
+    /** A connector stopped on the failed {@code job} (§10.2): a forced termination. */
+    void forcedTermination(JobCode job) {
+        Invocation inv = invocation();
+        String status = Rendering.text(inv.status);
+        String message = "job failed with status " + status;
+        String error = Rendering.text(inv.error);
+        if (!error.isEmpty() && !job.isCommand()) {
+            message += ": " + error.lines().findFirst().orElse("");
+        }
+        long exit = inv.status instanceof IntegerValue i && i.fitsLong() ? i.longValue() : 1;
+        terminate(new Termination(Termination.Kind.FORCED, message, error.isEmpty() ? message : error, exit, job.span()));
+    }
+
+    private void raise(JobflowError e) {
+        Span span = e.span() != null ? e.span() : currentSpan;
+        terminate(Termination.of(Termination.Kind.ERROR, e.getMessage(), e.getMessage(), 1, span));
+    }
+
+    /** Unwinds to the nearest try, or ends the process ABORTED (§10.3). */
+    void terminate(Termination t) {
+        String diagnostic = diagnostic(t.message(), t.span());
+        Invocation failing = invocation();
+        while (!stack.isEmpty()) {
+            Frame f = stack.pop();
+            if (f instanceof TryFrame tryFrame) {
+                tryFrame.catchFailure(this, t.errorText(), diagnostic);
+                return;
+            }
+        }
+        console(diagnostic);
+        Value result = failing.result;
+        Value error = t.kind() == Termination.Kind.FORCED ? failing.error : StringValue.of(t.errorText());
+        finish(IntegerValue.of(t.exitStatus()), result, error);
+    }
+
+    /** Returns the run-time diagnostic of D107: location, message and the call stack. */
+    String diagnostic(String message, Span span) {
+        Invocation inv = invocation();
+        StringBuilder out = new StringBuilder(location(inv, span)).append(": ").append(message);
+        for (Invocation i = inv; i.caller != null; i = i.caller) {
+            out.append("\n  called from ").append(location(i.caller, i.callSite));
+        }
+        return out.toString();
+    }
+
+    private static String location(Invocation inv, Span span) {
+        Span s = span == null ? Span.NONE : span;
+        return inv.flow.name() + ":" + Math.max(s.line(), 1) + ":" + Math.max(s.column(), 1);
+    }
+
+    private void finish(Value status, Value result, Value error) {
+        long exit = status instanceof IntegerValue i && i.fitsLong() ? i.longValue() : 1;
+        ProcessState end = exit == 0 ? ProcessState.DONE : ProcessState.ABORTED;
+        synchronized (lock) {
+            if (state.isFinished()) {
+                return;
+            }
+            state = end;
+        }
+        stack.clear();
+        completion.complete(new ProcessOutcome(end, exit, result, error));
+    }
+
+    private void endTerminated() {
+        stack.clear();
+        finish(IntegerValue.ONE, root.result, StringValue.of("terminated"));
+    }
+
+    // ---- services for jobs ----------------------------------------------------------------------
+
+    /** Calls built-in function {@code name}. */
+    Value callBuiltinFunction(String name, Arguments arguments) {
+        BuiltinFunction f = ExprCompiler.builtin(name);
+        if (f == null) {
+            throw new JobflowError(ErrorCode.R_CALL_FAILED, name + ": not available in this engine yet");
+        }
+        return f.call(f.signature().bind(arguments), services);
+    }
+
+    /** Object paths need the object store, which arrives with the object model. */
+    Value resolveObject(String path) {
+        throw new JobflowError(ErrorCode.R_NOTFOUND, "object not found: " + path);
+    }
+
+    /** Returns the {@code $ENV} entry for a control variable, or null (D57). */
+    Value environmentControl(String name) {
+        Value v = invocation().env.get(name);
+        return v == null ? NullValue.NULL : v;
+    }
+
+    Transport transportFor(String conntype) {
+        return services.transportFor(conntype);
+    }
+
+    Clock clock() {
+        return services.clock();
+    }
+
+    /** Writes the show-commands line of D73 before a command runs, when the engine asks for it. */
+    void echoCommand(CommandRequest request) {
+        if (!services.showCommands()) {
+            return;
+        }
+        String user = request.target().user() != null ? request.target().user() : services.localUser();
+        String host = request.target().host() != null ? request.target().host() : "localhost";
+        console("[" + user + "@" + host + "]" + (request.sudo() ? "#" : "$") + " " + request.command());
+    }
+
+    /** Writes {@code line} and a line feed to the console. */
+    void console(String line) {
+        String text = line + "\n";
+        synchronized (lock) {
+            if (consoleBytes < CONSOLE_LIMIT) {
+                keep(text);
+            }
+        }
+        services.console().output(pid, text);
+    }
+
+    private void keep(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (consoleBytes + bytes.length <= CONSOLE_LIMIT) {
+            console.append(text);
+            consoleBytes += bytes.length;
+            return;
+        }
+        int i = 0;
+        while (i < text.length()) {
+            int cp = text.codePointAt(i);
+            int n = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            if (consoleBytes + n > CONSOLE_LIMIT) {
+                break;
+            }
+            console.appendCodePoint(cp);
+            consoleBytes += n;
+            i += Character.charCount(cp);
+        }
+        consoleBytes = CONSOLE_LIMIT;
+    }
+
+    /** {@code suspend()} from the jobflow itself. */
+    void suspendSelf() {
+        synchronized (lock) {
+            suspendRequested = true;
+        }
+    }
+
+    // ---- ProcessHandle ----------------------------------------------------------------------------
+
+    @Override
+    public long pid() {
+        return pid;
+    }
+
+    @Override
+    public ProcessState state() {
+        synchronized (lock) {
+            return state;
+        }
+    }
+
+    @Override
+    public boolean isSuspended() {
+        synchronized (lock) {
+            return suspendRequested;
+        }
+    }
+
+    @Override
+    public String console() {
+        synchronized (lock) {
+            return console.toString();
+        }
+    }
+
+    @Override
+    public CompletableFuture<ProcessOutcome> completion() {
+        return completion;
+    }
+
+    @Override
+    public void suspend() {
+        suspendSelf();
+    }
+
+    @Override
+    public void resume() {
+        CompletableFuture<Void> signal;
+        synchronized (lock) {
+            suspendRequested = false;
+            signal = resumeSignal;
+            resumeSignal = null;
+        }
+        if (signal != null) {
+            signal.complete(null);
+        }
+    }
+
+    @Override
+    public void terminate() {
+        synchronized (lock) {
+            if (state.isFinished()) {
+                return;
+            }
+            terminateRequested = true;
+            if (state == ProcessState.WAITING) {
+                state = ProcessState.READY;
+                services.carriers().execute(this::runSlice);
+            }
+        }
+    }
+
+    /** Returns whether the process is parked by a suspension at a job boundary (the state a snapshot needs). */
+    boolean isSuspendedAtBoundary() {
+        synchronized (lock) {
+            return state == ProcessState.WAITING && resumeSignal != null;
+        }
+    }
+
+    Invocation rootInvocation() {
+        return root;
+    }
+
+    /** Rebuilds a process saved by {@link ProcessSnapshots}: suspended at the job boundary where it was saved. */
+    static Machine restoreSuspended(long pid, EngineServices services, Invocation root, List<Frame> frames, String console) {
+        Machine m = new Machine(pid, services);
+        m.root = root;
+        for (Frame f : frames) {
+            m.stack.push(f);
+        }
+        m.keep(console);
+        CompletableFuture<Void> resumed = new CompletableFuture<>();
+        synchronized (m.lock) {
+            m.suspendRequested = true;
+            m.resumeSignal = resumed;
+            m.state = ProcessState.WAITING;
+        }
+        resumed.whenComplete((v, e) -> m.wake());
+        return m;
+    }
+
+    /** Evaluates the default of the only parameter of {@code flow} in an empty scope (text parameters, D94). */
+    public static Value evaluateDefault(CompiledFlow flow, EngineServices services) {
+        Machine m = new Machine(0, services);
+        m.root = new Invocation(flow, null, Span.NONE, services.environment().get());
+        CompiledFlow.Parameter p = flow.parameters().get(0);
+        return p.defaultValue().eval(m.root.scope, m);
+    }
+
+    /** Returns the frames, bottom first (for serialization). */
+    List<Frame> frames() {
+        List<Frame> frames = new ArrayList<>(stack);
+        java.util.Collections.reverse(frames);
+        return frames;
+    }
+}

@@ -1,0 +1,366 @@
+package dev.kompira.core.vm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kompira.core.value.ArrayValue;
+import dev.kompira.core.value.BinaryValue;
+import dev.kompira.core.value.BooleanValue;
+import dev.kompira.core.value.DateValue;
+import dev.kompira.core.value.DatetimeValue;
+import dev.kompira.core.value.DictionaryValue;
+import dev.kompira.core.value.FloatValue;
+import dev.kompira.core.value.IntegerValue;
+import dev.kompira.core.value.MethodValue;
+import dev.kompira.core.value.NullValue;
+import dev.kompira.core.value.PatternValue;
+import dev.kompira.core.value.StringValue;
+import dev.kompira.core.value.TimeValue;
+import dev.kompira.core.value.TimedeltaValue;
+import dev.kompira.core.value.Value;
+import dev.kompira.dsl.ast.PatternKind;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Serializes the whole state of a suspended process to JSON and back (ARCHITECTURE.md §3,
+ * consequence 3): the flow's source (recompiled on restore, which numbers its code the same way),
+ * the invocation's status variables and start values, every scope, every frame, and every value.
+ * Arrays and Dictionaries are written once each into a heap and referred to by number, so that
+ * sharing (D43) and cycles survive the round trip.
+ */
+public final class ProcessSnapshots {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int FORMAT = 1;
+
+    private ProcessSnapshots() {
+    }
+
+    /** Writes the state of {@code m}, which must be suspended at a job boundary. */
+    public static String write(Machine m) {
+        return new Writer().write(m).toPrettyString();
+    }
+
+    /** Parses a snapshot; the caller recompiles the flow and calls {@link Restored#build}. */
+    public static Restored read(String snapshot) {
+        try {
+            JsonNode root = JSON.readTree(snapshot);
+            if (root.path("format").asInt() != FORMAT) {
+                throw new IllegalArgumentException("not a process snapshot of format " + FORMAT);
+            }
+            return new Restored(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("not a process snapshot: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** A parsed snapshot waiting for its recompiled flow. */
+    public static final class Restored {
+
+        private final JsonNode root;
+
+        private Restored(JsonNode root) {
+            this.root = root;
+        }
+
+        /** Returns the flow's source name. */
+        public String flowName() {
+            return root.path("flow").path("name").asText();
+        }
+
+        /** Returns the flow's source text. */
+        public String source() {
+            return root.path("flow").path("source").asText();
+        }
+
+        /** Rebuilds the process, suspended, as process {@code pid} of an engine. */
+        public Machine build(CompiledFlow flow, long pid, EngineServices services) {
+            return new Reader(root, flow).build(pid, services);
+        }
+    }
+
+    /** Writes values, scopes and frames, numbering shared objects. */
+    private static final class Writer {
+
+        private final Map<Value, Integer> heapIds = new IdentityHashMap<>();
+        private final ArrayNode heap = JSON.createArrayNode();
+        private final Map<Scope, Integer> scopeIds = new IdentityHashMap<>();
+        private final ArrayNode scopes = JSON.createArrayNode();
+
+        ObjectNode write(Machine m) {
+            if (!m.isSuspendedAtBoundary()) {
+                throw new IllegalStateException("process " + m.pid() + " must be suspended at a job boundary to be saved");
+            }
+            Invocation inv = m.rootInvocation();
+            ObjectNode root = JSON.createObjectNode();
+            root.put("format", FORMAT);
+            root.putObject("flow").put("name", inv.flow.name()).put("source", inv.flow.source());
+            ObjectNode invocation = root.putObject("invocation");
+            invocation.put("scope", scope(inv.scope));
+            invocation.set("result", value(inv.result));
+            invocation.set("status", value(inv.status));
+            invocation.set("error", value(inv.error));
+            invocation.set("debug", value(inv.debug));
+            invocation.set("env", value(inv.env));
+            ObjectNode start = invocation.putObject("start");
+            inv.startValues.forEach((k, v) -> start.set(k, value(v)));
+            ArrayNode frames = root.putArray("frames");
+            for (Frame f : m.frames()) {
+                frames.add(frame(f, inv));
+            }
+            root.put("console", m.console());
+            root.set("scopes", scopes);
+            root.set("heap", heap);
+            return root;
+        }
+
+        private ObjectNode frame(Frame f, Invocation inv) {
+            if (f.invocation != inv) {
+                throw new IllegalStateException("snapshots of jobflow calls are not supported yet");
+            }
+            ObjectNode node = JSON.createObjectNode();
+            node.put("scope", scope(f.scope));
+            if (f instanceof FlowFrame flow) {
+                node.put("kind", "flow").put("code", flow.code.id()).put("next", flow.next)
+                        .put("awaiting", flow.awaiting).put("root", flow == inv.rootFrame);
+            } else if (f instanceof ForFrame loop) {
+                node.put("kind", "for").put("code", loop.code.id()).put("position", loop.position);
+                ArrayNode items = node.putArray("items");
+                loop.items.forEach(v -> items.add(value(v)));
+            } else if (f instanceof WhileFrame loop) {
+                node.put("kind", "while").put("code", loop.code.id());
+            } else {
+                TryFrame t = (TryFrame) f;
+                node.put("kind", "try").put("code", t.code.id()).put("started", t.started);
+            }
+            return node;
+        }
+
+        private int scope(Scope s) {
+            Integer id = scopeIds.get(s);
+            if (id != null) {
+                return id;
+            }
+            Integer parent = s.parent == null ? null : scope(s.parent);
+            id = scopes.size();
+            scopeIds.put(s, id);
+            ObjectNode node = scopes.addObject();
+            if (parent != null) {
+                node.put("parent", parent);
+            }
+            ArrayNode slots = node.putArray("slots");
+            for (Value v : s.slots) {
+                slots.add(v == null ? null : value(v));
+            }
+            return id;
+        }
+
+        private JsonNode value(Value v) {
+            ObjectNode n = JSON.createObjectNode();
+            if (v instanceof ArrayValue || v instanceof DictionaryValue) {
+                return n.put("t", "ref").put("id", heapRef(v));
+            }
+            if (v instanceof NullValue) {
+                return n.put("t", "null");
+            }
+            if (v instanceof BooleanValue b) {
+                return n.put("t", "bool").put("v", b.truthy());
+            }
+            if (v instanceof IntegerValue i) {
+                return n.put("t", "int").put("v", i.toString());
+            }
+            if (v instanceof FloatValue f) {
+                return n.put("t", "float").put("bits", Double.doubleToRawLongBits(f.value()));
+            }
+            if (v instanceof StringValue s) {
+                return n.put("t", "str").put("v", s.value());
+            }
+            if (v instanceof BinaryValue b) {
+                return n.put("t", "bin").put("v", Base64.getEncoder().encodeToString(b.bytes()));
+            }
+            if (v instanceof PatternValue p) {
+                return n.put("t", "pattern").put("kind", String.valueOf(p.kind().prefix())).put("v", p.text())
+                        .put("i", p.ignoreCase());
+            }
+            if (v instanceof DatetimeValue d) {
+                return n.put("t", "datetime").put("v", d.value().toString());
+            }
+            if (v instanceof DateValue d) {
+                return n.put("t", "date").put("v", d.value().toString());
+            }
+            if (v instanceof TimeValue t) {
+                return n.put("t", "time").put("v", t.value().toString());
+            }
+            if (v instanceof TimedeltaValue t) {
+                return n.put("t", "timedelta").put("days", t.days()).put("micros", t.microsOfDay());
+            }
+            if (v instanceof MethodValue mv) {
+                n.put("t", "method").put("name", mv.name());
+                return n.set("receiver", value(mv.receiver()));
+            }
+            throw new IllegalStateException("cannot save a " + v.typeName() + " value yet");
+        }
+
+        private int heapRef(Value container) {
+            Integer id = heapIds.get(container);
+            if (id != null) {
+                return id;
+            }
+            id = heap.size();
+            heapIds.put(container, id);
+            ObjectNode node = heap.addObject();
+            if (container instanceof ArrayValue a) {
+                node.put("t", "array");
+                ArrayNode items = node.putArray("items");
+                for (Value item : a.items()) {
+                    items.add(value(item));
+                }
+            } else {
+                node.put("t", "dict");
+                ArrayNode entries = node.putArray("entries");
+                for (Map.Entry<Value, Value> e : ((DictionaryValue) container).entries()) {
+                    ArrayNode pair = entries.addArray();
+                    pair.add(value(e.getKey()));
+                    pair.add(value(e.getValue()));
+                }
+            }
+            return id;
+        }
+    }
+
+    /** Rebuilds values (containers first, then their contents, so cycles resolve), scopes and frames. */
+    private static final class Reader {
+
+        private final JsonNode root;
+        private final CompiledFlow flow;
+        private final List<Value> heap = new ArrayList<>();
+        private final List<Scope> scopes = new ArrayList<>();
+
+        Reader(JsonNode root, CompiledFlow flow) {
+            this.root = root;
+            this.flow = flow;
+        }
+
+        Machine build(long pid, EngineServices services) {
+            readHeap();
+            readScopes();
+            JsonNode invNode = root.path("invocation");
+            Invocation inv = new Invocation(flow, null, dev.kompira.dsl.source.Span.NONE, (DictionaryValue) value(invNode.path("env")));
+            inv.scope = scopes.get(invNode.path("scope").asInt());
+            inv.result = value(invNode.path("result"));
+            inv.status = value(invNode.path("status"));
+            inv.error = value(invNode.path("error"));
+            inv.debug = value(invNode.path("debug"));
+            Map<String, Value> start = new LinkedHashMap<>();
+            invNode.path("start").fields().forEachRemaining(e -> start.put(e.getKey(), value(e.getValue())));
+            inv.startValues = start;
+            List<Frame> frames = new ArrayList<>();
+            for (JsonNode f : root.path("frames")) {
+                frames.add(frame(f, inv));
+            }
+            return Machine.restoreSuspended(pid, services, inv, frames, root.path("console").asText());
+        }
+
+        private Frame frame(JsonNode f, Invocation inv) {
+            Scope scope = scopes.get(f.path("scope").asInt());
+            Object code = flow.code(f.path("code").asInt());
+            switch (f.path("kind").asText()) {
+                case "flow": {
+                    FlowFrame frame = new FlowFrame((CompiledFlow.FlowCode) code, inv, scope);
+                    frame.next = f.path("next").asInt();
+                    frame.awaiting = f.path("awaiting").asBoolean();
+                    if (f.path("root").asBoolean()) {
+                        inv.rootFrame = frame;
+                    }
+                    return frame;
+                }
+                case "for": {
+                    List<Value> items = new ArrayList<>();
+                    f.path("items").forEach(n -> items.add(value(n)));
+                    ForFrame frame = new ForFrame((CompiledFlow.ForCode) code, inv, scope, items);
+                    frame.position = f.path("position").asInt();
+                    return frame;
+                }
+                case "while":
+                    return new WhileFrame((CompiledFlow.WhileCode) code, inv, scope);
+                default: {
+                    TryFrame frame = new TryFrame((CompiledFlow.TryCode) code, inv, scope);
+                    frame.started = f.path("started").asBoolean();
+                    return frame;
+                }
+            }
+        }
+
+        private void readHeap() {
+            JsonNode nodes = root.path("heap");
+            for (JsonNode n : nodes) {
+                heap.add(n.path("t").asText().equals("array") ? new ArrayValue() : new DictionaryValue());
+            }
+            for (int i = 0; i < heap.size(); i++) {
+                JsonNode n = nodes.get(i);
+                if (heap.get(i) instanceof ArrayValue a) {
+                    n.path("items").forEach(item -> a.items().add(value(item)));
+                } else {
+                    DictionaryValue d = (DictionaryValue) heap.get(i);
+                    n.path("entries").forEach(pair -> d.put(value(pair.get(0)), value(pair.get(1))));
+                }
+            }
+        }
+
+        private void readScopes() {
+            for (JsonNode s : root.path("scopes")) {
+                Scope parent = s.has("parent") ? scopes.get(s.path("parent").asInt()) : null;
+                Scope scope = new Scope(s.path("slots").size(), parent);
+                int i = 0;
+                for (JsonNode slot : s.path("slots")) {
+                    scope.slots[i++] = slot.isNull() ? null : value(slot);
+                }
+                scopes.add(scope);
+            }
+        }
+
+        private Value value(JsonNode n) {
+            switch (n.path("t").asText()) {
+                case "ref":
+                    return heap.get(n.path("id").asInt());
+                case "null":
+                    return NullValue.NULL;
+                case "bool":
+                    return BooleanValue.of(n.path("v").asBoolean());
+                case "int":
+                    return IntegerValue.of(new BigInteger(n.path("v").asText()));
+                case "float":
+                    return new FloatValue(Double.longBitsToDouble(n.path("bits").asLong()));
+                case "str":
+                    return StringValue.of(n.path("v").asText());
+                case "bin":
+                    return BinaryValue.of(Base64.getDecoder().decode(n.path("v").asText()));
+                case "pattern":
+                    return PatternValue.of(PatternKind.ofPrefix(n.path("kind").asText().charAt(0)), n.path("v").asText(),
+                            n.path("i").asBoolean());
+                case "datetime":
+                    return new DatetimeValue(ZonedDateTime.parse(n.path("v").asText()));
+                case "date":
+                    return new DateValue(LocalDate.parse(n.path("v").asText()));
+                case "time":
+                    return new TimeValue(LocalTime.parse(n.path("v").asText()));
+                case "timedelta":
+                    return new TimedeltaValue(n.path("days").asLong(), n.path("micros").asLong());
+                case "method":
+                    return new MethodValue(value(n.path("receiver")), n.path("name").asText());
+                default:
+                    throw new IllegalArgumentException("unknown value tag in snapshot: " + n);
+            }
+        }
+    }
+}
