@@ -7,6 +7,7 @@ import dev.kompira.core.transport.CommandResult;
 import dev.kompira.core.transport.Target;
 import dev.kompira.core.transport.Transport;
 import dev.kompira.core.value.BinaryValue;
+import dev.kompira.core.value.Encodings;
 import dev.kompira.core.value.FloatValue;
 import dev.kompira.core.value.IntegerValue;
 import dev.kompira.core.value.NullValue;
@@ -126,15 +127,7 @@ final class Commands {
     }
 
     private static Charset charset(Value v) {
-        if (v == null) {
-            return StandardCharsets.UTF_8;
-        }
-        String name = Rendering.text(v);
-        try {
-            return Charset.forName(name);
-        } catch (IllegalArgumentException e) {
-            throw new JobflowError(ErrorCode.R_VALUE, "unknown encoding '" + name + "'");
-        }
+        return v == null ? StandardCharsets.UTF_8 : Encodings.lookup(Rendering.text(v)).charset();
     }
 
     private static void complete(Machine m, Invocation inv, CommandResult result, Charset encoding, boolean rawStdout,

@@ -327,12 +327,13 @@ final class ExprCompiler {
         }
         Eval result = compile(chain.first(), lexical);
         for (Operand operand : chain.rest()) {
-            result = binary(operand.operator(), result, compile(operand.operand(), lexical), operand.operand().span());
+            Span span = chain.first().span().to(operand.operand().span());
+            result = binary(operand.operator(), result, compile(operand.operand(), lexical), span);
         }
         return result;
     }
 
-    private static Eval binary(BinaryOperator op, Eval left, Eval right, Span rightSpan) {
+    private static Eval binary(BinaryOperator op, Eval left, Eval right, Span span) {
         switch (op) {
             case AND:
                 return (s, m) -> {
@@ -345,9 +346,9 @@ final class ExprCompiler {
                     return l.truthy() ? l : right.eval(s, m);
                 };
             case ADD:
-                return located(rightSpan, (s, m) -> Operators.add(left.eval(s, m), right.eval(s, m)));
+                return located(span, (s, m) -> Operators.add(left.eval(s, m), right.eval(s, m)));
             default:
-                return located(rightSpan, (s, m) -> Operators.binary(op, left.eval(s, m), right.eval(s, m)));
+                return located(span, (s, m) -> Operators.binary(op, left.eval(s, m), right.eval(s, m)));
         }
     }
 
@@ -361,7 +362,8 @@ final class ExprCompiler {
         for (int i = 0; i < n; i++) {
             ops[i] = chain.rest().get(i).operator();
             operands[i] = compile(chain.rest().get(i).operand(), lexical);
-            spans[i] = chain.rest().get(i).operand().span();
+            spans[i] = (i == 0 ? chain.first() : chain.rest().get(i - 1).operand()).span()
+                    .to(chain.rest().get(i).operand().span());
         }
         if (n == 1) {
             return binary(ops[0], first, operands[0], spans[0]);

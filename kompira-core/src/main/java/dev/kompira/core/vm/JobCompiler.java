@@ -247,12 +247,10 @@ final class JobCompiler implements JobVisitor<JobCode> {
     /** The elements a {@code for} or {@code pfor} visits (D85), as a snapshot. */
     static List<Value> iterate(Value v, Machine m, Span span) {
         if (v instanceof IntegerValue n) {
-            long count = n.signum() <= 0 ? 0 : (n.fitsInt() ? n.longValue() : Integer.MAX_VALUE);
-            List<Value> items = new ArrayList<>((int) Math.min(count, 1 << 16));
-            for (long i = 0; i < count; i++) {
-                items.add(IntegerValue.of(i));
+            if (n.signum() > 0 && !n.fitsInt()) {
+                throw m.locate(new JobflowError(ErrorCode.R_VALUE, "too many iterations: " + n), span);
             }
-            return items;
+            return new IntegerRange(n.signum() <= 0 ? 0 : (int) n.longValue());
         }
         if (v instanceof ArrayValue a) {
             return a.snapshot();

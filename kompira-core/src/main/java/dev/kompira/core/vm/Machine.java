@@ -38,6 +38,8 @@ import java.util.function.BiConsumer;
  */
 public final class Machine implements ProcessHandle {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Machine.class);
+
     /** The console bytes kept with the process (D100). */
     static final int CONSOLE_LIMIT = 65_536;
 
@@ -51,7 +53,8 @@ public final class Machine implements ProcessHandle {
 
     private Invocation root;
     private ProcessState state = ProcessState.NEW;
-    private boolean suspendRequested;
+    private volatile boolean suspendRequested;
+    private boolean finished;
     private boolean terminateRequested;
     private boolean parked;
     private Runnable resumption;
@@ -146,29 +149,37 @@ public final class Machine implements ProcessHandle {
             return;
         }
         if (r != null) {
-            guarded(r);
+            try {
+                r.run();
+            } catch (JobflowError e) {
+                raise(e);
+            } catch (RuntimeException bug) {
+                raise(internalError(bug));
+            }
         }
-        while (!parked && !state.isFinished()) {
+        while (!parked && !finished) {
             Frame top = stack.peek();
             if (top == null) {
                 finish(root.status, root.result, root.error);
                 break;
             }
-            guarded(() -> top.step(this));
+            try {
+                top.step(this);
+            } catch (JobflowError e) {
+                raise(e);
+            } catch (RuntimeException bug) {
+                raise(internalError(bug));
+            }
         }
         if (parked) {
             park();
         }
     }
 
-    private void guarded(Runnable step) {
-        try {
-            step.run();
-        } catch (JobflowError e) {
-            raise(e);
-        } catch (RuntimeException e) {
-            raise(new JobflowError(ErrorCode.R_VALUE, "internal error: " + e));
-        }
+    /** A bug of the engine ends the process like a run-time error, with a message asking for a report. */
+    private static JobflowError internalError(RuntimeException bug) {
+        LOG.error("internal error in the engine", bug);
+        return new JobflowError(ErrorCode.R_VALUE, "internal error: " + bug + " (this is a bug in the engine; please report it)");
     }
 
     private void park() {
@@ -217,10 +228,8 @@ public final class Machine implements ProcessHandle {
 
     /** Parks at a job boundary when a suspension was requested; returns whether it did. */
     boolean pauseAtJobBoundary() {
-        synchronized (lock) {
-            if (!suspendRequested) {
-                return false;
-            }
+        if (!suspendRequested) {
+            return false;
         }
         CompletableFuture<Void> resumed = new CompletableFuture<>();
         synchronized (lock) {
@@ -406,6 +415,7 @@ public final class Machine implements ProcessHandle {
                 return;
             }
             state = end;
+            finished = true;
         }
         stack.clear();
         completion.complete(new ProcessOutcome(end, exit, result, error));

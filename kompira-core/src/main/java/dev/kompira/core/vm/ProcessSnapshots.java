@@ -135,8 +135,12 @@ public final class ProcessSnapshots {
                         .put("awaiting", flow.awaiting).put("root", flow == inv.rootFrame);
             } else if (f instanceof ForFrame loop) {
                 node.put("kind", "for").put("code", loop.code.id()).put("position", loop.position);
-                ArrayNode items = node.putArray("items");
-                loop.items.forEach(v -> items.add(value(v)));
+                if (loop.items instanceof IntegerRange range) {
+                    node.put("range", range.size());
+                } else {
+                    ArrayNode items = node.putArray("items");
+                    loop.items.forEach(v -> items.add(value(v)));
+                }
             } else if (f instanceof WhileFrame loop) {
                 node.put("kind", "while").put("code", loop.code.id());
             } else {
@@ -285,8 +289,7 @@ public final class ProcessSnapshots {
                     return frame;
                 }
                 case "for": {
-                    List<Value> items = new ArrayList<>();
-                    f.path("items").forEach(n -> items.add(value(n)));
+                    List<Value> items = f.has("range") ? new IntegerRange(f.path("range").asInt()) : values(f.path("items"));
                     ForFrame frame = new ForFrame((CompiledFlow.ForCode) code, inv, scope, items);
                     frame.position = f.path("position").asInt();
                     return frame;
@@ -299,6 +302,12 @@ public final class ProcessSnapshots {
                     return frame;
                 }
             }
+        }
+
+        private List<Value> values(JsonNode array) {
+            List<Value> items = new ArrayList<>();
+            array.forEach(n -> items.add(value(n)));
+            return items;
         }
 
         private void readHeap() {

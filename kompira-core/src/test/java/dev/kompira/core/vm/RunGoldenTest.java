@@ -14,13 +14,18 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Golden-file tests of the engine: each {@code run/NAME.kjf} runs as a real process (commands through
  * the real local transport) and its console plus a final {@code -- STATE exit} line must equal
- * {@code run/NAME.out}. Regenerate with {@code -Dgolden.update=true} and review the diff.
+ * {@code run/NAME.out}. {@code run-errors/} holds one flow per run-time error of language.md §14.3. Regenerate with {@code -Dgolden.update=true} and review the diff.
  */
 class RunGoldenTest {
 
     @TestFactory
     Stream<DynamicTest> everyFlowPrintsItsExpectedConsole() {
         return Golden.tests("run", "out", input -> run(input.name(), input.text()));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRunTimeErrorEndsTheProcessWithItsDiagnostic() {
+        return Golden.tests("run-errors", "out", input -> run(input.name(), input.text()));
     }
 
     /** Runs {@code text} to completion and returns its console and outcome. */

@@ -1,0 +1,152 @@
+package dev.kompira.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kompira.core.process.ProcessHandle;
+import dev.kompira.core.process.ProcessOutcome;
+import dev.kompira.core.process.ProcessState;
+import dev.kompira.core.value.IntegerValue;
+import dev.kompira.core.value.StringValue;
+import dev.kompira.core.value.Value;
+import dev.kompira.core.vm.CompiledFlow;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The engine API: starting processes, parameters, waiting without threads, console, control, closing. */
+class KompiraTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final StringBuffer console = new StringBuffer();
+
+    private Kompira engine(int carriers) {
+        return Kompira.builder().carrierThreads(carriers).console((pid, text) -> console.append(text)).build();
+    }
+
+    @Test
+    void parametersAreBoundInOrderAndDefaultsSeeEarlierParameters() throws Exception {
+        try (Kompira k = engine(1)) {
+            CompiledFlow flow = k.compile("p.kjf", "| host |\n| port = 22 |\n| url = '$host:$port' |\nreturn(url)");
+            Map<String, Value> params = new LinkedHashMap<>();
+            params.put("host", k.parameterValue("host", "'web01'"));
+            assertEquals(StringValue.of("web01:22"), k.start(flow, params).await(WAIT).result());
+            params.put("port", k.parameterValue("port", "2200 + 22"));
+            assertEquals(StringValue.of("web01:2222"), k.start(flow, params).await(WAIT).result());
+        }
+    }
+
+    @Test
+    void anUnknownParameterEndsTheProcessWithRParam() throws Exception {
+        try (Kompira k = engine(1)) {
+            ProcessOutcome outcome = k.start(k.compile("p.kjf", "| a = 1 |\nprint(a)"),
+                    Map.of("b", IntegerValue.ONE)).await(WAIT);
+            assertEquals(ProcessState.ABORTED, outcome.state());
+            assertEquals(StringValue.of("jobflow p.kjf has no parameter 'b'"), outcome.error());
+        }
+    }
+
+    @Test
+    void aFlowWithCompileErrorsIsRejectedWithItsDiagnostics() {
+        try (Kompira k = engine(1)) {
+            FlowCompileException e = assertThrows(FlowCompileException.class, () -> k.compile("bad.kjf", "print(x)"));
+            assertTrue(e.getMessage().startsWith("bad.kjf:1:7: error: undefined variable 'x'"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aProcessWaitingForACommandHoldsNoCarrierThread() throws Exception {
+        try (Kompira k = engine(1)) {
+            ProcessHandle slow = k.start(k.compile("slow.kjf", "['sleep 2'] -> print('slow done')"), Map.of());
+            awaitState(slow, ProcessState.WAITING);
+            ProcessOutcome quick = k.start(k.compile("quick.kjf", "print('quick done')"), Map.of()).await(WAIT);
+            assertTrue(quick.isDone());
+            assertFalse(slow.state().isFinished(), "the quick process finished while the slow one still waited");
+            assertTrue(slow.await(WAIT).isDone());
+            assertEquals("quick done\nslow done\n", console.toString());
+        }
+    }
+
+    @Test
+    void sleepingProcessesCostNoThreads() throws Exception {
+        try (Kompira k = engine(1)) {
+            CompiledFlow flow = k.compile("nap.kjf", "sleep(1) -> print('awake')");
+            int before = kompiraThreads();
+            List<ProcessHandle> processes = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                processes.add(k.start(flow, Map.of()));
+            }
+            for (ProcessHandle p : processes) {
+                awaitState(p, ProcessState.WAITING);
+            }
+            assertTrue(kompiraThreads() <= Math.max(before, 2), "threads grew to " + kompiraThreads());
+            for (ProcessHandle p : processes) {
+                assertTrue(p.await(WAIT).isDone());
+            }
+        }
+    }
+
+    @Test
+    void terminatingAWaitingProcessEndsItAborted() throws Exception {
+        try (Kompira k = engine(1)) {
+            ProcessHandle p = k.start(k.compile("nap.kjf", "sleep(60) -> print('never')"), Map.of());
+            awaitState(p, ProcessState.WAITING);
+            p.terminate();
+            ProcessOutcome outcome = p.await(WAIT);
+            assertEquals(ProcessState.ABORTED, outcome.state());
+            assertEquals(1, outcome.exitStatus());
+            assertEquals(StringValue.of("terminated"), outcome.error());
+            assertEquals("", console.toString());
+        }
+    }
+
+    @Test
+    void theConsoleKeptWithAProcessIsBoundedButListenersGetEverything() throws Exception {
+        try (Kompira k = engine(1)) {
+            ProcessHandle p = k.start(k.compile("big.kjf", "{ for i in 2000 | print('0123456789' * 5) }"), Map.of());
+            p.await(WAIT);
+            assertEquals(65_536, p.console().length());
+            assertEquals(2000 * 51, console.length());
+        }
+    }
+
+    @Test
+    void showCommandsEchoesEachCommandBeforeItRuns() throws Exception {
+        try (Kompira k = Kompira.builder().showCommands(true).console((pid, text) -> console.append(text)).build()) {
+            k.start(k.compile("echo.kjf", "['echo hi'] -> print($RESULT)"), Map.of()).await(WAIT);
+        }
+        assertEquals("[" + System.getProperty("user.name") + "@localhost]$ echo hi\nhi\n", console.toString());
+    }
+
+    @Test
+    void closingTheEngineStopsItsThreads() throws Exception {
+        int before = kompiraThreads();
+        Kompira k = engine(2);
+        k.start(k.compile("nap.kjf", "sleep(60)"), Map.of());
+        k.start(k.compile("cmd.kjf", "['sleep 60']"), Map.of());
+        k.close();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (kompiraThreads() > before && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(before, kompiraThreads());
+    }
+
+    private static int kompiraThreads() {
+        return (int) Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("kompira-")).count();
+    }
+
+    private static void awaitState(ProcessHandle p, ProcessState state) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (p.state() != state) {
+            assertTrue(System.nanoTime() < deadline, "process " + p.pid() + " never reached " + state);
+            Thread.sleep(2);
+        }
+    }
+}
