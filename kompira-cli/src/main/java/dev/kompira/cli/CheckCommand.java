@@ -13,6 +13,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code kompira check PATH...}: compiles jobflow files and prints every diagnostic. */
 @Command(name = "check",
+        mixinStandardHelpOptions = true,
         description = {"Compiles jobflow files (or every .kjf file under a folder) and prints every diagnostic.",
                 "Exits with 1 if any file has an error, 0 otherwise."})
 final class CheckCommand implements Callable<Integer> {

@@ -15,6 +15,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code kompira fmt [--check | --write] PATH...}: the canonical form of jobflow files. */
 @Command(name = "fmt",
+        mixinStandardHelpOptions = true,
         description = {"Prints jobflow files in their canonical form.",
                 "With --check, lists the files that are not canonical and exits with 1 if there is one;",
                 "with --write, rewrites them in place. A file that does not parse is reported and left alone."})

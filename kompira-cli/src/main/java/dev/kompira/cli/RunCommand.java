@@ -22,6 +22,7 @@ import picocli.CommandLine.Parameters;
  * standard output, and exits with the process's exit status (language.md §10.3, §12.2).
  */
 @Command(name = "run",
+        mixinStandardHelpOptions = true,
         description = {"Runs a jobflow file and streams its console to standard output.",
                 "Exits with the process's exit status: 0 when it ends DONE, the status given to exit() or of the",
                 "job that stopped the flow otherwise (statuses outside 1-255 are reduced modulo 256, 0 becoming 1);",

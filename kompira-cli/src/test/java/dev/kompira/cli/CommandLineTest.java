@@ -125,4 +125,50 @@ class CommandLineTest {
         assertEquals(0, run("--version"));
         assertTrue(out.toString().contains("kompira "));
     }
+
+    @Test
+    void runStreamsTheConsoleAndExitsWithTheProcessStatus() throws IOException {
+        Path file = write("run.kjf", "| name = 'world' |\nprint('hello $name') -> ['exit 3'] => exit($STATUS)\n");
+        assertEquals(3, run("run", file.toString(), "--param", "name='ops'"));
+        assertEquals("hello ops\n", out.toString());
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    void runExitsZeroWhenTheProcessEndsDone() throws IOException {
+        Path file = write("ok.kjf", "print(1 + 1)\n");
+        assertEquals(0, run("run", file.toString()));
+        assertEquals("2\n", out.toString());
+    }
+
+    @Test
+    void runReportsAForcedTerminationWithTheFailedJobsStatus() throws IOException {
+        Path file = write("fail.kjf", "['exit 2'] -> print('not reached')\n");
+        assertEquals(2, run("run", file.toString()));
+        assertEquals(file + ":1:1: job failed with status 2\n", out.toString());
+    }
+
+    @Test
+    void runPrintsCompileErrorsOnStandardErrorAndDoesNotRun() throws IOException {
+        Path file = write("bad.kjf", "print('side effect') -> print(x)\n");
+        assertEquals(1, run("run", file.toString()));
+        assertEquals("", out.toString());
+        assertTrue(err.toString().startsWith(file + ":1:31: error: undefined variable 'x'"), err.toString());
+    }
+
+    @Test
+    void runRejectsAParameterThatIsNotAnExpression() throws IOException {
+        Path file = write("p.kjf", "| n |\nprint(n)\n");
+        assertEquals(2, run("run", file.toString(), "--param", "n=1 +"));
+        assertTrue(err.toString().startsWith("kompira: --param n: not a jobflow expression"), err.toString());
+        assertEquals(2, run("run", file.toString(), "--param", "oops"));
+    }
+
+    @Test
+    void runMapsExitStatusesOutsideTheByteRangeToNonZeroCodes() {
+        assertEquals(0, RunCommand.exitCode(0));
+        assertEquals(255, RunCommand.exitCode(-1));
+        assertEquals(1, RunCommand.exitCode(256));
+        assertEquals(44, RunCommand.exitCode(300));
+    }
 }

@@ -44,4 +44,27 @@ class KompiraJarIT {
         Result result = run("fmt", "--check", "../kompira-examples/flows");
         assertEquals(0, result.status(), result.output());
     }
+
+    @Test
+    void runsTheReadmeExampleFlow() throws Exception {
+        Result result = run("run", "../kompira-examples/flows/disk_report.kjf", "--param", "warn=0");
+        assertEquals(0, result.status(), result.output());
+        assertTrue(result.output().matches("(?s)(WARNING|CRITICAL) +/ +\\d+%\\n.*worst usage: \\d+%\\n"), result.output());
+    }
+
+    @Test
+    void runRejectsABadParameterBeforeRunning() throws Exception {
+        Result result = run("run", "../kompira-examples/flows/hello.kjf", "--param", "target=exit(4)");
+        assertEquals(2, result.status(), result.output());
+        assertTrue(result.output().startsWith("kompira: --param target:"), result.output());
+    }
+
+    @Test
+    void everyCommandHasHelp() throws Exception {
+        for (String command : List.of("run", "check", "fmt")) {
+            Result result = run(command, "--help");
+            assertEquals(0, result.status(), result.output());
+            assertTrue(result.output().startsWith("Usage: kompira " + command), result.output());
+        }
+    }
 }
