@@ -68,7 +68,7 @@ public final class Kompira implements AutoCloseable {
         transports.add(new LocalTransport());
         Map<String, String> env = Map.copyOf(b.environment);
         this.services = new EngineServices(carriers, timer, transports, b.zone, b.clock, b.showCommands,
-                System.getProperty("user.name", "kompira"), () -> environment(env), b.console);
+                () -> environment(env), b.console);
     }
 
     private static DictionaryValue environment(Map<String, String> env) {

@@ -40,9 +40,18 @@ import org.slf4j.LoggerFactory;
  * the result, one reads standard output, and one writes standard input when there is any, so that
  * no pipe can fill up and deadlock. A command is admitted only when all its threads are free, so
  * the bound can never starve a running command; later commands wait in FIFO order (their timeout
- * starts when they start). The result completes on a transport thread once the process has exited
- * and both output streams are at end of file, so a background child that keeps the output open
- * keeps the command running. Timeouts are handled by one daemon thread {@code kompira-local-io-timer}.
+ * starts when they start). Timeouts are handled by one daemon thread {@code kompira-local-io-timer}.
+ *
+ * <p><b>End of a command.</b> The result completes on a transport thread once the process has
+ * exited and both output streams are at end of file, so a background child that keeps the output
+ * open keeps the command running (as over SSH) until it closes it or the timeout kills it. Left
+ * alone, the JDK would cut the output off when the process exits, but only if no reader happened
+ * to be blocked at that moment ({@code ProcessPipeInputStream.processExited} drains the pipe under
+ * the stream's monitor); to make the behaviour independent of timing, each reader holds its
+ * stream's monitor for the whole read, and the command starts behind a gate,
+ * {@code /bin/sh -c 'read -r _ && exec "$@"'}, that the transport opens by writing one line feed
+ * to standard input (before the command's own input) once both readers hold their monitors. The
+ * gate execs the command in place, so the process, its pid and its status are the command's.
  *
  * <p><b>Process groups and killing.</b> On Linux, when {@code setsid} and {@code kill} are
  * installed, the command starts through {@code setsid} and leads its own process group and
@@ -69,16 +78,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Failures to run.</b> A missing program (the shell, {@code sudo}, or the first word without
  * a shell), a missing working directory, an unsplittable command and a command over 112 KiB
- * complete with {@link CommandResult.Unreachable}; a command the shell cannot find is the shell's
- * status 127 like on any host.
+ * complete with {@link CommandResult.Unreachable}; the program and directory are checked before
+ * the start because behind {@code setsid} and the gate a failed {@code exec} would be an ordinary
+ * status. A command the shell cannot find is the shell's status 127, as on any host.
  *
  * <p><b>Encoding.</b> The command line is passed as Java strings, which the JVM encodes with the
  * platform encoding ({@code sun.jnu.encoding}, the engine's locale), not with {@code __encoding__};
  * standard input arrives already encoded, and output is returned as raw bytes for
  * {@link CommandOutput}. The environment is the engine's own.
  *
- * <p>Thread-safety: thread-safe. {@link #close()} must not be called from a callback running on one
- * of the transport's threads, since it waits for them to end.
+ * <p>Thread-safety: thread-safe. {@link #close()} waits for the transport's threads to end, except
+ * when it is called on one of them (from a callback on a result).
  */
 public final class LocalTransport implements Transport {
 
@@ -93,10 +103,13 @@ public final class LocalTransport implements Transport {
     private static final String THREAD_PREFIX = "kompira-local-io-";
     private static final long CLOSE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final long GROUP_KILL_WAIT_MILLIS = 1000;
+    private static final String GATE_SHELL = "/bin/sh";
+    private static final List<String> GATE = List.of(GATE_SHELL, "-c", "read -r _ && exec \"$@\"", "kompira-gate");
 
     private final Path setsid;
     private final Path kill;
     private final Path script;
+    private final boolean gate;
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final AtomicInteger threadNumber = new AtomicInteger();
     private final ThreadPoolExecutor io;
@@ -133,6 +146,7 @@ public final class LocalTransport implements Transport {
         this.setsid = killProgram != null ? setsidProgram : null;
         this.kill = killProgram;
         this.script = LINUX && ptyThroughScript ? findProgram("script", null).orElse(null) : null;
+        this.gate = isProgram(Path.of(GATE_SHELL));
         this.freeThreads = maxIoThreads;
         this.io = new ThreadPoolExecutor(maxIoThreads, maxIoThreads, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), task -> newThread(task, THREAD_PREFIX + threadNumber.incrementAndGet()));
@@ -202,7 +216,7 @@ public final class LocalTransport implements Transport {
             waiting.clear();
             started = new ArrayList<>(running);
         }
-        refused.forEach(run -> run.result.complete(new CommandResult.Unreachable(CLOSED)));
+        refused.forEach(run -> run.finish(new CommandResult.Unreachable(CLOSED)));
         started.forEach(Run::abort);
         long deadline = System.nanoTime() + CLOSE_WAIT_NANOS;
         boolean waitForThreads = !threads.contains(Thread.currentThread());
@@ -220,37 +234,33 @@ public final class LocalTransport implements Transport {
         return CompletableFuture.completedFuture(new CommandResult.Unreachable(reason));
     }
 
+    /** Creates a daemon thread and remembers it, so that {@link #close} can wait until it is dead. */
     private Thread newThread(Runnable task, String name) {
-        Thread thread = new Thread(() -> {
-            try {
-                task.run();
-            } finally {
-                threads.remove(Thread.currentThread());
-            }
-        }, name);
+        Thread thread = new Thread(task, name);
         thread.setDaemon(true);
+        threads.removeIf(old -> old.getState() == Thread.State.TERMINATED);
         threads.add(thread);
         return thread;
     }
 
     /** Starts {@code run} if its threads are free and nobody waits before it, else queues it. */
     private void admit(Run run) {
-        boolean isClosed;
-        boolean startNow = false;
+        boolean admitted;
         synchronized (lock) {
-            isClosed = closed;
             if (!closed && (!waiting.isEmpty() || freeThreads < run.threadsNeeded())) {
                 waiting.add(run);
-            } else if (!closed) {
+                return;
+            }
+            admitted = !closed;
+            if (admitted) {
                 freeThreads -= run.threadsNeeded();
                 running.add(run);
-                startNow = true;
             }
         }
-        if (isClosed) {
-            run.result.complete(new CommandResult.Unreachable(CLOSED));
-        } else if (startNow) {
+        if (admitted) {
             io.execute(run::main);
+        } else {
+            run.finish(new CommandResult.Unreachable(CLOSED));
         }
     }
 
@@ -292,20 +302,20 @@ public final class LocalTransport implements Transport {
 
     private void joinThreads(long deadline) {
         for (Thread thread : List.copyOf(threads)) {
-            long left = deadline - System.nanoTime();
+            long leftMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (leftMillis <= 0) {
+                break;
+            }
             try {
-                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-                if (left <= 0 || thread.isAlive()) {
-                    break;
-                }
+                thread.join(leftMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
         }
-        if (!threads.isEmpty()) {
-            LOG.warn("local transport closed with I/O threads still blocked: {}",
-                    threads.stream().map(Thread::getName).collect(Collectors.joining(", ")));
+        String alive = threads.stream().filter(Thread::isAlive).map(Thread::getName).collect(Collectors.joining(", "));
+        if (!alive.isEmpty()) {
+            LOG.warn("local transport closed with I/O threads still blocked: {}", alive);
         }
     }
 
@@ -368,6 +378,14 @@ public final class LocalTransport implements Transport {
         }
     }
 
+    private static boolean isDirectory(String directory) {
+        try {
+            return Files.isDirectory(Path.of(directory));
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+
     private static boolean isProgram(Path path) {
         return Files.isRegularFile(path) && Files.isExecutable(path);
     }
@@ -381,6 +399,7 @@ public final class LocalTransport implements Transport {
         private final CompletableFuture<CommandResult> result = new CompletableFuture<>();
         private volatile Process process;
         private int unusedThreads; // the admitted threads not handed to a task yet; main task only
+        private boolean claimed; // guarded by this: whether an outcome has been decided
 
         Run(CommandRequest request, CommandLine.Local line, byte[] input) {
             this.request = request;
@@ -411,9 +430,11 @@ public final class LocalTransport implements Transport {
                 Thread.currentThread().interrupt();
                 fail(started, CLOSED);
             } catch (RuntimeException | Error e) {
+                LOG.error("bug while running a local command", e);
                 killQuietly(started);
-                result.completeExceptionally(e);
-                throw e;
+                if (claim()) {
+                    result.completeExceptionally(e);
+                }
             } finally {
                 if (timeout != null) {
                     timeout.cancel(false);
@@ -425,18 +446,17 @@ public final class LocalTransport implements Transport {
 
         /** Starts the process, or completes the result as unreachable and returns {@code null}. */
         private Process start() {
-            if (result.isDone()) {
+            if (isClaimed()) {
                 return null; // closed before it started
             }
             String program = line.argv().get(0);
             String directory = line.directory();
-            if (directory != null && !Files.isDirectory(Path.of(directory))) {
-                result.complete(new CommandResult.Unreachable("no such directory: " + directory));
+            if (directory != null && !isDirectory(directory)) {
+                finish(new CommandResult.Unreachable("no such directory: " + directory));
                 return null;
             }
             if (findProgram(program, directory).isEmpty()) {
-                result.complete(new CommandResult.Unreachable("cannot run program '" + program
-                        + "': no such executable file"));
+                finish(new CommandResult.Unreachable("cannot run program '" + program + "': no such executable file"));
                 return null;
             }
             ProcessBuilder builder = new ProcessBuilder(wrappedArgv());
@@ -452,21 +472,24 @@ public final class LocalTransport implements Transport {
             try {
                 Process started = builder.start();
                 process = started;
-                if (result.isDone()) {
+                if (isClaimed()) {
                     killTree(started); // closed while starting
                 }
                 return started;
             } catch (IOException e) {
-                result.complete(new CommandResult.Unreachable("cannot run program '" + program + "': " + e.getMessage()));
+                finish(new CommandResult.Unreachable("cannot run program '" + program + "': " + e.getMessage()));
                 return null;
             }
         }
 
-        /** The argument vector with {@code setsid} and, for a terminal, {@code script} in front. */
+        /** The argument vector with {@code setsid}, the gate and, for a terminal, {@code script} in front. */
         private List<String> wrappedArgv() {
             List<String> argv = new ArrayList<>();
             if (setsid != null) {
                 argv.add(setsid.toString());
+            }
+            if (gate) {
+                argv.addAll(GATE);
             }
             if (request.usePty() && script != null) {
                 argv.addAll(List.of(script.toString(), "-qec", scriptCommand(), "/dev/null"));
@@ -495,48 +518,104 @@ public final class LocalTransport implements Transport {
             return timer.schedule(() -> timeOut(started, limit), limit.toNanos(), TimeUnit.NANOSECONDS);
         }
 
+        /**
+         * Kills the command and completes with {@link CommandResult.TimedOut}. The outcome is
+         * claimed before the kill, because the kill ends the output and would otherwise let
+         * {@link #collect} report the killed command as completed or unreadable.
+         */
         private void timeOut(Process started, Duration limit) {
-            if (!result.isDone()) {
+            if (claim()) {
                 killTree(started);
                 result.complete(new CommandResult.TimedOut(limit));
             }
         }
 
-        /** Feeds standard input, drains both outputs concurrently, waits for the exit. */
-        private void collect(Process started) throws IOException, InterruptedException {
-            CompletableFuture<byte[]> stdout = new CompletableFuture<>();
-            io.execute(() -> drain(started.getInputStream(), stdout));
-            unusedThreads--;
-            if (input.length == 0) {
-                started.getOutputStream().close();
-            } else {
-                io.execute(() -> feed(started));
-                unusedThreads--;
-            }
-            byte[] stderr = started.getErrorStream().readAllBytes();
-            byte[] out = await(stdout);
-            int status = started.waitFor();
-            result.complete(new CommandResult.Completed(status, out, stderr));
+        /**
+         * Decides the outcome: returns {@code true} for the first caller only (the command's own
+         * task, the timeout or {@link #close}), which must then complete the result. Callbacks on
+         * the result thus never run under the monitor.
+         */
+        private synchronized boolean claim() {
+            boolean first = !claimed;
+            claimed = true;
+            return first;
         }
 
-        private void drain(InputStream stream, CompletableFuture<byte[]> into) {
+        private synchronized boolean isClaimed() {
+            return claimed;
+        }
+
+        /** Completes the result with {@code outcome} unless another outcome was claimed first. */
+        void finish(CommandResult outcome) {
+            if (claim()) {
+                result.complete(outcome);
+            }
+        }
+
+        /** Reads both outputs concurrently, opens the gate and feeds the input, waits for the exit. */
+        private void collect(Process started) throws IOException, InterruptedException {
+            CompletableFuture<Void> stdoutHeld = new CompletableFuture<>();
+            CompletableFuture<byte[]> stdout = new CompletableFuture<>();
+            io.execute(() -> drain(started.getInputStream(), stdoutHeld, stdout));
+            unusedThreads--;
+            byte[] stderr = readHolding(started.getErrorStream(), () -> {
+                stdoutHeld.join();
+                openGate(started);
+            });
+            byte[] out = await(stdout);
+            finish(new CommandResult.Completed(started.waitFor(), out, stderr));
+        }
+
+        /**
+         * Reads {@code stream} to its end while holding its monitor, so that the JDK cannot cut it
+         * off when the process exits (see the class comment); {@code onceHeld} runs under the monitor
+         * first.
+         */
+        private byte[] readHolding(InputStream stream, Runnable onceHeld) throws IOException {
+            synchronized (stream) {
+                onceHeld.run();
+                return stream.readAllBytes();
+            }
+        }
+
+        private void drain(InputStream stream, CompletableFuture<Void> held, CompletableFuture<byte[]> into) {
             try {
-                into.complete(stream.readAllBytes());
-            } catch (IOException e) {
-                into.completeExceptionally(e);
+                into.complete(readHolding(stream, () -> held.complete(null)));
+            } catch (IOException | RuntimeException | Error e) {
+                into.completeExceptionally(e); // the main task reports it; it must not wait forever
             } finally {
+                held.complete(null);
                 release(1);
             }
         }
 
-        private void feed(Process started) {
+        /** Lets the command start: the gate's line feed, then the input on a thread of its own. */
+        private void openGate(Process started) {
+            if (input.length == 0) {
+                writeInput(started, false);
+            } else {
+                io.execute(() -> {
+                    try {
+                        writeInput(started, true);
+                    } finally {
+                        release(1);
+                    }
+                });
+                unusedThreads--;
+            }
+        }
+
+        private void writeInput(Process started, boolean withInput) {
             try (OutputStream stdin = started.getOutputStream()) {
-                stdin.write(input);
+                if (gate) {
+                    stdin.write('\n');
+                }
+                if (withInput) {
+                    stdin.write(input);
+                }
             } catch (IOException e) {
                 // The command ended or closed its input without reading everything: not an error.
                 LOG.debug("standard input not fully consumed: {}", e.getMessage());
-            } finally {
-                release(1);
             }
         }
 
@@ -551,10 +630,10 @@ public final class LocalTransport implements Transport {
             }
         }
 
-        /** Completes as unreachable (unless already complete, e.g. by the timeout) and kills. */
+        /** Kills the command and completes as unreachable, unless the timeout or close decided first. */
         private void fail(Process started, String reason) {
-            result.complete(new CommandResult.Unreachable(reason));
             killQuietly(started);
+            finish(new CommandResult.Unreachable(reason));
         }
 
         private void killQuietly(Process started) {
@@ -565,11 +644,12 @@ public final class LocalTransport implements Transport {
 
         /** Ends the command because the transport closes. */
         void abort() {
-            if (result.complete(new CommandResult.Unreachable(CLOSED))) {
+            if (claim()) {
                 Process started = process;
                 if (started != null) {
                     killTree(started);
                 }
+                result.complete(new CommandResult.Unreachable(CLOSED));
             }
         }
     }

@@ -1,7 +1,7 @@
 package dev.kompira.core.vm;
 
-import dev.kompira.core.error.ErrorCode;
-import dev.kompira.core.error.JobflowError;
+import dev.kompira.core.transport.CommandLine;
+import dev.kompira.core.transport.CommandOutput;
 import dev.kompira.core.transport.CommandRequest;
 import dev.kompira.core.transport.CommandResult;
 import dev.kompira.core.transport.Target;
@@ -14,14 +14,12 @@ import dev.kompira.core.value.NullValue;
 import dev.kompira.core.value.Rendering;
 import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.Value;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Command jobs (language.md §8.2.3): the one place where control variables become a
@@ -30,24 +28,22 @@ import java.util.Map;
  */
 final class Commands {
 
-    /** The longest command line, in UTF-8 bytes (D72). */
-    static final int MAX_COMMAND_BYTES = 114_688;
-
     private Commands() {
     }
 
     /** Starts {@code command} and parks the process until it has ended. */
     static void run(Machine m, FlowFrame f, String command, Value input, Slot[] controls) {
         Map<String, Value> vars = controlValues(m, f, controls);
-        Charset encoding = charset(vars.get("__encoding__"));
+        Encodings.Encoding encoding = encoding(vars.get("__encoding__"));
         boolean rawStdout = flag(vars, "__raw_stdout__", false);
         boolean rawStderr = flag(vars, "__raw_stderr__", false);
-        int length = command.getBytes(StandardCharsets.UTF_8).length;
-        if (length > MAX_COMMAND_BYTES) {
-            unreachable(f.invocation, "command too long (" + length + " bytes; the limit is " + MAX_COMMAND_BYTES + ")");
+        CommandRequest request = request(vars, command, input, encoding.charset());
+        CommandLine.checkControl(request);
+        Optional<String> tooLong = CommandLine.tooLong(command);
+        if (tooLong.isPresent()) {
+            unreachable(f.invocation, tooLong.get());
             return;
         }
-        CommandRequest request = request(vars, command, input, encoding);
         Transport transport = m.transportFor(request.target().conntype());
         if (transport == null) {
             unreachable(f.invocation, "no transport for connection type '" + request.target().conntype() + "'");
@@ -84,12 +80,8 @@ final class Commands {
                 text(vars, "__keyfile__"), text(vars, "__passphrase__"));
         String shell = text(vars, "__shell__");
         String dir = text(vars, "__dir__");
-        boolean useShell = flag(vars, "__use_shell__", true);
-        boolean sudo = flag(vars, "__sudo__", false);
-        if (dir != null && sudo && !useShell) {
-            throw new JobflowError(ErrorCode.R_CONTROL, "__dir__ cannot be used with __sudo__ = true and __use_shell__ = false");
-        }
-        return new CommandRequest(target, command, useShell, shell == null ? "/bin/bash" : shell, dir, sudo,
+        return new CommandRequest(target, command, flag(vars, "__use_shell__", true), shell == null ? "/bin/bash" : shell,
+                dir, flag(vars, "__sudo__", false),
                 flag(vars, "__use_pty__", false), stdin(input, encoding), timeout(vars.get("__timeout__")), encoding);
     }
 
@@ -126,11 +118,11 @@ final class Commands {
         return seconds > 0 ? Duration.ofNanos((long) (seconds * 1e9)) : null;
     }
 
-    private static Charset charset(Value v) {
-        return v == null ? StandardCharsets.UTF_8 : Encodings.lookup(Rendering.text(v)).charset();
+    private static Encodings.Encoding encoding(Value v) {
+        return v == null ? Encodings.UTF_8 : Encodings.lookup(Rendering.text(v));
     }
 
-    private static void complete(Machine m, Invocation inv, CommandResult result, Charset encoding, boolean rawStdout,
+    private static void complete(Machine m, Invocation inv, CommandResult result, Encodings.Encoding encoding, boolean rawStdout,
             boolean rawStderr, Value timeout) {
         if (result instanceof CommandResult.Unreachable u) {
             unreachable(inv, u.reason());
@@ -144,7 +136,7 @@ final class Commands {
                 stdout = output(c.stdout(), encoding, rawStdout);
                 stderr = output(c.stderr(), encoding, rawStderr);
             } catch (CharacterCodingException e) {
-                unreachable(inv, "cannot decode output as '" + encoding.name().toLowerCase() + "'");
+                unreachable(inv, CommandOutput.undecodableMessage(encoding.name()));
                 return;
             }
             inv.setOutcome(stdout, IntegerValue.of(c.exitStatus()), stderr);
@@ -154,19 +146,9 @@ final class Commands {
         }
     }
 
-    /** Decodes output strictly and removes exactly one trailing line terminator (D71). */
-    private static Value output(byte[] bytes, Charset encoding, boolean raw) throws CharacterCodingException {
-        if (raw) {
-            return BinaryValue.of(bytes);
-        }
-        String text = encoding.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        if (text.endsWith("\r\n")) {
-            text = text.substring(0, text.length() - 2);
-        } else if (text.endsWith("\n")) {
-            text = text.substring(0, text.length() - 1);
-        }
-        return StringValue.of(text);
+    /** Output as a String decoded with the newline rule of D71, or untouched bytes when raw. */
+    private static Value output(byte[] bytes, Encodings.Encoding encoding, boolean raw) throws CharacterCodingException {
+        return raw ? BinaryValue.of(bytes) : StringValue.of(CommandOutput.text(bytes, encoding.charset()));
     }
 
     private static void unreachable(Invocation inv, String reason) {

@@ -21,12 +21,11 @@ import java.util.function.Supplier;
  * @param zone          the engine zone (D38)
  * @param clock         the engine clock
  * @param showCommands  echo each command before it runs (D73)
- * @param localUser     the user name shown for local commands
  * @param environment   a fresh copy of {@code $ENV} for each process (D56)
  * @param console       receives console output of every process
  */
 public record EngineServices(Executor carriers, ScheduledExecutorService timer, List<Transport> transports, ZoneId zone,
-        Clock clock, boolean showCommands, String localUser, Supplier<DictionaryValue> environment,
+        Clock clock, boolean showCommands, Supplier<DictionaryValue> environment,
         ConsoleListener console) implements CallContext {
 
     /** Copies the transport list. */

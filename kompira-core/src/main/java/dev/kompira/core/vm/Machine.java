@@ -7,6 +7,7 @@ import dev.kompira.core.error.JobflowError;
 import dev.kompira.core.process.ProcessHandle;
 import dev.kompira.core.process.ProcessOutcome;
 import dev.kompira.core.process.ProcessState;
+import dev.kompira.core.transport.CommandLine;
 import dev.kompira.core.transport.CommandRequest;
 import dev.kompira.core.transport.Transport;
 import dev.kompira.core.value.IntegerValue;
@@ -458,12 +459,9 @@ public final class Machine implements ProcessHandle {
 
     /** Writes the show-commands line of D73 before a command runs, when the engine asks for it. */
     void echoCommand(CommandRequest request) {
-        if (!services.showCommands()) {
-            return;
+        if (services.showCommands()) {
+            console(CommandLine.consoleLine(request.target(), request.sudo(), request.command()));
         }
-        String user = request.target().user() != null ? request.target().user() : services.localUser();
-        String host = request.target().host() != null ? request.target().host() : "localhost";
-        console("[" + user + "@" + host + "]" + (request.sudo() ? "#" : "$") + " " + request.command());
     }
 
     /** Writes {@code line} and a line feed to the console. */

@@ -205,6 +205,19 @@ class LocalTransportTest {
     }
 
     @Test
+    void outputOfABackgroundChildIsWaitedFor() throws Exception {
+        List<CompletableFuture<CommandResult>> results = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            results.add(transport.execute(Requests.command("(sleep 0.3; echo late) & echo early").build()).toCompletableFuture());
+        }
+
+        for (CompletableFuture<CommandResult> result : results) {
+            CommandResult.Completed done = assertInstanceOf(CommandResult.Completed.class, result.get(10, TimeUnit.SECONDS));
+            assertEquals("early\nlate\n", text(done.stdout()));
+        }
+    }
+
+    @Test
     void commandsLeadTheirOwnProcessGroup() {
         assumeTrue(transport.usesProcessGroups(), "needs setsid and kill");
 
@@ -240,6 +253,15 @@ class LocalTransportTest {
         CommandResult.Unreachable failed = unreachable(Requests.command("no-such-program-kompira --help").noShell());
 
         assertTrue(failed.reason().contains("no-such-program-kompira"), failed.reason());
+    }
+
+    @Test
+    void sudoThatIsNotInstalledIsUnreachable() {
+        assumeTrue(LocalTransport.findProgram("sudo", null).isEmpty(), "sudo is installed");
+
+        CommandResult.Unreachable failed = unreachable(Requests.command("id -u").sudo());
+
+        assertEquals("cannot run program 'sudo': no such executable file", failed.reason());
     }
 
     @Test

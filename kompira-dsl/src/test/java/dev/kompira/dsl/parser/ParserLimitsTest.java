@@ -31,11 +31,11 @@ class ParserLimitsTest {
             } catch (Throwable e) {
                 result.set(e);
             }
-        }, "small-stack", 512 * 1024);
+        }, "small-stack", 1024 * 1024);
         thread.start();
         thread.join();
         if (result.get() instanceof Throwable) {
-            throw new AssertionError("failed on a 512 KiB stack", (Throwable) result.get());
+            throw new AssertionError("failed on a 1 MiB stack", (Throwable) result.get());
         }
         @SuppressWarnings("unchecked")
         T value = (T) result.get();
