@@ -14,13 +14,20 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Golden-file tests of the engine: each {@code run/NAME.kjf} runs as a real process (commands through
  * the real local transport) and its console plus a final {@code -- STATE exit} line must equal
- * {@code run/NAME.out}. {@code run-errors/} holds one flow per run-time error of language.md §14.3. Regenerate with {@code -Dgolden.update=true} and review the diff.
+ * {@code run/NAME.out}. {@code run-errors/} holds one flow per run-time error of language.md §14.3;
+ * {@code run-corpus/} gets the front-end corpus flows that need no objects, hosts or concurrency
+ * (copied by the build; their expected outputs live here). Regenerate with {@code -Dgolden.update=true} and review the diff.
  */
 class RunGoldenTest {
 
     @TestFactory
     Stream<DynamicTest> everyFlowPrintsItsExpectedConsole() {
         return Golden.tests("run", "out", input -> run(input.name(), input.text()));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> corpusFlowsThatNeedNoObjectsOrHostsRun() {
+        return Golden.tests("run-corpus", "out", input -> run(input.name(), input.text()));
     }
 
     @TestFactory
