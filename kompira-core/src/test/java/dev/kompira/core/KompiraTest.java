@@ -107,6 +107,16 @@ class KompiraTest {
     }
 
     @Test
+    void terminatingABusyProcessStopsItAtTheNextJob() throws Exception {
+        try (Kompira k = engine(1)) {
+            ProcessHandle p = k.start(k.compile("busy.kjf", "[n = 0] -> { while true | [n = n + 1] }"), Map.of());
+            awaitState(p, ProcessState.RUNNING);
+            p.terminate();
+            assertEquals(ProcessState.ABORTED, p.await(WAIT).state());
+        }
+    }
+
+    @Test
     void theConsoleKeptWithAProcessIsBoundedButListenersGetEverything() throws Exception {
         try (Kompira k = engine(1)) {
             ProcessHandle p = k.start(k.compile("big.kjf", "{ for i in 2000 | print('0123456789' * 5) }"), Map.of());

@@ -38,11 +38,9 @@ public final class Operators {
 
     /** {@code a + b}. */
     public static Value add(Value a, Value b) {
-        if (a instanceof IntegerValue x && b instanceof IntegerValue y) {
-            return x.add(y);
-        }
-        if (Equality.isNumber(a) && Equality.isNumber(b)) {
-            return new FloatValue(Numbers.toDouble(a) + Numbers.toDouble(b));
+        Value sum = arithmetic(a, b, IntegerValue::add, Double::sum);
+        if (sum != null) {
+            return sum;
         }
         if (a instanceof StringValue x && b instanceof StringValue y) {
             return StringValue.of(x.value() + y.value());
@@ -68,11 +66,9 @@ public final class Operators {
 
     /** {@code a - b}. */
     public static Value subtract(Value a, Value b) {
-        if (a instanceof IntegerValue x && b instanceof IntegerValue y) {
-            return x.subtract(y);
-        }
-        if (Equality.isNumber(a) && Equality.isNumber(b)) {
-            return new FloatValue(Numbers.toDouble(a) - Numbers.toDouble(b));
+        Value difference = arithmetic(a, b, IntegerValue::subtract, (x, y) -> x - y);
+        if (difference != null) {
+            return difference;
         }
         Value temporal = TemporalArithmetic.subtract(a, b);
         if (temporal != null) {
@@ -83,11 +79,9 @@ public final class Operators {
 
     /** {@code a * b}. */
     public static Value multiply(Value a, Value b) {
-        if (a instanceof IntegerValue x && b instanceof IntegerValue y) {
-            return x.multiply(y);
-        }
-        if (Equality.isNumber(a) && Equality.isNumber(b)) {
-            return new FloatValue(Numbers.toDouble(a) * Numbers.toDouble(b));
+        Value product = arithmetic(a, b, IntegerValue::multiply, (x, y) -> x * y);
+        if (product != null) {
+            return product;
         }
         if (b instanceof IntegerValue n && !(a instanceof IntegerValue)) {
             Value repeated = repeat(a, n);
@@ -106,6 +100,21 @@ public final class Operators {
             return temporal;
         }
         throw unsupported("*", a, b);
+    }
+
+    /**
+     * Applies a numeric operator: exactly on two Integers, in floating point when a Float is
+     * involved; Java null when an operand is not a number.
+     */
+    private static Value arithmetic(Value a, Value b, java.util.function.BinaryOperator<IntegerValue> exact,
+            java.util.function.DoubleBinaryOperator approximate) {
+        if (a instanceof IntegerValue x && b instanceof IntegerValue y) {
+            return exact.apply(x, y);
+        }
+        if (Equality.isNumber(a) && Equality.isNumber(b)) {
+            return new FloatValue(approximate.applyAsDouble(Numbers.toDouble(a), Numbers.toDouble(b)));
+        }
+        return null;
     }
 
     private static Value repeat(Value v, IntegerValue n) {

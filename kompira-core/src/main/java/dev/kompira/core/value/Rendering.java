@@ -119,32 +119,51 @@ public final class Rendering {
     }
 
     private static void quote(String s, StringBuilder out) {
-        char q = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
+        char q = quoteFor(s.indexOf('\'') >= 0, s.indexOf('"') >= 0);
         out.append(q);
         s.codePoints().forEach(c -> {
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> {
-                    if (c == q) {
-                        out.append('\\').append((char) c);
-                    } else if (c < 0x20 || c == 0x7f) {
-                        out.append(String.format(Locale.ROOT, "\\x%02x", c));
-                    } else if (c < 0x7f || isPrintable(c)) {
-                        out.appendCodePoint(c);
-                    } else if (c <= 0xff) {
-                        out.append(String.format(Locale.ROOT, "\\x%02x", c));
-                    } else if (c <= 0xffff) {
-                        out.append(String.format(Locale.ROOT, "\\u%04x", c));
-                    } else {
-                        out.append(String.format(Locale.ROOT, "\\U%08x", c));
-                    }
-                }
+            if (appendEscaped(c, q, out)) {
+                return;
+            }
+            if (c < 0x7f || isPrintable(c)) {
+                out.appendCodePoint(c);
+            } else if (c <= 0xff) {
+                out.append(String.format(Locale.ROOT, "\\x%02x", c));
+            } else if (c <= 0xffff) {
+                out.append(String.format(Locale.ROOT, "\\u%04x", c));
+            } else {
+                out.append(String.format(Locale.ROOT, "\\U%08x", c));
             }
         });
         out.append(q);
+    }
+
+    /** The quote of D46 rule 1 (also D48): {@code "} only when the text has {@code '} and no {@code "}. */
+    private static char quoteFor(boolean hasSingle, boolean hasDouble) {
+        return hasSingle && !hasDouble ? '"' : '\'';
+    }
+
+    /**
+     * Appends the escapes shared by Strings and Binaries (backslash, TAB, LF, CR, the quote, other
+     * ASCII controls as {@code \xhh}); returns false for a character that is not escaped this way.
+     */
+    private static boolean appendEscaped(int c, char quote, StringBuilder out) {
+        switch (c) {
+            case '\\' -> out.append("\\\\");
+            case '\t' -> out.append("\\t");
+            case '\n' -> out.append("\\n");
+            case '\r' -> out.append("\\r");
+            default -> {
+                if (c == quote) {
+                    out.append('\\').append((char) c);
+                } else if (c < 0x20 || c == 0x7f) {
+                    out.append(String.format(Locale.ROOT, "\\x%02x", c));
+                } else {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static boolean isPrintable(int c) {
@@ -164,23 +183,15 @@ public final class Rendering {
             hasSingle |= b.unsignedAt(i) == '\'';
             hasDouble |= b.unsignedAt(i) == '"';
         }
-        char q = hasSingle && !hasDouble ? '"' : '\'';
+        char q = quoteFor(hasSingle, hasDouble);
         StringBuilder out = new StringBuilder("b").append(q);
         for (int i = 0; i < b.length(); i++) {
             int c = b.unsignedAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> {
-                    if (c == q) {
-                        out.append('\\').append((char) c);
-                    } else if (c >= 0x20 && c < 0x7f) {
-                        out.append((char) c);
-                    } else {
-                        out.append(String.format(Locale.ROOT, "\\x%02x", c));
-                    }
+            if (!appendEscaped(c, q, out)) {
+                if (c < 0x7f) {
+                    out.append((char) c);
+                } else {
+                    out.append(String.format(Locale.ROOT, "\\x%02x", c));
                 }
             }
         }

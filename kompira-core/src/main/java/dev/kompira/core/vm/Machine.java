@@ -56,7 +56,7 @@ public final class Machine implements ProcessHandle {
     private ProcessState state = ProcessState.NEW;
     private volatile boolean suspendRequested;
     private boolean finished;
-    private boolean terminateRequested;
+    private volatile boolean terminateRequested;
     private boolean parked;
     private Runnable resumption;
     private CompletionStage<?> pending;
@@ -124,7 +124,7 @@ public final class Machine implements ProcessHandle {
 
     private void pushRoot(Invocation inv) {
         if (inv.flow.main() == null) {
-            finish(inv.status, inv.result, inv.error);
+            completeInvocation(inv, inv.result, inv.status, inv.error);
             return;
         }
         FlowFrame frame = new FlowFrame(inv.flow.main(), inv, inv.scope);
@@ -227,8 +227,15 @@ public final class Machine implements ProcessHandle {
         return done;
     }
 
-    /** Parks at a job boundary when a suspension was requested; returns whether it did. */
+    /**
+     * Stops at a job boundary when the process was terminated (it ends) or suspended (it parks until
+     * resumed); returns whether it stopped.
+     */
     boolean pauseAtJobBoundary() {
+        if (terminateRequested) {
+            endTerminated();
+            return true;
+        }
         if (!suspendRequested) {
             return false;
         }
