@@ -34,14 +34,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The jobflow engine: compiles flows and runs them as processes.
+ * The jobflow engine: compiles flows and runs them as processes. This is the example that
+ * {@code kompira-examples} runs as {@code dev.kompira.examples.EmbeddingExample}:
  *
  * <pre>{@code
  * try (Kompira kompira = Kompira.builder().console((pid, text) -> System.out.print(text)).build()) {
- *     CompiledFlow flow = kompira.compile("hello.kjf", "| name = 'world' |\nprint('hello $name')");
+ *     CompiledFlow flow = kompira.compile("greeting.kjf", String.join("\n",
+ *             "| name = 'world' |",
+ *             "['echo hello $name'] =>",
+ *             "{ if $STATUS == 0 | then: print('command said: $RESULT') else: print('failed: $ERROR') } ->",
+ *             "return(length($RESULT))"));
  *     ProcessHandle process = kompira.start(flow, Map.of("name", StringValue.of("ops")));
- *     ProcessOutcome outcome = process.await();
- *     System.out.println(outcome.state() + " " + outcome.exitStatus());
+ *     ProcessOutcome outcome = process.await();      // DONE, exit status 0, result 9
  * }
  * }</pre>
  *
