@@ -2,6 +2,7 @@ package dev.kompira.core;
 
 import dev.kompira.core.process.ConsoleListener;
 import dev.kompira.core.process.ProcessHandle;
+import dev.kompira.core.process.ProcessQuery;
 import dev.kompira.core.transport.LocalTransport;
 import dev.kompira.core.transport.Transport;
 import dev.kompira.core.value.DictionaryValue;
@@ -11,6 +12,8 @@ import dev.kompira.core.vm.CompiledFlow;
 import dev.kompira.core.vm.Compiler;
 import dev.kompira.core.vm.EngineServices;
 import dev.kompira.core.vm.Machine;
+import dev.kompira.core.vm.ProcessLimiter;
+import dev.kompira.core.vm.ProcessRegistry;
 import dev.kompira.core.vm.ProcessSnapshots;
 import dev.kompira.dsl.parser.JobflowParser;
 import dev.kompira.dsl.parser.ParseResult;
@@ -25,13 +28,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The jobflow engine: compiles flows and runs them as processes. This is the example that
@@ -59,11 +64,10 @@ public final class Kompira implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final List<Transport> transports;
     private final EngineServices services;
-    private final AtomicLong nextPid = new AtomicLong(1);
-    private final Map<Long, Machine> processes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ProcessRegistry registry;
 
     private Kompira(Builder b) {
-        this.carriers = Executors.newFixedThreadPool(b.carrierThreads, daemonThreads("kompira-carrier-"));
+        this.carriers = new ForkJoinPool(b.carrierThreads, carrierThreads(), null, true);
         this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("kompira-timer-"));
         this.transports = new ArrayList<>(b.transports);
         for (Transport t : ServiceLoader.load(Transport.class)) {
@@ -71,14 +75,25 @@ public final class Kompira implements AutoCloseable {
         }
         transports.add(new LocalTransport());
         Map<String, String> env = Map.copyOf(b.environment);
+        this.registry = new ProcessRegistry();
         this.services = new EngineServices(carriers, timer, transports, b.zone, b.clock, b.showCommands,
-                () -> environment(env), b.console);
+                () -> environment(env), b.console, registry, new ProcessLimiter(b.processLimit));
     }
 
     private static DictionaryValue environment(Map<String, String> env) {
         DictionaryValue d = new DictionaryValue();
         env.forEach((k, v) -> d.put(k, StringValue.of(v)));
         return d;
+    }
+
+    /** Carrier threads are fork-join workers in FIFO mode: a process woken by another runs next on the same thread. */
+    private static ForkJoinPool.ForkJoinWorkerThreadFactory carrierThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return pool -> {
+            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            t.setName("kompira-carrier-" + n.incrementAndGet());
+            return t;
+        };
     }
 
     private static ThreadFactory daemonThreads(String prefix) {
@@ -115,16 +130,25 @@ public final class Kompira implements AutoCloseable {
 
     /** Starts a process running {@code flow} with parameter values by name (D94). */
     public ProcessHandle start(CompiledFlow flow, Map<String, Value> parameters) {
-        Machine m = Machine.create(nextPid.getAndIncrement(), flow, new LinkedHashMap<>(parameters), services);
-        track(m);
+        Machine m = Machine.create(registry.newPid(), flow, new LinkedHashMap<>(parameters), services);
         m.start();
         return m;
     }
 
-    private void track(Machine m) {
-        processes.put(m.pid(), m);
-        m.completion().whenComplete((o, e) -> processes.remove(m.pid()));
+    /**
+     * Returns the processes that {@code query} matches, in pid order: active ones and the records of
+     * finished ones until they are deleted ({@link ProcessHandle#delete}).
+     */
+    public List<ProcessHandle> processes(ProcessQuery query) {
+        return registry.list(query);
     }
+
+    /** Returns the process {@code pid}, active or finished and not deleted. */
+    public Optional<ProcessHandle> process(long pid) {
+        return Optional.ofNullable(registry.get(pid));
+    }
+
+
 
     /**
      * Evaluates a parameter value given as text (D94: a jobflow expression evaluated in an empty
@@ -149,15 +173,13 @@ public final class Kompira implements AutoCloseable {
     public ProcessHandle restore(String snapshot) throws FlowCompileException {
         ProcessSnapshots.Restored restored = ProcessSnapshots.read(snapshot);
         CompiledFlow flow = compile(restored.flowName(), restored.source());
-        Machine m = restored.build(flow, nextPid.getAndIncrement(), services);
-        track(m);
-        return m;
+        return restored.build(flow, registry.newPid(), services);
     }
 
     /** Terminates running processes, closes the transports and stops the engine's threads. */
     @Override
     public void close() {
-        processes.values().forEach(ProcessHandle::terminate);
+        registry.list(ProcessQuery.all()).forEach(ProcessHandle::terminate);
         carriers.shutdown();
         timer.shutdownNow();
         try {
@@ -179,6 +201,7 @@ public final class Kompira implements AutoCloseable {
         private int carrierThreads = Runtime.getRuntime().availableProcessors();
         private ConsoleListener console = (pid, text) -> { };
         private Map<String, String> environment = Map.of();
+        private int processLimit;
 
         private Builder() {
         }
@@ -226,6 +249,15 @@ public final class Kompira implements AutoCloseable {
         /** Sets the environment each process receives as {@code $ENV} (D56). */
         public Builder environment(Map<String, String> environment) {
             this.environment = Map.copyOf(environment);
+            return this;
+        }
+
+        /** Limits the processes active at once; fork and pfor wait for slots (D105). 0, the default, means no limit. */
+        public Builder processLimit(int limit) {
+            if (limit < 0) {
+                throw new IllegalArgumentException("the process limit must be 0 (none) or positive, got " + limit);
+            }
+            this.processLimit = limit;
             return this;
         }
 

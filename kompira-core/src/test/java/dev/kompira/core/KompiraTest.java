@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The engine API: starting processes, parameters, waiting without threads, console, control, closing. */
@@ -136,16 +137,23 @@ class KompiraTest {
 
     @Test
     void closingTheEngineStopsItsThreads() throws Exception {
-        int before = kompiraThreads();
+        Set<Thread> before = kompiraThreadSet();
         Kompira k = engine(2);
         k.start(k.compile("nap.kjf", "sleep(60)"), Map.of());
         k.start(k.compile("cmd.kjf", "['sleep 60']"), Map.of());
         k.close();
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (kompiraThreads() > before && System.nanoTime() < deadline) {
+        while (!before.containsAll(kompiraThreadSet()) && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        assertEquals(before, kompiraThreads());
+        Set<Thread> left = kompiraThreadSet();
+        left.removeAll(before);
+        assertEquals(Set.of(), left);
+    }
+
+    private static Set<Thread> kompiraThreadSet() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("kompira-"))
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     private static int kompiraThreads() {

@@ -15,6 +15,30 @@ public interface ProcessHandle {
     /** Returns the current state. */
     ProcessState state();
 
+    /** Returns the name of the jobflow the process started with (its source name or object path). */
+    String jobflow();
+
+    /** Returns the parent process of a fork/pfor child that has not detached. */
+    java.util.Optional<ProcessHandle> parent();
+
+    /** Returns the child processes created by fork/pfor, in creation order (detached ones included). */
+    java.util.List<ProcessHandle> children();
+
+    /** Returns when the process started, or null while it is NEW. */
+    java.time.Instant startedTime();
+
+    /** Returns when the process ended, or empty while it is active. */
+    java.util.Optional<java.time.Instant> finishedTime();
+
+    /** Returns the line of the job being executed (0 before the first job). */
+    int currentLine();
+
+    /** Returns whether the process pauses before each command (step mode, §12.6). */
+    boolean isStepMode();
+
+    /** Returns whether the process saves its state after every job (checkpoint mode, §12.7). */
+    boolean isCheckpointMode();
+
     /** Returns whether the process is suspended (§12.4). */
     boolean isSuspended();
 
@@ -42,12 +66,19 @@ public interface ProcessHandle {
         }
     }
 
-    /** Asks the process to stop before its next job (D99). */
+    /** Asks the process (and its children that have not detached) to stop before their next job (D99). */
     void suspend();
 
     /** Lets a suspended process continue; does nothing otherwise. */
     void resume();
 
-    /** Ends the process at once, ABORTED with exit status 1 and error {@code 'terminated'}. */
+    /** Ends the process at once, ABORTED with exit status 1 and error {@code 'terminated'}; also its children. */
     void terminate();
+
+    /**
+     * Removes the record of this finished process and of its finished descendants from the engine.
+     *
+     * @throws IllegalStateException when the process is still active
+     */
+    void delete();
 }

@@ -194,6 +194,11 @@ public final class LocalTransport implements Transport {
             return unreachable(e.getMessage());
         }
         Run run = new Run(request, line, CommandLine.standardInput(request));
+        run.result.whenComplete((outcome, failure) -> {
+            if (run.result.isCancelled()) {
+                run.abort();
+            }
+        });
         admit(run);
         return run.result;
     }

@@ -14,6 +14,9 @@ import java.util.concurrent.CompletionStage;
  * is already complete, so callbacks attached to it run on the caller's thread. Commands are composed
  * by {@link CommandLine}, the single home of the rules of D68.
  *
+ * <p>The engine cancels the returned stage ({@code toCompletableFuture().cancel(true)}) when the
+ * process that waits for it is terminated; the transport then kills the command (language.md §12.4).
+ *
  * <p>Implementations are thread-safe: many processes run commands concurrently.
  */
 public interface Transport extends AutoCloseable {

@@ -101,6 +101,7 @@ final class BuiltinJobs {
             case "detach":
                 return (m, inv, args) -> {
                     DETACH.bind(args);
+                    m.detach();
                     inv.status = IntegerValue.ZERO;
                 };
             case "suspend":
@@ -148,7 +149,7 @@ final class BuiltinJobs {
         }
         inv.status = IntegerValue.ZERO;
         if (!delay.isNegative() && !delay.isZero()) {
-            m.park(m.delay(delay), (machine, ignored) -> { });
+            m.sleep(delay, () -> { });
         }
     }
 

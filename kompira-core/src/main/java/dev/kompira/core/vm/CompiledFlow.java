@@ -117,6 +117,17 @@ public final class CompiledFlow {
     }
 
     /**
+     * A {@code fork} block (one child per branch) or a {@code pfor} block (one branch, the body,
+     * run with the loop variable bound at slot 0 of a new block scope).
+     *
+     * @param id       the code number
+     * @param branches the branches
+     * @param pfor     whether this is a pfor body
+     */
+    record ForkCode(int id, FlowCode[] branches, boolean pfor) {
+    }
+
+    /**
      * A {@code try} block.
      *
      * @param id   the code number

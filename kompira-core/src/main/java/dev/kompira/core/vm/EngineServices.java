@@ -23,10 +23,12 @@ import java.util.function.Supplier;
  * @param showCommands  echo each command before it runs (D73)
  * @param environment   a fresh copy of {@code $ENV} for each process (D56)
  * @param console       receives console output of every process
+ * @param registry      the processes by pid
+ * @param limiter       the limit on concurrently active processes
  */
 public record EngineServices(Executor carriers, ScheduledExecutorService timer, List<Transport> transports, ZoneId zone,
         Clock clock, boolean showCommands, Supplier<DictionaryValue> environment,
-        ConsoleListener console) implements CallContext {
+        ConsoleListener console, ProcessRegistry registry, ProcessLimiter limiter) implements CallContext {
 
     /** Copies the transport list. */
     public EngineServices {

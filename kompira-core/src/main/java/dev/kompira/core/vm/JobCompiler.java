@@ -5,12 +5,10 @@ import dev.kompira.core.error.JobflowError;
 import dev.kompira.core.value.ArrayValue;
 import dev.kompira.core.value.BinaryValue;
 import dev.kompira.core.value.DictionaryValue;
-import dev.kompira.core.value.Equality;
 import dev.kompira.core.value.IntegerValue;
-import dev.kompira.core.value.PatternValue;
+import dev.kompira.core.value.Matching;
 import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.Value;
-import dev.kompira.core.value.pattern.GlobMatcher;
 import dev.kompira.dsl.ast.AssignmentJob;
 import dev.kompira.dsl.ast.Binding;
 import dev.kompira.dsl.ast.Block;
@@ -207,7 +205,7 @@ final class JobCompiler implements JobVisitor<JobCode> {
             Value value = subject.eval(f.scope, m);
             for (int c = 0; c < patterns.size(); c++) {
                 for (Eval p : patterns.get(c)) {
-                    if (caseMatches(p.eval(f.scope, m), value)) {
+                    if (Matching.caseMatches(p.eval(f.scope, m), value)) {
                         m.push(new FlowFrame(bodies.get(c), f.invocation, f.scope));
                         return;
                     }
@@ -219,17 +217,6 @@ final class JobCompiler implements JobVisitor<JobCode> {
                 f.invocation.status = IntegerValue.ONE;
             }
         });
-    }
-
-    /** The case matching rule (§9.3), also used by event guards (D77). */
-    static boolean caseMatches(Value pattern, Value subject) {
-        if (pattern instanceof PatternValue p) {
-            return p.matches(subject);
-        }
-        if (pattern instanceof StringValue glob) {
-            return subject instanceof StringValue s && GlobMatcher.compile(glob.value()).matches(s.value());
-        }
-        return Equality.equal(subject, pattern);
     }
 
     @Override
@@ -294,12 +281,24 @@ final class JobCompiler implements JobVisitor<JobCode> {
 
     @Override
     public JobCode visitFork(ForkBlock block) {
-        return unsupported(block, "fork");
+        CompiledFlow.FlowCode[] branches = block.branches().stream().map(b -> compiler.flow(b, lexical))
+                .toArray(CompiledFlow.FlowCode[]::new);
+        CompiledFlow.ForkCode code = compiler.register(id -> new CompiledFlow.ForkCode(id, branches, false));
+        return new SimpleJob(block.span(), false,
+                (m, f) -> m.push(new ForkFrame(code, f.invocation, f.scope, null, m)));
     }
 
     @Override
     public JobCode visitPfor(PforBlock block) {
-        return unsupported(block, "pfor");
+        Eval iterable = expr(block.iterable());
+        CompiledFlow.FlowCode body = compiler.flow(block.body(), lexical.block(List.of(block.variable())));
+        CompiledFlow.ForkCode code = compiler.register(id -> new CompiledFlow.ForkCode(id,
+                new CompiledFlow.FlowCode[] {body}, true));
+        Span iterableSpan = block.iterable().span();
+        return new SimpleJob(block.span(), false, (m, f) -> {
+            List<Value> items = iterate(iterable.eval(f.scope, m), m, iterableSpan);
+            m.push(new ForkFrame(code, f.invocation, f.scope, items, m));
+        });
     }
 
     @Override
@@ -307,7 +306,7 @@ final class JobCompiler implements JobVisitor<JobCode> {
         return unsupported(block, "session");
     }
 
-    /** Blocks that need child processes, channels or sessions arrive with the process model. */
+    /** Blocks that need channels or sessions arrive with their issues. */
     private static JobCode unsupported(Block block, String keyword) {
         return new SimpleJob(block.span(), false, (m, f) -> {
             throw new JobflowError(ErrorCode.R_EXEC, "'" + keyword + "' blocks are not supported by this engine yet");

@@ -2,6 +2,7 @@ package dev.kompira.core.vm;
 
 import dev.kompira.core.builtin.BuiltinFunction;
 import dev.kompira.core.call.Arguments;
+import dev.kompira.core.call.Signature;
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
 import dev.kompira.core.process.ProcessHandle;
@@ -19,6 +20,9 @@ import dev.kompira.dsl.source.Span;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,11 +63,30 @@ public final class Machine implements ProcessHandle {
     private volatile boolean terminateRequested;
     private boolean parked;
     private Runnable resumption;
-    private CompletionStage<?> pending;
+    private boolean wakePending;
+    private boolean suspendedAtBoundary;
+    private Runnable cancelWait;
     private boolean absorbed;
-    private CompletableFuture<Void> resumeSignal;
     private Span currentSpan = Span.NONE;
     private Span lastJobSpan = Span.NONE;
+
+    // the process record (objects.md §5.1); guarded by lock unless volatile
+    private volatile Machine parent;
+    private Join join;
+    private boolean detached;
+    private final List<Machine> children = new ArrayList<>();
+    private final List<Runnable> endListeners = new ArrayList<>();
+    private volatile Instant startedAt;
+    private volatile Instant finishedAt;
+    private volatile ProcessOutcome outcome;
+    private volatile int currentLine;
+    private volatile boolean stepMode;
+    private volatile boolean checkpointMode;
+    private volatile String monitoringMode = "NOTHING";
+    private boolean holdsSlot;
+    private boolean pendingSlot;
+    private ProcessValue value;
+    private Runnable restartChild;
 
     Machine(long pid, EngineServices services) {
         this.pid = pid;
@@ -80,10 +103,14 @@ public final class Machine implements ProcessHandle {
         Machine m = new Machine(pid, services);
         m.root = new Invocation(flow, null, Span.NONE, services.environment().get());
         m.root.startValues = Map.copyOf(arguments);
+        services.registry().register(m);
         return m;
     }
 
-    /** Puts the process on a carrier thread; it binds its parameters and runs. */
+    /**
+     * Puts the process on a carrier thread; it binds its parameters and runs. Beyond the engine's
+     * process limit it stays READY until a slot frees (D105).
+     */
     public void start() {
         synchronized (lock) {
             if (state != ProcessState.NEW) {
@@ -92,6 +119,18 @@ public final class Machine implements ProcessHandle {
             state = ProcessState.READY;
             resumption = this::bindParameters;
         }
+        if (services.limiter().acquireOrWait(this::startHoldingSlot)) {
+            startHoldingSlot();
+        }
+    }
+
+    /** Starts a process that already owns a slot of the process limit. */
+    void startHoldingSlot() {
+        synchronized (lock) {
+            holdsSlot = true;
+            state = ProcessState.READY;
+        }
+        startedAt = Instant.now(services.clock());
         services.carriers().execute(this::runSlice);
     }
 
@@ -134,46 +173,60 @@ public final class Machine implements ProcessHandle {
 
     // ---- the run loop ---------------------------------------------------------------------------
 
-    /** Runs the process until it parks or ends. Called on a carrier thread only. */
+    /**
+     * Runs the process until it parks or ends. Called on a carrier thread only, by one thread at a
+     * time: only {@link #wakeWith} schedules it, and only for a WAITING process.
+     */
     void runSlice() {
         synchronized (lock) {
             if (state.isFinished()) {
                 return;
             }
             state = ProcessState.RUNNING;
+        }
+        while (true) {
             parked = false;
-        }
-        Runnable r = resumption;
-        resumption = null;
-        if (terminateRequested) {
-            endTerminated();
-            return;
-        }
-        if (r != null) {
-            try {
-                r.run();
-            } catch (JobflowError e) {
-                raise(e);
-            } catch (RuntimeException bug) {
-                raise(internalError(bug));
+            Runnable r;
+            synchronized (lock) {
+                r = resumption;
+                resumption = null;
+                cancelWait = null;
+            }
+            if (terminateRequested) {
+                endTerminated();
+                return;
+            }
+            if (r != null) {
+                runGuarded(r);
+            }
+            while (!parked && !finished) {
+                Frame top = stack.peek();
+                if (top == null) {
+                    finish(root.status, root.result, root.error);
+                    break;
+                }
+                runGuarded(() -> top.step(this));
+            }
+            if (!parked || finished) {
+                return;
+            }
+            synchronized (lock) {
+                if (!wakePending && !terminateRequested) {
+                    state = ProcessState.WAITING;
+                    return;
+                }
+                wakePending = false;
             }
         }
-        while (!parked && !finished) {
-            Frame top = stack.peek();
-            if (top == null) {
-                finish(root.status, root.result, root.error);
-                break;
-            }
-            try {
-                top.step(this);
-            } catch (JobflowError e) {
-                raise(e);
-            } catch (RuntimeException bug) {
-                raise(internalError(bug));
-            }
-        }
-        if (parked) {
-            park();
+    }
+
+    private void runGuarded(Runnable step) {
+        try {
+            step.run();
+        } catch (JobflowError e) {
+            raise(e);
+        } catch (RuntimeException bug) {
+            raise(internalError(bug));
         }
     }
 
@@ -183,36 +236,53 @@ public final class Machine implements ProcessHandle {
         return new JobflowError(ErrorCode.R_VALUE, "internal error: " + bug + " (this is a bug in the engine; please report it)");
     }
 
-    private void park() {
-        CompletionStage<?> stage = pending;
+    /**
+     * Ends a wait: {@code action} runs on a carrier thread before the top frame continues. Callable
+     * from any thread, also before the job that parked has returned (the wait then ends at once).
+     * Returns false when the process has already ended.
+     */
+    boolean wakeWith(Runnable action) {
         synchronized (lock) {
-            state = ProcessState.WAITING;
-            if (terminateRequested) {
-                services.carriers().execute(this::runSlice);
-                return;
+            if (state.isFinished()) {
+                return false;
             }
-        }
-        stage.whenComplete((value, failure) -> wake());
-    }
-
-    private void wake() {
-        synchronized (lock) {
+            resumption = action;
             if (state != ProcessState.WAITING) {
-                return;
+                wakePending = true;
+                return true;
             }
             state = ProcessState.READY;
         }
         services.carriers().execute(this::runSlice);
+        return true;
     }
 
     /**
      * Parks the process until {@code stage} completes, then runs {@code onDone} with its value on a
-     * carrier thread before the top frame continues.
+     * carrier thread before the top frame continues. Terminating the process cancels the stage.
      */
     <T> void park(CompletionStage<T> stage, BiConsumer<Machine, T> onDone) {
+        parkUntilWoken(() -> stage.toCompletableFuture().cancel(true));
+        stage.whenComplete((value, failure) -> {
+            if (failure == null) {
+                wakeWith(() -> onDone.accept(this, value));
+            } else if (!(failure instanceof java.util.concurrent.CancellationException)) {
+                wakeWith(() -> {
+                    throw internalError(new IllegalStateException("a wait failed", failure));
+                });
+            }
+        });
+    }
+
+    /**
+     * Parks the process; whoever it waits for calls {@link #wakeWith}. {@code cancel} stops the wait
+     * when the process is terminated first.
+     */
+    void parkUntilWoken(Runnable cancel) {
         parked = true;
-        pending = stage;
-        resumption = () -> onDone.accept(this, stage.toCompletableFuture().join());
+        synchronized (lock) {
+            cancelWait = cancel;
+        }
     }
 
     /** Returns whether the current job parked the process. */
@@ -220,11 +290,11 @@ public final class Machine implements ProcessHandle {
         return parked;
     }
 
-    /** Returns a stage completed after {@code delay} on the engine timer. */
-    CompletionStage<Void> delay(Duration delay) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        services.timer().schedule(() -> done.complete(null), delay.toNanos(), TimeUnit.NANOSECONDS);
-        return done;
+    /** Parks the process for {@code delay} on the engine timer, then runs {@code action}. */
+    void sleep(Duration delay, Runnable action) {
+        java.util.concurrent.ScheduledFuture<?> alarm = services.timer().schedule(() -> wakeWith(action),
+                delay.toNanos(), TimeUnit.NANOSECONDS);
+        parkUntilWoken(() -> alarm.cancel(false));
     }
 
     /**
@@ -239,11 +309,10 @@ public final class Machine implements ProcessHandle {
         if (!suspendRequested) {
             return false;
         }
-        CompletableFuture<Void> resumed = new CompletableFuture<>();
         synchronized (lock) {
-            resumeSignal = resumed;
+            suspendedAtBoundary = true;
         }
-        park(resumed, (m, v) -> { });
+        parkUntilWoken(() -> { });
         return true;
     }
 
@@ -289,6 +358,7 @@ public final class Machine implements ProcessHandle {
     void beginJob(JobCode job) {
         currentSpan = job.span();
         lastJobSpan = job.span();
+        currentLine = job.span().line();
     }
 
     void beginExpression(Span span) {
@@ -357,6 +427,10 @@ public final class Machine implements ProcessHandle {
         while (!stack.isEmpty() && stack.peek().invocation == inv) {
             stack.pop();
         }
+        if (inv == root && restartChild != null) {
+            restartChild.run();
+            return;
+        }
         inv.scope = new Scope(inv.flow.jobflowSlotCount(), null);
         for (CompiledFlow.Parameter p : inv.flow.parameters()) {
             inv.scope.slots[p.slot()] = inv.startValues.get(p.name());
@@ -418,15 +492,34 @@ public final class Machine implements ProcessHandle {
     private void finish(Value status, Value result, Value error) {
         long exit = status instanceof IntegerValue i && i.fitsLong() ? i.longValue() : 1;
         ProcessState end = exit == 0 ? ProcessState.DONE : ProcessState.ABORTED;
+        ProcessOutcome ended = new ProcessOutcome(end, exit, result, error);
+        List<Runnable> listeners;
+        Join parentJoin;
+        int slots;
         synchronized (lock) {
             if (state.isFinished()) {
                 return;
             }
             state = end;
             finished = true;
+            outcome = ended;
+            finishedAt = Instant.now(services.clock());
+            listeners = new ArrayList<>(endListeners);
+            endListeners.clear();
+            parentJoin = detached ? null : join;
+            slots = (holdsSlot ? 1 : 0) + (pendingSlot ? 1 : 0);
+            holdsSlot = false;
+            pendingSlot = false;
         }
         stack.clear();
-        completion.complete(new ProcessOutcome(end, exit, result, error));
+        for (int i = 0; i < slots; i++) {
+            services.limiter().release();
+        }
+        completion.complete(ended);
+        listeners.forEach(Runnable::run);
+        if (parentJoin != null) {
+            parentJoin.leave();
+        }
     }
 
     private void endTerminated() {
@@ -438,6 +531,10 @@ public final class Machine implements ProcessHandle {
 
     /** Calls built-in function {@code name}. */
     Value callBuiltinFunction(String name, Arguments arguments) {
+        if (name.equals("current")) {
+            Signature.parse("current()").bind(arguments);
+            return value();
+        }
         BuiltinFunction f = ExprCompiler.builtin(name);
         if (f == null) {
             throw new JobflowError(ErrorCode.R_CALL_FAILED, name + ": not available in this engine yet");
@@ -546,39 +643,63 @@ public final class Machine implements ProcessHandle {
     @Override
     public void suspend() {
         suspendSelf();
+        attachedChildren().forEach(Machine::suspend);
+    }
+
+    /** Returns the children that have not detached and have not ended. */
+    private List<Machine> attachedChildren() {
+        List<Machine> attached = new ArrayList<>();
+        synchronized (lock) {
+            for (Machine child : children) {
+                if (!child.isDetached()) {
+                    attached.add(child);
+                }
+            }
+        }
+        attached.removeIf(c -> c.state().isFinished());
+        return attached;
     }
 
     @Override
     public void resume() {
-        CompletableFuture<Void> signal;
+        boolean wasParked;
         synchronized (lock) {
             suspendRequested = false;
-            signal = resumeSignal;
-            resumeSignal = null;
+            wasParked = suspendedAtBoundary;
+            suspendedAtBoundary = false;
         }
-        if (signal != null) {
-            signal.complete(null);
+        if (wasParked) {
+            wakeWith(() -> { });
         }
+        attachedChildren().forEach(Machine::resume);
     }
 
     @Override
     public void terminate() {
+        attachedChildren().forEach(Machine::terminate);
+        Runnable cancel;
         synchronized (lock) {
-            if (state.isFinished()) {
+            if (state.isFinished() || terminateRequested) {
                 return;
             }
             terminateRequested = true;
-            if (state == ProcessState.WAITING) {
-                state = ProcessState.READY;
-                services.carriers().execute(this::runSlice);
+            if (state != ProcessState.WAITING) {
+                return;
             }
+            cancel = cancelWait;
+            cancelWait = null;
+            state = ProcessState.READY;
         }
+        if (cancel != null) {
+            cancel.run();
+        }
+        services.carriers().execute(this::runSlice);
     }
 
     /** Returns whether the process is parked by a suspension at a job boundary (the state a snapshot needs). */
     boolean isSuspendedAtBoundary() {
         synchronized (lock) {
-            return state == ProcessState.WAITING && resumeSignal != null;
+            return state == ProcessState.WAITING && suspendedAtBoundary;
         }
     }
 
@@ -590,17 +711,16 @@ public final class Machine implements ProcessHandle {
     static Machine restoreSuspended(long pid, EngineServices services, Invocation root, List<Frame> frames, String console) {
         Machine m = new Machine(pid, services);
         m.root = root;
+        services.registry().register(m);
         for (Frame f : frames) {
             m.stack.push(f);
         }
         m.keep(console);
-        CompletableFuture<Void> resumed = new CompletableFuture<>();
         synchronized (m.lock) {
             m.suspendRequested = true;
-            m.resumeSignal = resumed;
+            m.suspendedAtBoundary = true;
             m.state = ProcessState.WAITING;
         }
-        resumed.whenComplete((v, e) -> m.wake());
         return m;
     }
 
@@ -610,6 +730,259 @@ public final class Machine implements ProcessHandle {
         m.root = new Invocation(flow, null, Span.NONE, services.environment().get());
         CompiledFlow.Parameter p = flow.parameters().get(0);
         return p.defaultValue().eval(m.root.scope, m);
+    }
+
+    // ---- the process record and fork/pfor --------------------------------------------------------
+
+    /** Returns the Process value of this process. */
+    ProcessValue value() {
+        synchronized (lock) {
+            if (value == null) {
+                value = new ProcessValue(this);
+            }
+            return value;
+        }
+    }
+
+    /** Returns how the process ended, or Java null while it is active. */
+    ProcessOutcome outcome() {
+        return outcome;
+    }
+
+    Machine parentProcess() {
+        return parent;
+    }
+
+    boolean isDetached() {
+        synchronized (lock) {
+            return detached;
+        }
+    }
+
+    ZoneId zone() {
+        return services.zone();
+    }
+
+    String monitoringMode() {
+        return monitoringMode;
+    }
+
+    void setStepMode(boolean on) {
+        stepMode = on;
+    }
+
+    void setCheckpointMode(boolean on) {
+        checkpointMode = on;
+    }
+
+    void setMonitoringMode(String mode) {
+        monitoringMode = mode;
+    }
+
+    /** Calls {@code listener} when the process ends (at once if it has); returns the handle that removes it. */
+    dev.kompira.core.event.Waitable.Registration onEnd(Runnable listener) {
+        synchronized (lock) {
+            if (!state.isFinished()) {
+                endListeners.add(listener);
+                return () -> {
+                    synchronized (lock) {
+                        endListeners.remove(listener);
+                    }
+                };
+            }
+        }
+        listener.run();
+        return () -> { };
+    }
+
+    /** {@code detach()}: the parent no longer waits for this process nor counts it (§12.3, D98). */
+    void detach() {
+        Join parentJoin;
+        synchronized (lock) {
+            if (parent == null || detached) {
+                return;
+            }
+            detached = true;
+            parentJoin = join;
+            parent = null;
+        }
+        parentJoin.leave();
+    }
+
+    @Override
+    public void delete() {
+        if (!state().isFinished()) {
+            throw new IllegalStateException("process " + pid + " is still active; terminate it before deleting it");
+        }
+        List<Machine> descendants;
+        synchronized (lock) {
+            descendants = new ArrayList<>(children);
+        }
+        for (Machine child : descendants) {
+            if (child.state().isFinished()) {
+                child.delete();
+            }
+        }
+        services.registry().remove(this);
+    }
+
+    /**
+     * Takes a slot of the process limit for a new child, or parks until one frees (the caller
+     * returns and tries again when woken). Returns whether the slot is held now.
+     */
+    boolean acquireSlot() {
+        synchronized (lock) {
+            if (pendingSlot) {
+                pendingSlot = false;
+                return true;
+            }
+        }
+        if (services.limiter().acquireOrWait(this::grantSlot)) {
+            return true;
+        }
+        parkUntilWoken(() -> { });
+        return false;
+    }
+
+    private void grantSlot() {
+        boolean ended;
+        synchronized (lock) {
+            ended = state.isFinished();
+            pendingSlot = !ended;
+        }
+        if (ended) {
+            services.limiter().release();
+        } else {
+            wakeWith(() -> { });
+        }
+    }
+
+    /**
+     * Creates a child process that runs {@code body} with a deep copy of the variables visible in
+     * {@code scope} and of the status variables (§6.3); a pfor child gets {@code loopValue} bound
+     * in a block scope of its own. It inherits the modes; it is started by the caller.
+     */
+    Machine forkChild(CompiledFlow.FlowCode body, Scope scope, Invocation from, Value loopValue, Join parentJoin) {
+        Machine child = new Machine(services.registry().newPid(), services);
+        child.parent = this;
+        child.join = parentJoin;
+        child.stepMode = stepMode;
+        child.checkpointMode = checkpointMode;
+        child.monitoringMode = monitoringMode;
+        parentJoin.add();
+        ChildStart start = new ChildStart(body, scope, from, loopValue);
+        child.root = start.invocation(child);
+        child.restartChild = () -> child.root = start.invocation(child);
+        synchronized (lock) {
+            children.add(child);
+        }
+        services.registry().register(child);
+        return child;
+    }
+
+    /** What a child starts with; copied again for {@code self()} in the child (D110). */
+    private static final class ChildStart {
+
+        private final CompiledFlow.FlowCode body;
+        private final List<Scope> chain = new ArrayList<>();
+        private final Value[] status;
+        private final Value loopValue;
+        private final CompiledFlow flow;
+
+        ChildStart(CompiledFlow.FlowCode body, Scope scope, Invocation from, Value loopValue) {
+            this.body = body;
+            this.flow = from.flow;
+            dev.kompira.core.value.Copies.Copier copier = new dev.kompira.core.value.Copies.Copier();
+            for (Scope s = scope; s != null; s = s.parent) {
+                chain.add(copyScope(s, copier));
+            }
+            this.status = new Value[] {copier.copy(from.result), from.status, copier.copy(from.error),
+                    copier.copy(from.debug), copier.copy(from.env)};
+            this.loopValue = copier.copy(loopValue);
+        }
+
+        /** Builds the child's invocation from a fresh copy and pushes its root frame. */
+        Invocation invocation(Machine child) {
+            dev.kompira.core.value.Copies.Copier copier = new dev.kompira.core.value.Copies.Copier();
+            Scope inner = null;
+            Scope root = null;
+            for (int i = chain.size() - 1; i >= 0; i--) {
+                Scope copy = new Scope(chain.get(i).slots.length, inner);
+                for (int j = 0; j < copy.slots.length; j++) {
+                    copy.slots[j] = copier.copy(chain.get(i).slots[j]);
+                }
+                if (root == null) {
+                    root = copy;
+                }
+                inner = copy;
+            }
+            if (loopValue != null) {
+                inner = new Scope(1, inner);
+                inner.slots[0] = copier.copy(loopValue);
+            }
+            Invocation inv = new Invocation(flow, null, Span.NONE, (dev.kompira.core.value.DictionaryValue) copier.copy(status[4]));
+            inv.scope = root;
+            inv.setOutcome(copier.copy(status[0]), status[1], copier.copy(status[2]));
+            inv.debug = copier.copy(status[3]);
+            inv.startValues = Map.of();
+            FlowFrame frame = new FlowFrame(body, inv, inner);
+            inv.rootFrame = frame;
+            child.stack.clear();
+            child.stack.push(frame);
+            return inv;
+        }
+
+        private static Scope copyScope(Scope s, dev.kompira.core.value.Copies.Copier copier) {
+            Scope copy = new Scope(s.slots.length, null);
+            for (int i = 0; i < copy.slots.length; i++) {
+                copy.slots[i] = copier.copy(s.slots[i]);
+            }
+            return copy;
+        }
+    }
+
+    // ---- ProcessHandle: the record ------------------------------------------------------------------
+
+    @Override
+    public String jobflow() {
+        return root.flow.name();
+    }
+
+    @Override
+    public Optional<ProcessHandle> parent() {
+        return Optional.ofNullable(parent);
+    }
+
+    @Override
+    public List<ProcessHandle> children() {
+        synchronized (lock) {
+            return List.copyOf(children);
+        }
+    }
+
+    @Override
+    public Instant startedTime() {
+        return startedAt;
+    }
+
+    @Override
+    public Optional<Instant> finishedTime() {
+        return Optional.ofNullable(finishedAt);
+    }
+
+    @Override
+    public int currentLine() {
+        return currentLine;
+    }
+
+    @Override
+    public boolean isStepMode() {
+        return stepMode;
+    }
+
+    @Override
+    public boolean isCheckpointMode() {
+        return checkpointMode;
     }
 
     /** Returns the frames, bottom first (for serialization). */

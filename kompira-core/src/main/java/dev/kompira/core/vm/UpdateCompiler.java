@@ -3,6 +3,7 @@ package dev.kompira.core.vm;
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
 import dev.kompira.core.value.ArrayValue;
+import dev.kompira.core.value.Attributed;
 import dev.kompira.core.value.DictionaryValue;
 import dev.kompira.core.value.IntegerValue;
 import dev.kompira.core.value.Rendering;
@@ -75,6 +76,10 @@ final class UpdateCompiler {
                 throw new JobflowError(ErrorCode.R_INDEX, "index " + i + " out of range (length " + a.size() + ")");
             }
             a.items().set((int) index, value);
+            return;
+        }
+        if (container instanceof Attributed a && key instanceof StringValue name) {
+            a.update(name.value(), value);
             return;
         }
         throw new JobflowError(ErrorCode.R_UPDATE, "cannot update " + description + ": " + container.typeName()

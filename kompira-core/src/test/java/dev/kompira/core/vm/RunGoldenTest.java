@@ -38,7 +38,8 @@ class RunGoldenTest {
     /** Runs {@code text} to completion and returns its console and outcome. */
     static String run(String name, String text) {
         StringBuilder console = new StringBuilder();
-        try (Kompira kompira = Kompira.builder().zone(ZoneId.of("Asia/Tokyo"))
+        // one carrier thread: children that do not wait run one after the other, so their console lines do not interleave
+        try (Kompira kompira = Kompira.builder().zone(ZoneId.of("Asia/Tokyo")).carrierThreads(1)
                 .console((pid, output) -> {
                     synchronized (console) {
                         console.append(output);

@@ -1,0 +1,70 @@
+package dev.kompira.core.vm;
+
+import dev.kompira.core.process.ProcessHandle;
+import dev.kompira.core.process.ProcessQuery;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The engine's processes by pid (objects.md §5.1–§5.2): active ones and the records of finished
+ * ones until they are deleted. Also numbers processes and in-memory channels. Thread-safe.
+ */
+public final class ProcessRegistry {
+
+    private final ConcurrentSkipListMap<Long, Machine> processes = new ConcurrentSkipListMap<>();
+    private final AtomicLong nextPid = new AtomicLong(1);
+    private final AtomicLong nextChannel = new AtomicLong(1);
+
+    /** Returns a new process id. */
+    public long newPid() {
+        return nextPid.getAndIncrement();
+    }
+
+    /** Makes sure later pids are above {@code pid} (after restoring saved processes). */
+    public void reservePid(long pid) {
+        nextPid.accumulateAndGet(pid + 1, Math::max);
+    }
+
+    /** Returns the creation number of a new in-memory channel. */
+    long newChannelNumber() {
+        return nextChannel.getAndIncrement();
+    }
+
+    void register(Machine m) {
+        processes.put(m.pid(), m);
+    }
+
+    /** Removes a finished process record. */
+    void remove(Machine m) {
+        processes.remove(m.pid(), m);
+    }
+
+    /** Returns the process {@code pid}, or Java null. */
+    public ProcessHandle get(long pid) {
+        return processes.get(pid);
+    }
+
+    /** Returns the processes {@code query} matches, in pid order. */
+    public List<ProcessHandle> list(ProcessQuery query) {
+        List<ProcessHandle> found = new ArrayList<>();
+        for (Machine m : processes.values()) {
+            if (query.matches(m)) {
+                found.add(m);
+            }
+        }
+        return found;
+    }
+
+    /** Returns every process that has not ended. */
+    List<Machine> active() {
+        List<Machine> active = new ArrayList<>();
+        for (Machine m : processes.values()) {
+            if (!m.state().isFinished()) {
+                active.add(m);
+            }
+        }
+        return active;
+    }
+}
