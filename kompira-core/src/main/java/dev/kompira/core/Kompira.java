@@ -1,6 +1,9 @@
 package dev.kompira.core;
 
+import dev.kompira.core.process.CheckpointStore;
 import dev.kompira.core.process.ConsoleListener;
+import dev.kompira.core.process.StartOptions;
+import dev.kompira.core.process.StepHandler;
 import dev.kompira.core.process.ProcessHandle;
 import dev.kompira.core.process.ProcessQuery;
 import dev.kompira.core.transport.LocalTransport;
@@ -77,7 +80,17 @@ public final class Kompira implements AutoCloseable {
         Map<String, String> env = Map.copyOf(b.environment);
         this.registry = new ProcessRegistry();
         this.services = new EngineServices(carriers, timer, transports, b.zone, b.clock, b.showCommands,
-                () -> environment(env), b.console, registry, new ProcessLimiter(b.processLimit));
+                () -> environment(env), b.console, registry, new ProcessLimiter(b.processLimit), b.stepHandler,
+                b.checkpoints);
+    }
+
+    /** Resumes every process saved in the checkpoint store (the engine before crashed or stopped). */
+    private void resumeCheckpointed() throws IOException, FlowCompileException {
+        for (Map.Entry<Long, String> saved : services.checkpoints().load().entrySet()) {
+            ProcessSnapshots.Restored restored = ProcessSnapshots.read(saved.getValue());
+            CompiledFlow flow = compile(restored.flowName(), restored.source());
+            restored.build(flow, restored.pid(), services, false);
+        }
     }
 
     private static DictionaryValue environment(Map<String, String> env) {
@@ -130,7 +143,15 @@ public final class Kompira implements AutoCloseable {
 
     /** Starts a process running {@code flow} with parameter values by name (D94). */
     public ProcessHandle start(CompiledFlow flow, Map<String, Value> parameters) {
-        Machine m = Machine.create(registry.newPid(), flow, new LinkedHashMap<>(parameters), services);
+        return start(flow, parameters, StartOptions.DEFAULT);
+    }
+
+    /** Starts a process running {@code flow} with parameter values by name and step/checkpoint modes. */
+    public ProcessHandle start(CompiledFlow flow, Map<String, Value> parameters, StartOptions options) {
+        if (options.checkpointMode() && services.checkpoints() == null) {
+            throw new IllegalStateException("checkpoint mode needs a checkpoint store: set one with Kompira.builder().checkpoints(...)");
+        }
+        Machine m = Machine.create(registry.newPid(), flow, new LinkedHashMap<>(parameters), options, services);
         m.start();
         return m;
     }
@@ -173,7 +194,7 @@ public final class Kompira implements AutoCloseable {
     public ProcessHandle restore(String snapshot) throws FlowCompileException {
         ProcessSnapshots.Restored restored = ProcessSnapshots.read(snapshot);
         CompiledFlow flow = compile(restored.flowName(), restored.source());
-        return restored.build(flow, registry.newPid(), services);
+        return restored.build(flow, registry.newPid(), services, true);
     }
 
     /** Terminates running processes, closes the transports and stops the engine's threads. */
@@ -202,6 +223,8 @@ public final class Kompira implements AutoCloseable {
         private ConsoleListener console = (pid, text) -> { };
         private Map<String, String> environment = Map.of();
         private int processLimit;
+        private StepHandler stepHandler;
+        private CheckpointStore checkpoints;
 
         private Builder() {
         }
@@ -261,9 +284,37 @@ public final class Kompira implements AutoCloseable {
             return this;
         }
 
-        /** Builds the engine. */
+        /** Decides the pending steps of processes in step mode; without one they suspend (D101). */
+        public Builder stepHandler(StepHandler handler) {
+            this.stepHandler = handler;
+            return this;
+        }
+
+        /**
+         * Keeps the state of processes in checkpoint mode in {@code store}; the engine resumes the
+         * processes saved there when it is built.
+         */
+        public Builder checkpoints(CheckpointStore store) {
+            this.checkpoints = store;
+            return this;
+        }
+
+        /**
+         * Builds the engine and resumes the processes saved in its checkpoint store, if any.
+         *
+         * @throws IllegalStateException when a saved process cannot be read or its flow no longer compiles
+         */
         public Kompira build() {
-            return new Kompira(this);
+            Kompira kompira = new Kompira(this);
+            if (checkpoints != null) {
+                try {
+                    kompira.resumeCheckpointed();
+                } catch (IOException | FlowCompileException | IllegalArgumentException e) {
+                    kompira.close();
+                    throw new IllegalStateException("cannot resume the saved processes: " + e.getMessage(), e);
+                }
+            }
+            return kompira;
         }
     }
 }

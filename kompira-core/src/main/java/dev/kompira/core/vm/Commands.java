@@ -49,10 +49,17 @@ final class Commands {
             unreachable(f.invocation, "no transport for connection type '" + request.target().conntype() + "'");
             return;
         }
-        m.echoCommand(request);
         Value timeout = vars.get("__timeout__");
-        m.park(transport.execute(request), (machine, result) -> complete(machine, f.invocation, result, encoding,
-                rawStdout, rawStderr, timeout));
+        Runnable perform = () -> {
+            m.echoCommand(request);
+            m.park(transport.execute(request), (machine, result) -> complete(machine, f.invocation, result, encoding,
+                    rawStdout, rawStderr, timeout));
+        };
+        if (m.isStepMode()) {
+            m.step(CommandLine.consoleLine(request.target(), request.sudo(), request.command()), perform);
+        } else {
+            perform.run();
+        }
     }
 
     private static Map<String, Value> controlValues(Machine m, FlowFrame f, Slot[] controls) {

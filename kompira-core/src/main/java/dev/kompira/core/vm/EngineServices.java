@@ -1,7 +1,9 @@
 package dev.kompira.core.vm;
 
 import dev.kompira.core.builtin.CallContext;
+import dev.kompira.core.process.CheckpointStore;
 import dev.kompira.core.process.ConsoleListener;
+import dev.kompira.core.process.StepHandler;
 import dev.kompira.core.transport.Transport;
 import dev.kompira.core.value.DictionaryValue;
 import java.time.Clock;
@@ -25,10 +27,13 @@ import java.util.function.Supplier;
  * @param console       receives console output of every process
  * @param registry      the processes by pid
  * @param limiter       the limit on concurrently active processes
+ * @param stepHandler   decides pending steps of processes in step mode, or Java null (they suspend)
+ * @param checkpoints   where processes in checkpoint mode save their state, or Java null
  */
 public record EngineServices(Executor carriers, ScheduledExecutorService timer, List<Transport> transports, ZoneId zone,
         Clock clock, boolean showCommands, Supplier<DictionaryValue> environment,
-        ConsoleListener console, ProcessRegistry registry, ProcessLimiter limiter) implements CallContext {
+        ConsoleListener console, ProcessRegistry registry, ProcessLimiter limiter, StepHandler stepHandler,
+        CheckpointStore checkpoints) implements CallContext {
 
     /** Copies the transport list. */
     public EngineServices {

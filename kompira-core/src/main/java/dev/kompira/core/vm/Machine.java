@@ -5,7 +5,10 @@ import dev.kompira.core.call.Arguments;
 import dev.kompira.core.call.Signature;
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
+import dev.kompira.core.process.CheckpointStore;
 import dev.kompira.core.process.ProcessHandle;
+import dev.kompira.core.process.StartOptions;
+import dev.kompira.core.process.StepHandler;
 import dev.kompira.core.process.ProcessOutcome;
 import dev.kompira.core.process.ProcessState;
 import dev.kompira.core.transport.CommandLine;
@@ -17,6 +20,7 @@ import dev.kompira.core.value.Rendering;
 import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.Value;
 import dev.kompira.dsl.source.Span;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,6 +70,8 @@ public final class Machine implements ProcessHandle {
     private boolean wakePending;
     private boolean suspendedAtBoundary;
     private Runnable cancelWait;
+    private Runnable resumeAction;
+    private boolean checkpointWarned;
     private boolean absorbed;
     private Span currentSpan = Span.NONE;
     private Span lastJobSpan = Span.NONE;
@@ -96,11 +102,15 @@ public final class Machine implements ProcessHandle {
     // ---- starting -------------------------------------------------------------------------------
 
     /**
-     * Creates a process that will run {@code flow} with {@code arguments}; call {@link #start()}.
+     * Creates a process that will run {@code flow} with {@code arguments} and {@code options}; call
+     * {@link #start()}.
      * Parameter binding happens when it starts (D94).
      */
-    public static Machine create(long pid, CompiledFlow flow, Map<String, Value> arguments, EngineServices services) {
+    public static Machine create(long pid, CompiledFlow flow, Map<String, Value> arguments, StartOptions options,
+            EngineServices services) {
         Machine m = new Machine(pid, services);
+        m.stepMode = options.stepMode();
+        m.checkpointMode = options.checkpointMode();
         m.root = new Invocation(flow, null, Span.NONE, services.environment().get());
         m.root.startValues = Map.copyOf(arguments);
         services.registry().register(m);
@@ -306,6 +316,9 @@ public final class Machine implements ProcessHandle {
             endTerminated();
             return true;
         }
+        if (checkpointMode) {
+            checkpoint();
+        }
         if (!suspendRequested) {
             return false;
         }
@@ -314,6 +327,48 @@ public final class Machine implements ProcessHandle {
         }
         parkUntilWoken(() -> { });
         return true;
+    }
+
+    /** Saves the state between two jobs (D102); a state that cannot be saved is reported once. */
+    private void checkpoint() {
+        CheckpointStore store = services.checkpoints();
+        if (store == null) {
+            return;
+        }
+        try {
+            store.save(pid, ProcessSnapshots.writeAtBoundary(this));
+        } catch (IOException | IllegalStateException e) {
+            if (!checkpointWarned) {
+                checkpointWarned = true;
+                console("checkpoint not saved: " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Step mode (§12.6, D101): asks the engine's step handler whether {@code action} runs; without a
+     * handler the process suspends and resuming performs it. {@code perform} runs the action.
+     */
+    void step(String action, Runnable perform) {
+        StepHandler handler = services.stepHandler();
+        StepHandler.PendingStep pending = new StepHandler.PendingStep(pid, jobflow(), currentLine, action);
+        if (handler == null) {
+            synchronized (lock) {
+                suspendRequested = true;
+                resumeAction = perform;
+            }
+            parkUntilWoken(() -> { });
+            return;
+        }
+        park(handler.decide(pending), (m, decision) -> {
+            if (decision == StepHandler.StepDecision.RUN) {
+                perform.run();
+            } else if (decision == StepHandler.StepDecision.SKIP) {
+                invocation().setOutcome(StringValue.EMPTY, IntegerValue.ZERO, StringValue.EMPTY);
+            } else {
+                throw new JobflowError(ErrorCode.R_STEP, "aborted in step mode");
+            }
+        });
     }
 
     // ---- frames ---------------------------------------------------------------------------------
@@ -512,6 +567,7 @@ public final class Machine implements ProcessHandle {
             pendingSlot = false;
         }
         stack.clear();
+        removeCheckpoint();
         for (int i = 0; i < slots; i++) {
             services.limiter().release();
         }
@@ -519,6 +575,16 @@ public final class Machine implements ProcessHandle {
         listeners.forEach(Runnable::run);
         if (parentJoin != null) {
             parentJoin.leave();
+        }
+    }
+
+    private void removeCheckpoint() {
+        if (checkpointMode && services.checkpoints() != null) {
+            try {
+                services.checkpoints().remove(pid);
+            } catch (IOException e) {
+                LOG.warn("cannot remove the checkpoint of process {}", pid, e);
+            }
         }
     }
 
@@ -662,14 +728,18 @@ public final class Machine implements ProcessHandle {
 
     @Override
     public void resume() {
-        boolean wasParked;
+        Runnable action;
         synchronized (lock) {
             suspendRequested = false;
-            wasParked = suspendedAtBoundary;
+            action = resumeAction;
+            resumeAction = null;
+            if (suspendedAtBoundary) {
+                action = () -> { };
+            }
             suspendedAtBoundary = false;
         }
-        if (wasParked) {
-            wakeWith(() -> { });
+        if (action != null) {
+            wakeWith(action);
         }
         attachedChildren().forEach(Machine::resume);
     }
@@ -707,15 +777,30 @@ public final class Machine implements ProcessHandle {
         return root;
     }
 
-    /** Rebuilds a process saved by {@link ProcessSnapshots}: suspended at the job boundary where it was saved. */
-    static Machine restoreSuspended(long pid, EngineServices services, Invocation root, List<Frame> frames, String console) {
+    /**
+     * Rebuilds a process saved by {@link ProcessSnapshots} at the job boundary where it was saved:
+     * suspended (a snapshot taken by the API) or running on (a checkpoint after a crash).
+     */
+    static Machine restore(long pid, EngineServices services, Invocation root, List<Frame> frames, String console,
+            boolean suspended, boolean[] modes) {
         Machine m = new Machine(pid, services);
         m.root = root;
+        m.stepMode = modes[0];
+        m.checkpointMode = modes[1];
+        services.registry().reservePid(pid);
         services.registry().register(m);
         for (Frame f : frames) {
             m.stack.push(f);
         }
         m.keep(console);
+        m.startedAt = Instant.now(services.clock());
+        if (!suspended) {
+            m.state = ProcessState.NEW;
+            if (services.limiter().acquireOrWait(m::startHoldingSlot)) {
+                m.startHoldingSlot();
+            }
+            return m;
+        }
         synchronized (m.lock) {
             m.suspendRequested = true;
             m.suspendedAtBoundary = true;

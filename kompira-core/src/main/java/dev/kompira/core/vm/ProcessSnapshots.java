@@ -48,7 +48,15 @@ public final class ProcessSnapshots {
 
     /** Writes the state of {@code m}, which must be suspended at a job boundary. */
     public static String write(Machine m) {
+        if (!m.isSuspendedAtBoundary()) {
+            throw new IllegalStateException("process " + m.pid() + " must be suspended at a job boundary to be saved");
+        }
         return new Writer().write(m).toPrettyString();
+    }
+
+    /** Writes the state of {@code m} from its own carrier thread, between two jobs (a checkpoint). */
+    static String writeAtBoundary(Machine m) {
+        return new Writer().write(m).toString();
     }
 
     /** Parses a snapshot; the caller recompiles the flow and calls {@link Restored#build}. */
@@ -83,9 +91,17 @@ public final class ProcessSnapshots {
             return root.path("flow").path("source").asText();
         }
 
-        /** Rebuilds the process, suspended, as process {@code pid} of an engine. */
-        public Machine build(CompiledFlow flow, long pid, EngineServices services) {
-            return new Reader(root, flow).build(pid, services);
+        /** Returns the pid the process had when it was saved. */
+        public long pid() {
+            return root.path("pid").asLong();
+        }
+
+        /**
+         * Rebuilds the process as process {@code pid} of an engine: suspended (it waits for a
+         * resume), or running on from where it was saved.
+         */
+        public Machine build(CompiledFlow flow, long pid, EngineServices services, boolean suspended) {
+            return new Reader(root, flow).build(pid, services, suspended);
         }
     }
 
@@ -98,12 +114,11 @@ public final class ProcessSnapshots {
         private final ArrayNode scopes = JSON.createArrayNode();
 
         ObjectNode write(Machine m) {
-            if (!m.isSuspendedAtBoundary()) {
-                throw new IllegalStateException("process " + m.pid() + " must be suspended at a job boundary to be saved");
-            }
             Invocation inv = m.rootInvocation();
             ObjectNode root = JSON.createObjectNode();
             root.put("format", FORMAT);
+            root.put("pid", m.pid());
+            root.putObject("modes").put("step", m.isStepMode()).put("checkpoint", m.isCheckpointMode());
             root.putObject("flow").put("name", inv.flow.name()).put("source", inv.flow.source());
             ObjectNode invocation = root.putObject("invocation");
             invocation.put("scope", scope(inv.scope));
@@ -143,9 +158,10 @@ public final class ProcessSnapshots {
                 }
             } else if (f instanceof WhileFrame loop) {
                 node.put("kind", "while").put("code", loop.code.id());
-            } else {
-                TryFrame t = (TryFrame) f;
+            } else if (f instanceof TryFrame t) {
                 node.put("kind", "try").put("code", t.code.id()).put("started", t.started);
+            } else {
+                throw new IllegalStateException("a process inside a fork or pfor block cannot be saved yet");
             }
             return node;
         }
@@ -255,7 +271,7 @@ public final class ProcessSnapshots {
             this.flow = flow;
         }
 
-        Machine build(long pid, EngineServices services) {
+        Machine build(long pid, EngineServices services, boolean suspended) {
             readHeap();
             readScopes();
             JsonNode invNode = root.path("invocation");
@@ -272,7 +288,8 @@ public final class ProcessSnapshots {
             for (JsonNode f : root.path("frames")) {
                 frames.add(frame(f, inv));
             }
-            return Machine.restoreSuspended(pid, services, inv, frames, root.path("console").asText());
+            boolean[] modes = {root.path("modes").path("step").asBoolean(), root.path("modes").path("checkpoint").asBoolean()};
+            return Machine.restore(pid, services, inv, frames, root.path("console").asText(), suspended, modes);
         }
 
         private Frame frame(JsonNode f, Invocation inv) {

@@ -1,0 +1,160 @@
+package dev.kompira.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kompira.core.process.ProcessHandle;
+import dev.kompira.core.process.ProcessOutcome;
+import dev.kompira.core.process.ProcessQuery;
+import dev.kompira.core.process.ProcessState;
+import dev.kompira.core.process.StartOptions;
+import dev.kompira.core.process.StepHandler;
+import dev.kompira.core.value.StringValue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** Processes (language.md §12): children, detach, the process limit, control, step mode, the registry. */
+class ProcessesTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final StringBuffer console = new StringBuffer();
+
+    private Kompira.Builder engine() {
+        return Kompira.builder().console((pid, text) -> console.append(text));
+    }
+
+    private static ProcessOutcome run(Kompira k, String flow) throws Exception {
+        return k.start(k.compile("t.kjf", flow), Map.of()).await(WAIT);
+    }
+
+    @Test
+    void aDetachedChildIsNotWaitedForNorCountedButStaysInTheResult() throws Exception {
+        try (Kompira k = engine().build()) {
+            ProcessOutcome outcome = run(k, "{ fork | detach() -> sleep(0.5) -> abort('late') \n print('attached') } -> "
+                    + "print(length($RESULT), $STATUS, $RESULT[0].status, $RESULT[0].parent)");
+            assertTrue(outcome.isDone());
+            assertEquals("attached\n2 0 RUNNING null\n", console.toString().replace("WAITING", "RUNNING"));
+        }
+    }
+
+    @Test
+    void theProcessLimitMakesPforWaitForSlots() throws Exception {
+        try (Kompira k = engine().processLimit(3).build()) {
+            ProcessHandle parent = k.start(k.compile("t.kjf", "{ pfor i in 12 | sleep(0.05) }"), Map.of());
+            int maxActive = 0;
+            while (!parent.state().isFinished()) {
+                maxActive = Math.max(maxActive, k.processes(ProcessQuery.all().withParent(parent.pid())).stream()
+                        .mapToInt(c -> c.state().isFinished() ? 0 : 1).sum());
+                Thread.sleep(1);
+            }
+            assertTrue(maxActive <= 2, "at most two children beside their parent, saw " + maxActive);
+            assertEquals(12, parent.children().size());
+        }
+    }
+
+    @Test
+    void suspendingAndTerminatingAParentReachesItsChildren() throws Exception {
+        try (Kompira k = engine().build()) {
+            ProcessHandle parent = k.start(k.compile("t.kjf",
+                    "{ pfor i in 3 | { while true | sleep(0.01) } }"), Map.of());
+            while (parent.children().size() < 3) {
+                Thread.sleep(5);
+            }
+            parent.suspend();
+            for (ProcessHandle child : parent.children()) {
+                assertTrue(child.isSuspended());
+            }
+            parent.resume();
+            for (ProcessHandle child : parent.children()) {
+                assertFalse(child.isSuspended());
+            }
+            parent.terminate();
+            parent.terminate();
+            assertEquals(ProcessState.ABORTED, parent.await(WAIT).state());
+            for (ProcessHandle child : parent.children()) {
+                ProcessOutcome o = child.await(WAIT);
+                assertEquals(ProcessState.ABORTED, o.state());
+                assertEquals(StringValue.of("terminated"), o.error());
+            }
+            parent.resume();
+            assertEquals(ProcessState.ABORTED, parent.state());
+        }
+    }
+
+    @Test
+    void currentExposesTheProcessToTheFlow() throws Exception {
+        try (Kompira k = engine().build()) {
+            ProcessOutcome outcome = run(k, "[me = current()] -> "
+                    + "print(me.status, me.suspended, me.exit_status, me.parent, me.children, me.lineno, me.step_mode) -> "
+                    + "[true >> me.step_mode] -> print(me.step_mode, me == current(), type(me), me.elapsed_time >= timedelta())");
+            assertTrue(outcome.isDone(), console.toString());
+            assertEquals("RUNNING false null null [] 1 false\ntrue true Process true\n", console.toString());
+        }
+    }
+
+    @Test
+    void theRegistryListsAndFiltersProcesses() throws Exception {
+        try (Kompira k = engine().build()) {
+            ProcessHandle a = k.start(k.compile("a.kjf", "{ fork | print(1) \n print(2) }"), Map.of());
+            a.await(WAIT);
+            ProcessHandle b = k.start(k.compile("b.kjf", "exit(2)"), Map.of());
+            b.await(WAIT);
+            assertEquals(List.of(a.pid(), a.children().get(0).pid(), a.children().get(1).pid(), b.pid()),
+                    k.processes(ProcessQuery.all()).stream().map(ProcessHandle::pid).toList());
+            assertEquals(List.of(b), k.processes(ProcessQuery.all().withState(ProcessState.ABORTED)));
+            assertEquals(2, k.processes(ProcessQuery.all().withParent(a.pid())).size());
+            assertEquals(3, k.processes(ProcessQuery.all().withJobflow("a.kjf")).size());
+            assertEquals(4, k.processes(ProcessQuery.all().withStarted(a.startedTime(), null)).size());
+            a.delete();
+            assertEquals(List.of(b), k.processes(ProcessQuery.all()));
+            ProcessHandle running = k.start(k.compile("c.kjf", "sleep(10)"), Map.of());
+            assertThrows(IllegalStateException.class, running::delete);
+        }
+    }
+
+    @Test
+    void aStepHandlerDecidesEveryCommand() throws Exception {
+        List<String> asked = new ArrayList<>();
+        StepHandler handler = step -> {
+            asked.add(step.line() + " " + step.action());
+            StepHandler.StepDecision decision = step.action().endsWith("echo two") ? StepHandler.StepDecision.SKIP
+                    : step.action().endsWith("echo three") ? StepHandler.StepDecision.ABORT : StepHandler.StepDecision.RUN;
+            return CompletableFuture.supplyAsync(() -> decision);
+        };
+        try (Kompira k = engine().stepHandler(handler).build()) {
+            ProcessOutcome outcome = k.start(k.compile("s.kjf",
+                    "['echo one'] -> print([$RESULT]) ->\n['echo two'] -> print([$RESULT, $STATUS]) ->\n['echo three'] -> print('not reached')"),
+                    Map.of(), StartOptions.DEFAULT.withStepMode(true)).await(WAIT);
+            assertEquals(ProcessState.ABORTED, outcome.state());
+            assertEquals(StringValue.of("aborted in step mode"), outcome.error());
+            String user = System.getProperty("user.name");
+            assertEquals(List.of("1 [" + user + "@localhost]$ echo one", "2 [" + user + "@localhost]$ echo two",
+                    "3 [" + user + "@localhost]$ echo three"), asked);
+            assertEquals("['one']\n['', 0]\ns.kjf:3:1: aborted in step mode\n", console.toString());
+        }
+    }
+
+    @Test
+    void withoutAStepHandlerAStepSuspendsTheProcessUntilResumed() throws Exception {
+        try (Kompira k = engine().build()) {
+            ProcessHandle p = k.start(k.compile("s.kjf", "['echo stepped'] -> print($RESULT)"), Map.of(),
+                    StartOptions.DEFAULT.withStepMode(true));
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (!(p.isSuspended() && p.state() == ProcessState.WAITING)) {
+                assertTrue(System.nanoTime() < deadline);
+                Thread.sleep(2);
+            }
+            assertEquals("", console.toString());
+            p.resume();
+            assertTrue(p.await(WAIT).isDone());
+            assertEquals("stepped\n", console.toString());
+        }
+    }
+}
