@@ -108,11 +108,7 @@ final class JobCompiler implements JobVisitor<JobCode> {
 
     @Override
     public JobCode visitEvent(EventJob job) {
-        Eval source = expr(job.source());
-        return new SimpleJob(job.span(), false, (m, f) -> {
-            Value v = source.eval(f.scope, m);
-            throw new JobflowError(ErrorCode.R_EVENT, "cannot wait for an event on " + v.typeName() + " value");
-        });
+        return EventCompiler.eventJob(job, lexical);
     }
 
     @Override
@@ -276,7 +272,7 @@ final class JobCompiler implements JobVisitor<JobCode> {
 
     @Override
     public JobCode visitChoice(ChoiceBlock block) {
-        return unsupported(block, "choice");
+        return EventCompiler.choice(block, compiler, lexical);
     }
 
     @Override
@@ -306,7 +302,7 @@ final class JobCompiler implements JobVisitor<JobCode> {
         return unsupported(block, "session");
     }
 
-    /** Blocks that need channels or sessions arrive with their issues. */
+    /** Sessions arrive with the SSH transport. */
     private static JobCode unsupported(Block block, String keyword) {
         return new SimpleJob(block.span(), false, (m, f) -> {
             throw new JobflowError(ErrorCode.R_EXEC, "'" + keyword + "' blocks are not supported by this engine yet");

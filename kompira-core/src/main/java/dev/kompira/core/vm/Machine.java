@@ -5,6 +5,8 @@ import dev.kompira.core.call.Arguments;
 import dev.kompira.core.call.Signature;
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
+import dev.kompira.core.event.ChannelValue;
+import dev.kompira.core.event.EventWait;
 import dev.kompira.core.process.CheckpointStore;
 import dev.kompira.core.process.ProcessHandle;
 import dev.kompira.core.process.StartOptions;
@@ -292,6 +294,29 @@ public final class Machine implements ProcessHandle {
         parked = true;
         synchronized (lock) {
             cancelWait = cancel;
+        }
+    }
+
+    /**
+     * Parks the process until the first of {@code alternatives} fires (§8.5, §9.6); {@code apply}
+     * then runs on a carrier thread before the top frame continues. Terminating the process cancels
+     * the wait and its listeners.
+     */
+    void awaitEvents(List<EventWait.Alternative> alternatives, java.util.function.Consumer<EventWait.Outcome> apply) {
+        java.util.concurrent.atomic.AtomicReference<EventWait> wait = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+        parkUntilWoken(() -> {
+            cancelled.set(true);
+            EventWait started = wait.get();
+            if (started != null) {
+                started.cancel();
+            }
+        });
+        EventWait started = EventWait.start(alternatives, services.timer(), services.clock(),
+                outcome -> wakeWith(() -> apply.accept(outcome)));
+        wait.set(started);
+        if (cancelled.get()) {
+            started.cancel();
         }
     }
 
@@ -600,6 +625,10 @@ public final class Machine implements ProcessHandle {
         if (name.equals("current")) {
             Signature.parse("current()").bind(arguments);
             return value();
+        }
+        if (name.equals("channel")) {
+            Signature.parse("channel()").bind(arguments);
+            return new ChannelValue(services.registry().newChannelNumber());
         }
         BuiltinFunction f = ExprCompiler.builtin(name);
         if (f == null) {
