@@ -20,7 +20,7 @@ public record Arguments(List<Value> positional, Map<String, Value> keywords) {
     /** Copies the components. */
     public Arguments {
         positional = List.copyOf(positional);
-        keywords = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(keywords));
+        keywords = keywords.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(keywords));
     }
 
     /** Returns positional arguments only. */

@@ -419,14 +419,15 @@ final class ExprCompiler {
     }
 
     /** Compiled argument lists: positional, keyword, {@code *args} and {@code **kwargs}, in source order. */
-    record ArgumentsCode(List<Argument> source, Eval[] values) {
+    record ArgumentsCode(List<Argument> source, Eval[] values, boolean onlyPositional) {
 
         static ArgumentsCode compile(List<Argument> arguments, Lexical lexical) {
             Eval[] values = new Eval[arguments.size()];
             for (int i = 0; i < values.length; i++) {
                 values[i] = ExprCompiler.compile(valueOf(arguments.get(i)), lexical);
             }
-            return new ArgumentsCode(List.copyOf(arguments), values);
+            boolean onlyPositional = arguments.stream().allMatch(a -> a instanceof PositionalArgument);
+            return new ArgumentsCode(List.copyOf(arguments), values, onlyPositional);
         }
 
         private static Expr valueOf(Argument a) {
@@ -445,6 +446,13 @@ final class ExprCompiler {
         Arguments eval(Scope s, Machine m) {
             if (values.length == 0) {
                 return Arguments.NONE;
+            }
+            if (onlyPositional) {
+                Value[] positional = new Value[values.length];
+                for (int i = 0; i < positional.length; i++) {
+                    positional[i] = values[i].eval(s, m);
+                }
+                return new Arguments(List.of(positional), Map.of());
             }
             List<Value> positional = new ArrayList<>();
             Map<String, Value> keywords = new LinkedHashMap<>();

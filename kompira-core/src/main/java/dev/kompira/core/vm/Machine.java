@@ -143,7 +143,7 @@ public final class Machine implements ProcessHandle {
             state = ProcessState.READY;
         }
         startedAt = Instant.now(services.clock());
-        services.carriers().execute(this::runSlice);
+        services.carriers().execute(this::drive);
     }
 
     /** Binds parameters (D94) and pushes the root jobflow expression. */
@@ -265,8 +265,70 @@ public final class Machine implements ProcessHandle {
             }
             state = ProcessState.READY;
         }
-        services.carriers().execute(this::runSlice);
+        schedule();
         return true;
+    }
+
+    /**
+     * Runs on a carrier thread the process that another process woke from it, as soon as the
+     * current slice ends, without a trip through the pool's queues: a ping-pong between two
+     * processes then stays on one thread. The woken process is handed to the pool instead when the
+     * waking process goes on for more than a few jobs (so it cannot starve), and after a number of
+     * hand-offs in a row (so the pool's other work stays fair).
+     */
+    private static final ThreadLocal<RunNext> RUN_NEXT = new ThreadLocal<>();
+    private static final int MAX_HAND_OFFS = 64;
+    private static final int MAX_JOBS_BEFORE_HAND_OFF = 16;
+
+    /** The carrier thread's slot for the next process. */
+    private static final class RunNext {
+        final EngineServices owner;
+        Machine next;
+        int jobsSinceWake;
+
+        RunNext(EngineServices owner) {
+            this.owner = owner;
+        }
+    }
+
+    private void schedule() {
+        RunNext slot = RUN_NEXT.get();
+        if (slot != null && slot.owner == services && slot.next == null) {
+            slot.next = this;
+            slot.jobsSinceWake = 0;
+            return;
+        }
+        services.carriers().execute(this::drive);
+    }
+
+    /** Called at every job: a woken process waits only a few jobs for this thread. */
+    private void handOffIfWaitedTooLong() {
+        RunNext slot = RUN_NEXT.get();
+        if (slot != null && slot.next != null && ++slot.jobsSinceWake > MAX_JOBS_BEFORE_HAND_OFF) {
+            Machine next = slot.next;
+            slot.next = null;
+            services.carriers().execute(next::drive);
+        }
+    }
+
+    /** A carrier task: runs this process's slice, then the processes it handed the thread to. */
+    private void drive() {
+        RunNext slot = new RunNext(services);
+        RUN_NEXT.set(slot);
+        try {
+            Machine next = this;
+            for (int handOffs = 0; next != null; handOffs++) {
+                next.runSlice();
+                next = slot.next;
+                slot.next = null;
+                if (next != null && handOffs >= MAX_HAND_OFFS) {
+                    services.carriers().execute(next::drive);
+                    next = null;
+                }
+            }
+        } finally {
+            RUN_NEXT.remove();
+        }
     }
 
     /**
@@ -436,6 +498,7 @@ public final class Machine implements ProcessHandle {
     }
 
     void beginJob(JobCode job) {
+        handOffIfWaitedTooLong();
         currentSpan = job.span();
         lastJobSpan = job.span();
         currentLine = job.span().line();
@@ -792,7 +855,7 @@ public final class Machine implements ProcessHandle {
         if (cancel != null) {
             cancel.run();
         }
-        services.carriers().execute(this::runSlice);
+        services.carriers().execute(this::drive);
     }
 
     /** Returns whether the process is parked by a suspension at a job boundary (the state a snapshot needs). */
