@@ -157,4 +157,46 @@ class ProcessesTest {
             assertEquals("stepped\n", console.toString());
         }
     }
+
+    @Test
+    void liveThreadsAreBackToTheBaselineAfterTenThousandProcesses() throws Exception {
+        int baseline = Thread.activeCount();
+        try (Kompira k = engine().build()) {
+            ProcessHandle p = k.start(k.compile("many.kjf",
+                    "[ch = channel()] -> { pfor i in 10000 | { if i % 100 == 0 | ['true'] } -> [ch.send: i] } -> print(ch.message_count)"),
+                    Map.of());
+            assertTrue(p.await(WAIT).isDone());
+            assertEquals("10000\n", console.toString());
+        }
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (Thread.activeCount() > baseline && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(Thread.activeCount() <= baseline, Thread.activeCount() + " threads alive, " + baseline + " before");
+    }
+
+    @Test
+    void waitingOnAChannelThatIsDeletedFailsWithStatusMinusOne() throws Exception {
+        try (Kompira k = engine().build()) {
+            dev.kompira.core.event.ChannelValue ch = new dev.kompira.core.event.ChannelValue(99);
+            ProcessHandle p = k.start(k.compile("w.kjf", "| ch |\n<ch> ->> print($STATUS, $ERROR)"), Map.of("ch", ch));
+            while (p.state() != ProcessState.WAITING) {
+                Thread.sleep(2);
+            }
+            ch.close("channel deleted");
+            assertTrue(p.await(WAIT).isDone());
+            assertEquals("-1 channel deleted\n", console.toString());
+        }
+    }
+
+    @Test
+    void aCheckpointThatCannotBeSavedIsReportedOnceAndTheProcessGoesOn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        try (Kompira k = engine().checkpoints(new dev.kompira.core.process.DirectoryCheckpointStore(dir)).build()) {
+            ProcessOutcome outcome = k.start(k.compile("c.kjf", "[ch = channel()] -> print(1) -> print(2)"), Map.of(),
+                    StartOptions.DEFAULT.withCheckpointMode(true)).await(WAIT);
+            assertTrue(outcome.isDone());
+            assertEquals("checkpoint not saved: cannot save a Channel value yet\n1\n2\n", console.toString());
+        }
+    }
 }
