@@ -11,6 +11,7 @@ import dev.kompira.core.value.DatetimeValue;
 import dev.kompira.core.value.FloatValue;
 import dev.kompira.core.value.IntegerValue;
 import dev.kompira.core.value.NullValue;
+import dev.kompira.core.value.Rendering;
 import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.Value;
 import dev.kompira.dsl.ast.ChoiceBlock;
@@ -71,7 +72,7 @@ final class EventCompiler {
 
         static Options of(Arguments args, Machine m) {
             if (args.positional().size() > 1) {
-                throw invalid("timeout");
+                throw invalid(Rendering.text(args.positional().get(1)));
             }
             Value timeout = args.positional().isEmpty() ? NullValue.NULL : args.positional().get(0);
             boolean peek = false;
