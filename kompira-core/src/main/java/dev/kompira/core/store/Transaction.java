@@ -1,0 +1,62 @@
+package dev.kompira.core.store;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The operations of one atomic write (or a consistent read) of an {@link ObjectStore}. Reads see
+ * the transaction's own earlier writes. Any {@link StoreException} thrown inside the transaction
+ * aborts it: nothing of it is applied. The store enforces the structural rules of the tree
+ * (objects.md §1.2: names, uniqueness, path length; no moving a container into itself; the root
+ * stays); the object layer converts and validates field values before it writes them.
+ *
+ * <p>A transaction belongs to the thread that runs it and must not escape it.
+ */
+public interface Transaction {
+
+    /** Returns the root directory. */
+    StoredObject root();
+
+    /** Returns the object with id {@code id}. */
+    Optional<StoredObject> get(long id);
+
+    /** Returns the object at absolute path {@code path} ({@code /}, {@code /a/b}); no {@code .} or {@code ..}. */
+    Optional<StoredObject> get(String path);
+
+    /** Returns the direct children of {@code id}, ordered by id (creation order). */
+    List<StoredObject> children(long id);
+
+    /** Returns every descendant of {@code id} (not itself), parents before their children, siblings by id. */
+    List<StoredObject> descendants(long id);
+
+    /**
+     * Creates an object.
+     *
+     * @param parentId    the container
+     * @param name        the name (objects.md §1.2)
+     * @param typeId      the TypeObject's id, or {@link #SELF_TYPED} for an object that is its own type
+     *                    (only {@code /system/types/TypeObject})
+     * @param displayName the display name, or null for the name (§1.2)
+     * @param owner       the owner
+     * @param fields      stored field values
+     * @return the new object
+     * @throws StoreException when the parent is missing, the name is invalid or taken, or the path too long
+     */
+    StoredObject create(long parentId, String name, long typeId, String displayName, String owner,
+            java.util.Map<String, dev.kompira.core.value.Value> fields);
+
+    /** Applies {@code update} to object {@code id}; returns the result. */
+    StoredObject update(long id, ObjectUpdate update);
+
+    /** Moves {@code id} under {@code newParentId} with name {@code newName} (a rename when the parent is the same). */
+    StoredObject move(long id, long newParentId, String newName);
+
+    /** Copies {@code id} (recursively) under {@code newParentId} as {@code newName}; copies get new ids. */
+    StoredObject copy(long id, long newParentId, String newName, String owner);
+
+    /** Deletes {@code id} and all its descendants; returns how many objects were deleted. */
+    int delete(long id);
+
+    /** The type id that makes a new object its own type. */
+    long SELF_TYPED = -1;
+}
