@@ -146,10 +146,17 @@ public final class Machine implements ProcessHandle {
         services.carriers().execute(this::drive);
     }
 
-    /** Binds parameters (D94) and pushes the root jobflow expression. */
+    /** Binds the root invocation's parameters (D94) and pushes its jobflow expression. */
     private void bindParameters() {
-        Invocation inv = root;
-        Map<String, Value> supplied = inv.startValues;
+        bind(root, root.startValues, true);
+        pushRoot(root);
+    }
+
+    /**
+     * Binds {@code supplied} values to the parameters of {@code inv}, evaluating the defaults of the
+     * others in declaration order (§11.2, §11.3); remembers them as the invocation's start values.
+     */
+    private void bind(Invocation inv, Map<String, Value> supplied, boolean atDeclarations) {
         for (String name : supplied.keySet()) {
             if (!inv.flow.parameterNames().contains(name)) {
                 throw new JobflowError(ErrorCode.R_PARAM, "jobflow " + inv.flow.name() + " has no parameter '" + name + "'");
@@ -160,17 +167,58 @@ public final class Machine implements ProcessHandle {
             Value v = supplied.get(p.name());
             if (v == null) {
                 if (p.defaultValue() == null) {
-                    throw new JobflowError(ErrorCode.R_PARAM,
-                            "jobflow " + inv.flow.name() + ": missing value for parameter '" + p.name() + "'").at(p.span());
+                    JobflowError missing = new JobflowError(ErrorCode.R_PARAM,
+                            "jobflow " + inv.flow.name() + ": missing value for parameter '" + p.name() + "'");
+                    throw atDeclarations ? missing.at(p.span()) : missing;
                 }
-                currentSpan = p.span();
                 v = p.defaultValue().eval(inv.scope, this);
             }
             inv.scope.slots[p.slot()] = v;
             bound.put(p.name(), v);
         }
         inv.startValues = bound;
-        pushRoot(inv);
+    }
+
+    /** The deepest jobflow call nesting (D95). */
+    static final int MAX_CALL_DEPTH = 1000;
+
+    /**
+     * Calls {@code flow} from the current invocation (§11.3): positional arguments in declaration
+     * order, keywords by name; the callee gets a fresh jobflow scope and status variables, the same
+     * {@code $ENV}; when it ends, the caller's {@code $RESULT}/{@code $STATUS}/{@code $ERROR} are set
+     * (D96). Binding errors are {@code R-PARAM}, nesting deeper than 1000 calls {@code R-DEPTH}.
+     */
+    void callJobflow(CompiledFlow flow, Arguments arguments, Span callSite) {
+        Invocation caller = invocation();
+        int depth = 1;
+        for (Invocation i = caller; i.caller != null; i = i.caller) {
+            depth++;
+        }
+        if (depth >= MAX_CALL_DEPTH) {
+            throw new JobflowError(ErrorCode.R_DEPTH, "jobflow call depth limit (" + MAX_CALL_DEPTH + ") exceeded");
+        }
+        Invocation callee = new Invocation(flow, caller, callSite, caller.env);
+        bind(callee, namedArguments(flow, arguments), false);
+        pushRoot(callee);
+    }
+
+    private static Map<String, Value> namedArguments(CompiledFlow flow, Arguments arguments) {
+        List<String> names = flow.parameterNames();
+        if (arguments.positional().size() > names.size()) {
+            throw new JobflowError(ErrorCode.R_PARAM, "jobflow " + flow.name() + " takes " + names.size()
+                    + " parameters but " + arguments.positional().size() + " were given");
+        }
+        Map<String, Value> byName = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < arguments.positional().size(); i++) {
+            byName.put(names.get(i), arguments.positional().get(i));
+        }
+        for (Map.Entry<String, Value> kw : arguments.keywords().entrySet()) {
+            if (byName.put(kw.getKey(), kw.getValue()) != null) {
+                throw new JobflowError(ErrorCode.R_PARAM, "jobflow " + flow.name() + " got multiple values for parameter '"
+                        + kw.getKey() + "'");
+            }
+        }
+        return byName;
     }
 
     private void pushRoot(Invocation inv) {
