@@ -2,15 +2,21 @@ package dev.kompira.cli;
 
 import dev.kompira.core.FlowCompileException;
 import dev.kompira.core.Kompira;
+import dev.kompira.core.process.CheckpointStore;
+import dev.kompira.core.process.DirectoryCheckpointStore;
 import dev.kompira.core.process.ProcessHandle;
 import dev.kompira.core.process.ProcessOutcome;
+import dev.kompira.core.process.StartOptions;
 import dev.kompira.core.value.Value;
 import dev.kompira.core.vm.CompiledFlow;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,15 +24,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code kompira run FILE [--param NAME=EXPR]...}: runs a jobflow file, streaming its console to
- * standard output, and exits with the process's exit status (language.md §10.3, §12.2).
+ * {@code kompira run FILE [--param NAME=EXPR]... [--step] [--checkpoints DIR]}: runs a jobflow file,
+ * streaming its console to standard output, and exits with the process's exit status (language.md
+ * §10.3, §12.2). On a terminal it keeps a progress line of fork/pfor children on standard error.
  */
 @Command(name = "run",
         mixinStandardHelpOptions = true,
         description = {"Runs a jobflow file and streams its console to standard output.",
-                "Exits with the process's exit status: 0 when it ends DONE, the status given to exit() or of the",
-                "job that stopped the flow otherwise (statuses outside 1-255 are reduced modulo 256, 0 becoming 1);",
-                "a flow that does not compile prints its diagnostics on standard error and exits 1."})
+                "Exits with the process's exit status: 0 when it ends DONE, the status given to exit() or of the "
+                        + "job that stopped the flow otherwise (statuses outside 1-255 are reduced modulo 256, 0 becoming 1); "
+                        + "a flow that does not compile prints its diagnostics on standard error and exits 1.",
+                "When standard output is a terminal, a line on standard error shows the progress of fork/pfor "
+                        + "children (done/created, running, failed); it is erased before any console text and at the end."})
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The jobflow file (.kjf) to run.")
@@ -39,6 +48,23 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--show-commands", description = "Print [user@host]$ command before each command runs.")
     boolean showCommands;
 
+    @Option(names = "--step", description = "Step mode: pause before every command (and session, script or remote "
+            + "built-in job) and ask on standard error whether to run it, skip it (it succeeds with $STATUS 0 and an "
+            + "empty $RESULT) or abort the process. Answers are read from standard input, one line each: empty or r "
+            + "runs, s skips, a aborts; the end of input aborts. Scriptable: printf 'r\\ns\\n' | kompira run --step FILE.")
+    boolean step;
+
+    @Option(names = "--checkpoints", paramLabel = "DIR", description = "Checkpoint mode: save the process's state in "
+            + "DIR (created if missing) after every job, so that it survives a crash or an interrupted kompira; it is "
+            + "removed when the process ends. If DIR already holds saved processes, FILE is not started again: they "
+            + "resume from their last checkpoint (a job in progress at the crash runs again), their console is "
+            + "streamed, and the exit status is that of the resumed top-level process. "
+            + "kompira ps --checkpoints DIR lists them.")
+    Path checkpoints;
+
+    /** Standard input and terminal detection; tests replace it to script answers and force the progress line. */
+    Terminal terminal = Terminal.system();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -47,23 +73,103 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String source = FlowFiles.read(file);
-        try (Kompira kompira = Kompira.builder().showCommands(showCommands).console((pid, text) -> {
-            out.print(text);
-            out.flush();
-        }).build()) {
-            CompiledFlow flow;
-            try {
-                flow = kompira.compile(file.toString(), source);
-            } catch (FlowCompileException e) {
-                err.print(e.getMessage());
-                err.flush();
-                return 1;
-            }
-            ProcessHandle process = kompira.start(flow, parameters(kompira));
-            ProcessOutcome outcome = process.await();
-            out.flush();
-            return exitCode(outcome.exitStatus());
+        CheckpointStore store = checkpoints == null ? null : openStore();
+        Set<Long> saved = store == null ? Set.of() : savedPids(store);
+        if (!saved.isEmpty()) {
+            // Before the engine is built: it resumes the processes at once and they may print right away.
+            err.println("kompira: resuming " + saved.size() + " saved process(es) from " + checkpoints);
+            err.flush();
         }
+        ProgressLine progress = new ProgressLine(err);
+        // Installed even without --step: resumed processes and flows that set step_mode themselves ask too,
+        // instead of suspending forever with nobody to resume them.
+        try (StepPrompt prompt = new StepPrompt(terminal.input(), !terminal.interactive(), err, progress);
+                Kompira kompira = engine(out, store, prompt, progress)) {
+            List<ProcessHandle> roots;
+            if (saved.isEmpty()) {
+                CompiledFlow flow;
+                try {
+                    flow = kompira.compile(file.toString(), source);
+                } catch (FlowCompileException e) {
+                    err.print(e.getMessage());
+                    err.flush();
+                    return 1;
+                }
+                StartOptions options = StartOptions.DEFAULT.withStepMode(step).withCheckpointMode(store != null);
+                roots = List.of(kompira.start(flow, parameters(kompira), options));
+            } else {
+                roots = resumedRoots(kompira, saved);
+            }
+            if (terminal.interactive()) {
+                progress.start(() -> ProgressLine.describe(roots));
+            }
+            long status;
+            try {
+                status = await(roots);
+            } finally {
+                progress.close();
+            }
+            out.flush();
+            return exitCode(status);
+        }
+    }
+
+    private CheckpointStore openStore() {
+        try {
+            return new DirectoryCheckpointStore(checkpoints);
+        } catch (IOException e) {
+            throw new UserError("cannot use " + checkpoints + " as a checkpoint folder: " + e.getMessage(), e);
+        }
+    }
+
+    private Set<Long> savedPids(CheckpointStore store) {
+        try {
+            return store.load().keySet();
+        } catch (IOException e) {
+            throw new UserError("cannot read the checkpoint folder " + checkpoints + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Kompira engine(PrintWriter out, CheckpointStore store, StepPrompt prompt, ProgressLine progress) {
+        Kompira.Builder builder = Kompira.builder()
+                .showCommands(showCommands)
+                .stepHandler(prompt)
+                .console((pid, text) -> progress.printing(() -> {
+                    out.print(text);
+                    out.flush();
+                }));
+        if (store == null) {
+            return builder.build();
+        }
+        try {
+            return builder.checkpoints(store).build();
+        } catch (IllegalStateException e) {
+            throw new UserError(checkpoints + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Returns the resumed processes that have no parent, in pid order; their children are waited
+     * for through them.
+     */
+    private static List<ProcessHandle> resumedRoots(Kompira kompira, Set<Long> saved) {
+        List<ProcessHandle> roots = new ArrayList<>();
+        for (long pid : saved) {
+            kompira.process(pid).filter(p -> p.parent().isEmpty()).ifPresent(roots::add);
+        }
+        return roots;
+    }
+
+    /** Waits for every root; returns the first non-zero exit status in pid order, or 0. */
+    private static long await(List<ProcessHandle> roots) throws InterruptedException {
+        long status = 0;
+        for (ProcessHandle root : roots) {
+            ProcessOutcome outcome = root.await();
+            if (status == 0) {
+                status = outcome.exitStatus();
+            }
+        }
+        return status;
     }
 
     private Map<String, Value> parameters(Kompira kompira) {

@@ -4,12 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kompira.core.Kompira;
+import dev.kompira.core.process.DirectoryCheckpointStore;
+import dev.kompira.core.process.ProcessHandle;
+import dev.kompira.core.process.ProcessState;
+import dev.kompira.core.process.StartOptions;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +35,18 @@ class CommandLineTest {
 
     private int run(String... args) {
         return KompiraCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    }
+
+    /** Runs with {@code terminal} in place of the real standard input and terminal detection. */
+    private static int run(Terminal terminal, PrintWriter out, PrintWriter err, String... args) {
+        picocli.CommandLine commandLine = KompiraCommand.commandLine(out, err);
+        RunCommand run = commandLine.getSubcommands().get("run").getCommand();
+        run.terminal = terminal;
+        return commandLine.execute(args);
+    }
+
+    private static InputStream input(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private Path write(String name, String text) throws IOException {
@@ -170,5 +194,174 @@ class CommandLineTest {
         assertEquals(255, RunCommand.exitCode(-1));
         assertEquals(1, RunCommand.exitCode(256));
         assertEquals(44, RunCommand.exitCode(300));
+    }
+
+    @Test
+    void runStepAsksBeforeEveryCommandAndReadsOneAnswerPerLine() throws IOException {
+        Path file = write("s.kjf",
+                "['echo one'] -> print($RESULT) ->\n['echo two'] -> print([$RESULT, $STATUS]) ->\n['echo three'] -> print('not reached')\n");
+        int status = run(new Terminal(input("\nx\ns\n"), false), new PrintWriter(out, true), new PrintWriter(err, true),
+                "run", "--step", file.toString());
+        assertEquals(1, status, "end of input aborts the third command");
+        assertEquals("one\n['', 0]\n" + file + ":3:1: aborted in step mode\n", out.toString());
+        String shell = "[" + System.getProperty("user.name") + "@localhost]$ ";
+        String ask = " \u2014 run, skip or abort? [R/s/a] ";
+        assertEquals("step: process 1, line 1: " + shell + "echo one" + ask + "\n"
+                + "step: process 1, line 2: " + shell + "echo two" + ask + "x\n"
+                + "kompira: 'x' is not an answer: r (or nothing) runs, s skips, a aborts\n"
+                + "step: process 1, line 2: " + shell + "echo two" + ask + "s\n"
+                + "step: process 1, line 3: " + shell + "echo three" + ask + "(end of input: abort)\n", err.toString(),
+                "answers read from a pipe are echoed so that the transcript shows them");
+    }
+
+    @Test
+    void runStepLeavesTheEchoToATerminal() throws IOException {
+        Path file = write("s.kjf", "['echo one'] -> print($RESULT)\n");
+        assertEquals(0, run(new Terminal(input("r\n"), true), new PrintWriter(out, true), new PrintWriter(err, true),
+                "run", "--step", file.toString()));
+        assertEquals("one\n", out.toString());
+        assertTrue(err.toString().endsWith("echo one \u2014 run, skip or abort? [R/s/a] "), err.toString());
+    }
+
+    @Test
+    void stepAnswersAreLenient() {
+        assertEquals(dev.kompira.core.process.StepHandler.StepDecision.RUN, StepPrompt.decision(" Run "));
+        assertEquals(dev.kompira.core.process.StepHandler.StepDecision.SKIP, StepPrompt.decision("S"));
+        assertEquals(dev.kompira.core.process.StepHandler.StepDecision.ABORT, StepPrompt.decision("abort"));
+        assertEquals(null, StepPrompt.decision("yes"));
+    }
+
+    /**
+     * Leaves in {@code store} the checkpoints of processes of {@code flow} suspended by their own
+     * {@code suspend()}, one per entry of {@code options}: closing the engine stops them and keeps
+     * their last checkpoints, as a shut-down engine does.
+     */
+    private static void leaveSuspendedCheckpoints(Path store, Path flow, List<StartOptions> options) throws Exception {
+        try (Kompira kompira = Kompira.builder().checkpoints(new DirectoryCheckpointStore(store)).build()) {
+            List<ProcessHandle> processes = new ArrayList<>();
+            for (StartOptions o : options) {
+                processes.add(kompira.start(kompira.compile(flow), Map.of(), o));
+            }
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            for (ProcessHandle p : processes) {
+                while (!(p.isSuspended() && p.state() == ProcessState.WAITING)) {
+                    assertTrue(System.nanoTime() < deadline, "the process did not suspend itself");
+                    Thread.sleep(5);
+                }
+            }
+        }
+    }
+
+    @Test
+    void runCheckpointsResumesTheSavedProcessesInsteadOfStartingTheFlow() throws Exception {
+        Path flow = write("suspending.kjf", "print('before') -> suspend() -> print('after') -> exit(3)\n");
+        Path store = dir.resolve("store");
+        leaveSuspendedCheckpoints(store, flow, List.of(StartOptions.DEFAULT.withCheckpointMode(true)));
+        Path fresh = write("fresh.kjf", "print('fresh run')\n");
+
+        assertEquals(3, run("run", "--checkpoints", store.toString(), fresh.toString()), err.toString());
+        assertEquals("after\n", out.toString(), "the resumed process goes on after its last checkpoint; FILE does not run");
+        assertEquals("kompira: resuming 1 saved process(es) from " + store + "\n", err.toString());
+        try (var left = Files.list(store)) {
+            assertEquals(0, left.count(), "the resumed process removed its checkpoint when it ended");
+        }
+    }
+
+    @Test
+    void runCheckpointsStartsTheFlowInCheckpointModeOnAnEmptyFolder() throws IOException {
+        Path flow = write("c.kjf", "| store |\nprint(current().checkpoint_mode) -> ['ls $store'] -> print($RESULT) -> exit(4)\n");
+        Path store = dir.resolve("new-store");
+        assertEquals(4, run("run", "--checkpoints", store.toString(), flow.toString(), "--param", "store='" + store + "'"));
+        assertEquals("true\nprocess-1.json\n", out.toString(), "the process is saved while it runs");
+        assertEquals("", err.toString());
+        try (var left = Files.list(store)) {
+            assertEquals(0, left.count(), "a finished process leaves no checkpoint");
+        }
+    }
+
+    @Test
+    void psListsTheSavedProcessesAsATable() throws Exception {
+        Path flow = write("suspending.kjf", "print('before') -> suspend() -> print('after')\n");
+        Path store = dir.resolve("store");
+        StartOptions checkpoint = StartOptions.DEFAULT.withCheckpointMode(true);
+        leaveSuspendedCheckpoints(store, flow, List.of(checkpoint, checkpoint.withStepMode(true)));
+        Files.writeString(store.resolve("notes.txt"), "not a saved process");
+
+        assertEquals(0, run("ps", "--checkpoints", store.toString()), err.toString());
+        String[] lines = out.toString().split("\n");
+        assertEquals(3, lines.length, out.toString());
+        String name = Pattern.quote(flow.toString());
+        String time = "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d";
+        assertTrue(lines[0].matches("PID +JOBFLOW +MODES +SAVED"), lines[0]);
+        assertTrue(lines[1].matches("1 +" + name + " +checkpoint +" + time), lines[1]);
+        assertTrue(lines[2].matches("2 +" + name + " +step,checkpoint +" + time), lines[2]);
+        for (String column : List.of("JOBFLOW", "MODES", "SAVED")) {
+            int at = lines[0].indexOf(column);
+            assertTrue(at > 0 && lines[1].charAt(at - 1) == ' ' && lines[1].charAt(at) != ' ', "column " + column + " is aligned");
+        }
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    void psNeedsAnExistingCheckpointFolder() {
+        Path missing = dir.resolve("missing");
+        assertEquals(2, run("ps", "--checkpoints", missing.toString()));
+        assertEquals("kompira: no such checkpoint folder: " + missing + "\n", err.toString());
+        assertEquals(2, run("ps"));
+        assertTrue(err.toString().contains("Missing required option: '--checkpoints=DIR'"), err.toString());
+    }
+
+    private static final String PFOR = "{ pfor i in 3 | { if i == 0 | then: exit(1) else: sleep(0.5 * i) -> print('child $i') } } => print('end')\n";
+
+    @Test
+    void theProgressLineStaysOffWhenStandardOutputIsNotATerminal() throws IOException {
+        Path file = write("pfor.kjf", PFOR);
+        assertEquals(0, run(new Terminal(input(""), false), new PrintWriter(out, true), new PrintWriter(err, true),
+                "run", file.toString()));
+        assertEquals("child 1\nchild 2\nend\n", out.toString());
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    void theProgressLineIsRedrawnInPlaceAndErasedBeforeConsoleText() throws IOException {
+        Path file = write("pfor.kjf", PFOR);
+        // Standard output and error on one screen, as on a terminal.
+        StringWriter screen = new StringWriter();
+        assertEquals(0, run(new Terminal(input(""), true), new PrintWriter(screen, true), new PrintWriter(screen, true),
+                "run", file.toString()));
+        List<String> drawn = new ArrayList<>();
+        String console = console(screen.toString(), drawn);
+        assertEquals("child 1\nchild 2\nend\n", console, "the console text is the same as without the progress line");
+        assertTrue(drawn.contains("pfor/fork: 1/3 done, 2 running, 1 failed"), drawn.toString());
+        assertTrue(drawn.stream().allMatch(l -> l.matches("pfor/fork: \\d/3 done, [12] running, 1 failed")), drawn.toString());
+    }
+
+    /**
+     * Splits what a terminal received into console text (returned) and progress lines ({@code drawn}),
+     * checking that a line is drawn only at the start of a screen line and erased before any console
+     * text and by the end.
+     */
+    private static String console(String screen, List<String> drawn) {
+        Matcher control = Pattern.compile("\r([^\r\n\u001b]*)\u001b\\[K").matcher(screen);
+        StringBuilder console = new StringBuilder();
+        boolean shown = false;
+        int at = 0;
+        while (control.find()) {
+            String text = screen.substring(at, control.start());
+            assertTrue(text.isEmpty() || !shown, "console text written over the progress line: " + text);
+            console.append(text);
+            if (control.group(1).isEmpty()) {
+                shown = false;
+            } else {
+                assertTrue(console.length() == 0 || console.charAt(console.length() - 1) == '\n',
+                        "progress line drawn inside a console line");
+                drawn.add(control.group(1));
+                shown = true;
+            }
+            at = control.end();
+        }
+        assertTrue(at == screen.length() || !shown, "console text written over the progress line: " + screen.substring(at));
+        assertFalse(shown && at == screen.length(), "the progress line was left on the screen");
+        return console.append(screen.substring(at)).toString();
     }
 }

@@ -1,10 +1,12 @@
 package dev.kompira.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
@@ -20,10 +22,18 @@ class KompiraJarIT {
     private static final Path JAR = Paths.get("target", "kompira.jar");
 
     private static Result run(String... args) throws IOException, InterruptedException {
+        return runWithInput("", args);
+    }
+
+    /** Runs the jar with {@code input} piped to its standard input. */
+    private static Result runWithInput(String input, String... args) throws IOException, InterruptedException {
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new java.util.ArrayList<>(List.of(java, "-jar", JAR.toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write(input.getBytes(StandardCharsets.UTF_8));
+        }
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "kompira did not finish");
         return new Result(process.exitValue(), output);
@@ -61,10 +71,35 @@ class KompiraJarIT {
 
     @Test
     void everyCommandHasHelp() throws Exception {
-        for (String command : List.of("run", "check", "fmt")) {
+        for (String command : List.of("run", "ps", "check", "fmt")) {
             Result result = run(command, "--help");
             assertEquals(0, result.status(), result.output());
             assertTrue(result.output().startsWith("Usage: kompira " + command), result.output());
+        }
+    }
+
+    @Test
+    void runHelpDescribesStepAndCheckpoints() throws Exception {
+        Result run = run("run", "--help");
+        assertTrue(run.output().contains("--step") && run.output().contains("--checkpoints=DIR"), run.output());
+        assertTrue(run.output().contains("FILE is not started again"), run.output());
+        Result ps = run("ps", "--help");
+        assertTrue(ps.output().contains("Git store"), ps.output());
+    }
+
+    @Test
+    void runStepReadsAnswersFromAPipe() throws Exception {
+        Path flow = Files.createTempFile("step", ".kjf");
+        try {
+            Files.writeString(flow, "['echo one'] -> print([$RESULT]) -> ['echo two'] -> print([$RESULT])\n");
+            Result result = runWithInput("r\ns\n", "run", "--step", flow.toString());
+            assertEquals(0, result.status(), result.output());
+            assertTrue(result.output().contains("echo one \u2014 run, skip or abort? [R/s/a] r\n"), result.output());
+            assertTrue(result.output().contains("echo two \u2014 run, skip or abort? [R/s/a] s\n"), result.output());
+            assertTrue(result.output().contains("['one']\n") && result.output().contains("['']\n"), result.output());
+            assertFalse(result.output().contains("\u001b"), "no progress line when the output is not a terminal");
+        } finally {
+            Files.delete(flow);
         }
     }
 }

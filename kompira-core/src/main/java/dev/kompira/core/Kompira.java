@@ -197,10 +197,14 @@ public final class Kompira implements AutoCloseable {
         return restored.build(flow, registry.newPid(), services, true);
     }
 
-    /** Terminates running processes, closes the transports and stops the engine's threads. */
+    /**
+     * Terminates running processes (those in checkpoint mode keep their last checkpoint, so that an
+     * engine built on the same store resumes them), closes the transports and stops the engine's
+     * threads.
+     */
     @Override
     public void close() {
-        registry.list(ProcessQuery.all()).forEach(ProcessHandle::terminate);
+        registry.list(ProcessQuery.all()).forEach(p -> ((Machine) p).stopForShutdown());
         carriers.shutdown();
         timer.shutdownNow();
         try {

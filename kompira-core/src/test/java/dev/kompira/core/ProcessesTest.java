@@ -199,4 +199,22 @@ class ProcessesTest {
             assertEquals("checkpoint not saved: cannot save a Channel value yet\n1\n2\n", console.toString());
         }
     }
+
+    @Test
+    void closingTheEngineKeepsCheckpointsForTheNextEngine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        try (Kompira k = engine().checkpoints(new dev.kompira.core.process.DirectoryCheckpointStore(dir)).build()) {
+            ProcessHandle p = k.start(k.compile("c.kjf", "print(1) -> sleep(0.5) -> print(2)"), Map.of(),
+                    StartOptions.DEFAULT.withCheckpointMode(true));
+            while (p.state() != ProcessState.WAITING) {
+                Thread.sleep(2);
+            }
+        }
+        try (Kompira k = Kompira.builder().checkpoints(new dev.kompira.core.process.DirectoryCheckpointStore(dir)).build()) {
+            List<ProcessHandle> resumed = k.processes(ProcessQuery.all());
+            assertEquals(1, resumed.size());
+            assertTrue(resumed.get(0).await(WAIT).isDone());
+            assertEquals("1\n2\n", resumed.get(0).console());
+        }
+    }
 }

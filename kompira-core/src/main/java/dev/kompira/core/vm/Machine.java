@@ -67,6 +67,7 @@ public final class Machine implements ProcessHandle {
     private volatile boolean suspendRequested;
     private boolean finished;
     private volatile boolean terminateRequested;
+    private volatile boolean shuttingDown;
     private boolean parked;
     private Runnable resumption;
     private boolean wakePending;
@@ -703,7 +704,9 @@ public final class Machine implements ProcessHandle {
             pendingSlot = false;
         }
         stack.clear();
-        removeCheckpoint();
+        if (!shuttingDown) {
+            removeCheckpoint();
+        }
         for (int i = 0; i < slots; i++) {
             services.limiter().release();
         }
@@ -882,6 +885,16 @@ public final class Machine implements ProcessHandle {
             wakeWith(action);
         }
         attachedChildren().forEach(Machine::resume);
+    }
+
+    /**
+     * Stops the process because the engine shuts down: like {@link #terminate()}, but the last
+     * checkpoint of a process in checkpoint mode stays in the store, so that the next engine resumes it.
+     */
+    public void stopForShutdown() {
+        shuttingDown = true;
+        attachedChildren().forEach(Machine::stopForShutdown);
+        terminate();
     }
 
     @Override

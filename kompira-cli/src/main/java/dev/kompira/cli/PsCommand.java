@@ -1,0 +1,125 @@
+package dev.kompira.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code kompira ps --checkpoints DIR}: lists the processes saved in a checkpoint folder (language.md
+ * §12.7) as a table. Until the Git store exists, the folder of {@code kompira run --checkpoints} is
+ * the only process store there is.
+ */
+@Command(name = "ps",
+        mixinStandardHelpOptions = true,
+        description = {"Lists the processes of a process store (for now, a checkpoint folder).",
+                "The processes saved in a checkpoint folder (started with kompira run --checkpoints DIR and not "
+                        + "finished) are shown with their pid, jobflow, modes and the time of their last checkpoint; "
+                        + "kompira run --checkpoints DIR resumes them.",
+                "A store-backed engine (the Git store, later) will list its live and finished processes."})
+final class PsCommand implements Callable<Integer> {
+
+    /** The files of {@code DirectoryCheckpointStore}: {@code process-<pid>.json}. */
+    private static final Pattern SAVED = Pattern.compile("process-(\\d+)\\.json");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Option(names = "--checkpoints", paramLabel = "DIR", required = true,
+            description = "The checkpoint folder given to kompira run --checkpoints.")
+    Path checkpoints;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private record Row(long pid, String jobflow, String modes, String saved) {
+    }
+
+    @Override
+    public Integer call() {
+        if (!Files.isDirectory(checkpoints)) {
+            throw new UserError("no such checkpoint folder: " + checkpoints);
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Path file : savedFiles()) {
+            Row row = read(file);
+            if (row != null) {
+                rows.add(row);
+            }
+        }
+        rows.sort(Comparator.comparingLong(Row::pid));
+        print(rows, spec.commandLine().getOut());
+        return 0;
+    }
+
+    private List<Path> savedFiles() {
+        try (Stream<Path> files = Files.list(checkpoints)) {
+            return files.filter(f -> SAVED.matcher(f.getFileName().toString()).matches()).toList();
+        } catch (IOException e) {
+            throw new UserError("cannot list " + checkpoints + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a saved process; returns null when its file is gone (the process ended meanwhile). */
+    private Row read(Path file) {
+        try {
+            String modified = TIME.format(Files.getLastModifiedTime(file).toInstant().atZone(ZoneId.systemDefault()));
+            JsonNode saved = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            return new Row(saved.path("pid").asLong(), saved.path("flow").path("name").asText("?"), modes(saved.path("modes")), modified);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (JsonProcessingException e) {
+            throw new UserError(file + ": not a saved process: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UserError("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String modes(JsonNode modes) {
+        List<String> on = new ArrayList<>();
+        if (modes.path("step").asBoolean()) {
+            on.add("step");
+        }
+        if (modes.path("checkpoint").asBoolean()) {
+            on.add("checkpoint");
+        }
+        return on.isEmpty() ? "-" : String.join(",", on);
+    }
+
+    private static void print(List<Row> rows, PrintWriter out) {
+        List<String[]> lines = new ArrayList<>();
+        lines.add(new String[] {"PID", "JOBFLOW", "MODES", "SAVED"});
+        for (Row r : rows) {
+            lines.add(new String[] {Long.toString(r.pid()), r.jobflow(), r.modes(), r.saved()});
+        }
+        int[] widths = new int[3];
+        for (String[] line : lines) {
+            for (int i = 0; i < widths.length; i++) {
+                widths[i] = Math.max(widths[i], line[i].length());
+            }
+        }
+        for (String[] line : lines) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < widths.length; i++) {
+                text.append(line[i]).append(" ".repeat(widths[i] - line[i].length() + 2));
+            }
+            out.println(text.append(line[3]));
+        }
+        out.flush();
+    }
+}
