@@ -14,6 +14,12 @@ import dev.kompira.core.value.Value;
 import dev.kompira.core.vm.CompiledFlow;
 import dev.kompira.core.vm.Compiler;
 import dev.kompira.core.vm.EngineServices;
+import dev.kompira.core.object.ObjectTree;
+import dev.kompira.core.object.TreeInitializer;
+import dev.kompira.core.store.MemoryStore;
+import dev.kompira.core.store.ObjectStore;
+import dev.kompira.core.store.StoredObject;
+import dev.kompira.core.vm.JobflowObjects;
 import dev.kompira.core.vm.Machine;
 import dev.kompira.core.vm.ProcessLimiter;
 import dev.kompira.core.vm.ProcessRegistry;
@@ -79,9 +85,12 @@ public final class Kompira implements AutoCloseable {
         transports.add(new LocalTransport());
         Map<String, String> env = Map.copyOf(b.environment);
         this.registry = new ProcessRegistry();
+        ObjectStore store = b.store != null ? b.store : new MemoryStore(b.clock);
+        TreeInitializer.initialise(store, b.zone);
+        ObjectTree tree = new ObjectTree(store, b.zone);
         this.services = new EngineServices(carriers, timer, transports, b.zone, b.clock, b.showCommands,
                 () -> environment(env), b.console, registry, new ProcessLimiter(b.processLimit), b.stepHandler,
-                b.checkpoints);
+                b.checkpoints, tree, new JobflowObjects(tree));
     }
 
     /** Resumes every process saved in the checkpoint store (the engine before crashed or stopped). */
@@ -139,6 +148,21 @@ public final class Kompira implements AutoCloseable {
     /** Reads and compiles a {@code .kjf} file; its diagnostics name the file as given. */
     public CompiledFlow compile(Path file) throws IOException, FlowCompileException {
         return compile(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    /** Returns the object tree of the engine. */
+    public ObjectTree tree() {
+        return services.tree();
+    }
+
+    /**
+     * Starts a process running the Jobflow object at absolute path {@code jobflowPath}.
+     *
+     * @throws dev.kompira.core.error.JobflowError when there is no such object or its source does not compile
+     */
+    public ProcessHandle start(String jobflowPath, Map<String, Value> parameters, StartOptions options) {
+        StoredObject jobflow = services.tree().require(jobflowPath, "/");
+        return start(services.jobflows().compiled(jobflow), parameters, options);
     }
 
     /** Starts a process running {@code flow} with parameter values by name (D94). */
@@ -229,6 +253,7 @@ public final class Kompira implements AutoCloseable {
         private int processLimit;
         private StepHandler stepHandler;
         private CheckpointStore checkpoints;
+        private ObjectStore store;
 
         private Builder() {
         }
@@ -285,6 +310,15 @@ public final class Kompira implements AutoCloseable {
                 throw new IllegalArgumentException("the process limit must be 0 (none) or positive, got " + limit);
             }
             this.processLimit = limit;
+            return this;
+        }
+
+        /**
+         * Keeps the object tree in {@code store} (initialised with the built-in types and the standard
+         * tree when empty); the default is a new in-memory store.
+         */
+        public Builder store(ObjectStore store) {
+            this.store = store;
             return this;
         }
 

@@ -2,7 +2,9 @@ package dev.kompira.core.builtin;
 
 import dev.kompira.core.call.Signature;
 import dev.kompira.core.error.JobflowError;
+import dev.kompira.core.object.ObjectValue;
 import dev.kompira.core.value.ArrayValue;
+import dev.kompira.core.value.FileValue;
 import dev.kompira.core.value.BinaryValue;
 import dev.kompira.core.value.BooleanValue;
 import dev.kompira.core.value.DictionaryValue;
@@ -210,15 +212,23 @@ final class ConversionFunctions {
         if (obj instanceof DictionaryValue dict) {
             return IntegerValue.of(dict.size());
         }
-        // LazyArrays and container Objects (D128) are external values this module cannot count yet
+        if (obj instanceof ObjectValue o) {
+            return IntegerValue.of(o.members().size());
+        }
         throw b.fail(obj.typeName() + " value has no length");
     }
 
-    /** D129: only Dictionaries (and, once available, Objects and Files) have keys; never fails. */
+    /** D129: Dictionaries have keys, Objects the fields of their type, Files their four members; never fails. */
     private static boolean hasKey(Value obj, Value key) {
         if (obj instanceof DictionaryValue dict) {
             // a container is simply not a key (as for 'in', D66)
             return !(key instanceof ArrayValue || key instanceof DictionaryValue) && dict.containsKey(key);
+        }
+        if (obj instanceof ObjectValue o && key instanceof StringValue field) {
+            return o.tree().typeOf(o.stored()).field(field.value()).isPresent();
+        }
+        if (obj instanceof FileValue && key instanceof StringValue member) {
+            return java.util.Set.of("name", "data", "size", "url").contains(member.value());
         }
         return false;
     }

@@ -5,10 +5,12 @@ import java.util.Optional;
 
 /**
  * The operations of one atomic write (or a consistent read) of an {@link ObjectStore}. Reads see
- * the transaction's own earlier writes. Any {@link StoreException} thrown inside the transaction
- * aborts it: nothing of it is applied. The store enforces the structural rules of the tree
- * (objects.md §1.2: names, uniqueness, path length; no moving a container into itself; the root
- * stays); the object layer converts and validates field values before it writes them.
+ * the transaction's own earlier writes. Any exception that leaves the work ({@link StoreException}
+ * or another) aborts the transaction: nothing of it is applied. An operation that throws a
+ * {@link StoreException} changes nothing, so work that catches one may go on. The store enforces
+ * the structural rules of the tree (objects.md §1.2: names, uniqueness, path length; no moving a
+ * container into itself; the root stays) and reports them with the messages of {@link TreeRules};
+ * the object layer converts and validates field values before it writes them.
  *
  * <p>A transaction belongs to the thread that runs it and must not escape it.
  */
@@ -32,7 +34,8 @@ public interface Transaction {
     /**
      * Creates an object.
      *
-     * @param parentId    the container
+     * @param parentId    the container; {@code 0}, with the empty name, creates the root of an empty
+     *                    store (the root is its own parent), and is an error otherwise
      * @param name        the name (objects.md §1.2)
      * @param typeId      the TypeObject's id, or {@link #SELF_TYPED} for an object that is its own type
      *                    (only {@code /system/types/TypeObject})
@@ -47,6 +50,12 @@ public interface Transaction {
 
     /** Applies {@code update} to object {@code id}; returns the result. */
     StoredObject update(long id, ObjectUpdate update);
+
+    /**
+     * Gives object {@code id} another type. Only a store's initialisation needs it: the root exists
+     * before the Directory type that it is an instance of.
+     */
+    StoredObject retype(long id, long typeId);
 
     /** Moves {@code id} under {@code newParentId} with name {@code newName} (a rename when the parent is the same). */
     StoredObject move(long id, long newParentId, String newName);

@@ -22,9 +22,11 @@ public final class CompiledFlow {
     private final Map<String, Integer> jobflowSlots;
     private final List<Object> codes;
     private final List<Diagnostic> diagnostics;
+    private final String directory;
 
     CompiledFlow(String name, String source, List<Parameter> parameters, FlowCode main, Map<String, Integer> jobflowSlots,
-            List<Object> codes, List<Diagnostic> diagnostics) {
+            List<Object> codes, List<Diagnostic> diagnostics, String directory) {
+        this.directory = directory;
         this.name = name;
         this.source = source;
         this.parameters = List.copyOf(parameters);
@@ -37,6 +39,14 @@ public final class CompiledFlow {
     /** Returns the source name used in diagnostics (a file name or an object path). */
     public String name() {
         return name;
+    }
+
+    /**
+     * Returns the directory that {@code ./} and {@code ../} paths in the flow start from (objects.md
+     * §1.3): the parent of the Jobflow object, or {@code /} for a flow that is not stored in the tree.
+     */
+    public String directory() {
+        return directory;
     }
 
     /** Returns the source text the flow was compiled from. */

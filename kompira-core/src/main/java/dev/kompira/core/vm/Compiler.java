@@ -35,13 +35,23 @@ public final class Compiler {
      * @throws IllegalArgumentException when the parse result has errors
      */
     public static CompiledFlow compile(ParseResult parsed) {
+        return compile(parsed, "/");
+    }
+
+    /**
+     * Compiles {@code parsed}, whose relative object paths start from {@code directory}; it must
+     * have no errors.
+     *
+     * @throws IllegalArgumentException when the parse result has errors
+     */
+    public static CompiledFlow compile(ParseResult parsed, String directory) {
         if (parsed.hasErrors()) {
             throw new IllegalArgumentException("cannot compile " + parsed.source().name() + ": it has compile errors");
         }
-        return new Compiler().compileProgram(parsed);
+        return new Compiler().compileProgram(parsed, directory);
     }
 
-    private CompiledFlow compileProgram(ParseResult parsed) {
+    private CompiledFlow compileProgram(ParseResult parsed, String directory) {
         Program program = parsed.program();
         Map<String, Integer> slots = jobflowSlots(program);
         Lexical lexical = Lexical.jobflow(slots);
@@ -52,7 +62,7 @@ public final class Compiler {
         }
         CompiledFlow.FlowCode main = program.flow() == null ? null : flow(program.flow(), lexical);
         return new CompiledFlow(parsed.source().name(), parsed.source().text(), parameters, main, slots, codes,
-                parsed.diagnostics());
+                parsed.diagnostics(), directory);
     }
 
     private static Map<String, Integer> jobflowSlots(Program program) {

@@ -1,6 +1,7 @@
 package dev.kompira.core.vm;
 
 import dev.kompira.core.builtin.CallContext;
+import dev.kompira.core.object.ObjectTree;
 import dev.kompira.core.process.CheckpointStore;
 import dev.kompira.core.process.ConsoleListener;
 import dev.kompira.core.process.StepHandler;
@@ -29,11 +30,13 @@ import java.util.function.Supplier;
  * @param limiter       the limit on concurrently active processes
  * @param stepHandler   decides pending steps of processes in step mode, or Java null (they suspend)
  * @param checkpoints   where processes in checkpoint mode save their state, or Java null
+ * @param tree          the object tree
+ * @param jobflows      the compiled Jobflow objects of the tree
  */
 public record EngineServices(Executor carriers, ScheduledExecutorService timer, List<Transport> transports, ZoneId zone,
         Clock clock, boolean showCommands, Supplier<DictionaryValue> environment,
         ConsoleListener console, ProcessRegistry registry, ProcessLimiter limiter, StepHandler stepHandler,
-        CheckpointStore checkpoints) implements CallContext {
+        CheckpointStore checkpoints, ObjectTree tree, JobflowObjects jobflows) implements CallContext {
 
     /** Copies the transport list. */
     public EngineServices {

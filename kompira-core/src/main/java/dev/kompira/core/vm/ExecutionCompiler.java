@@ -3,6 +3,7 @@ package dev.kompira.core.vm;
 import dev.kompira.core.call.Arguments;
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
+import dev.kompira.core.object.ObjectValue;
 import dev.kompira.core.value.IntegerValue;
 import dev.kompira.core.value.Members;
 import dev.kompira.core.value.MethodValue;
@@ -35,6 +36,9 @@ final class ExecutionCompiler {
                     throw new JobflowError(ErrorCode.R_EXEC, "a command string takes no arguments");
                 }
                 Commands.run(m, f, command.value(), in, controls);
+            } else if (t instanceof ObjectValue o && o.tree().typeName(o.stored()).equals("Jobflow")) {
+                requireNoInput(in);
+                m.callJobflowObject(o, args, job.span());
             } else if (t instanceof MethodValue method) {
                 requireNoInput(in);
                 callMethod(f.invocation, method, args);

@@ -2,6 +2,7 @@ package dev.kompira.core.vm;
 
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
+import dev.kompira.core.object.ObjectValue;
 import dev.kompira.core.value.ArrayValue;
 import dev.kompira.core.value.BinaryValue;
 import dev.kompira.core.value.DictionaryValue;
@@ -243,6 +244,9 @@ final class JobCompiler implements JobVisitor<JobCode> {
         }
         if (v instanceof StringValue s) {
             return s.value().codePoints().mapToObj(c -> (Value) StringValue.of(new String(Character.toChars(c)))).toList();
+        }
+        if (v instanceof ObjectValue o) {
+            return o.members();
         }
         if (v instanceof BinaryValue b) {
             List<Value> items = new ArrayList<>(b.length());

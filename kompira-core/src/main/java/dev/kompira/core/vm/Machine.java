@@ -6,6 +6,8 @@ import dev.kompira.core.call.Signature;
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
 import dev.kompira.core.event.ChannelValue;
+import dev.kompira.core.object.ObjectValue;
+import dev.kompira.core.store.StoredObject;
 import dev.kompira.core.event.EventWait;
 import dev.kompira.core.process.CheckpointStore;
 import dev.kompira.core.process.ProcessHandle;
@@ -740,6 +742,9 @@ public final class Machine implements ProcessHandle {
             Signature.parse("current()").bind(arguments);
             return value();
         }
+        if (name.equals("path")) {
+            return PathFunction.call(arguments, services.tree(), invocation().flow.directory());
+        }
         if (name.equals("channel")) {
             Signature.parse("channel()").bind(arguments);
             return new ChannelValue(services.registry().newChannelNumber());
@@ -751,9 +756,15 @@ public final class Machine implements ProcessHandle {
         return f.call(f.signature().bind(arguments), services);
     }
 
-    /** Object paths need the object store, which arrives with the object model. */
+    /** Evaluates an object path of the running jobflow (objects.md §1.3); a missing object is {@code R-NOTFOUND}. */
     Value resolveObject(String path) {
-        throw new JobflowError(ErrorCode.R_NOTFOUND, "object not found: " + path);
+        StoredObject o = services.tree().require(path, invocation().flow.directory());
+        return new ObjectValue(services.tree(), o.id(), o.path());
+    }
+
+    /** Calls the Jobflow object {@code jobflow} (§8.2.2). */
+    void callJobflowObject(ObjectValue jobflow, Arguments arguments, Span callSite) {
+        callJobflow(services.jobflows().compiled(jobflow.stored()), arguments, callSite);
     }
 
     /** Returns the {@code $ENV} entry for a control variable, or null (D57). */

@@ -2,6 +2,7 @@ package dev.kompira.core.vm;
 
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
+import dev.kompira.core.object.ObjectValue;
 import dev.kompira.core.value.ArrayValue;
 import dev.kompira.core.value.Attributed;
 import dev.kompira.core.value.DictionaryValue;
@@ -36,6 +37,7 @@ final class UpdateCompiler {
         }
         Eval container;
         Eval key;
+        boolean subscript = target instanceof Subscript;
         if (target instanceof Attribute a) {
             container = ExprCompiler.compile(a.target(), lexical);
             Value name = StringValue.of(a.name());
@@ -53,12 +55,16 @@ final class UpdateCompiler {
             Value v = value.eval(f.scope, m);
             Value c = container.eval(f.scope, m);
             Value k = key.eval(f.scope, m);
-            store(c, k, v, description);
+            store(c, k, v, description, subscript);
             f.invocation.status = IntegerValue.ZERO;
         });
     }
 
-    private static void store(Value container, Value key, Value value, String description) {
+    private static void store(Value container, Value key, Value value, String description, boolean subscript) {
+        if (subscript && container instanceof ObjectValue o && key instanceof StringValue field) {
+            o.updateField(field.value(), value);
+            return;
+        }
         if (container instanceof DictionaryValue d) {
             if (key instanceof ArrayValue || key instanceof DictionaryValue) {
                 throw new JobflowError(ErrorCode.R_TYPE, "unhashable key type '" + key.typeName() + "'");

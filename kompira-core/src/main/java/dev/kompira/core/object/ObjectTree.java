@@ -1,0 +1,176 @@
+package dev.kompira.core.object;
+
+import dev.kompira.core.error.ErrorCode;
+import dev.kompira.core.error.JobflowError;
+import dev.kompira.core.object.types.ConversionContext;
+import dev.kompira.core.object.types.FieldDefinition;
+import dev.kompira.core.object.types.FieldValueException;
+import dev.kompira.core.object.types.TypeDefinition;
+import dev.kompira.core.store.ObjectRef;
+import dev.kompira.core.store.ObjectStore;
+import dev.kompira.core.store.ObjectUpdate;
+import dev.kompira.core.store.StoreException;
+import dev.kompira.core.store.StoredObject;
+import dev.kompira.core.store.Transaction;
+import dev.kompira.core.value.ArrayValue;
+import dev.kompira.core.value.Copies;
+import dev.kompira.core.value.DictionaryValue;
+import dev.kompira.core.value.Value;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The object tree as jobflows see it (objects.md §1–§3): path resolution, typed field reads with
+ * defaults and typed, validated writes, each write one store transaction. Type definitions are
+ * cached per type object and version. Thread-safe (the store serialises writes).
+ */
+public final class ObjectTree {
+
+    private final ObjectStore store;
+    private final ZoneId zone;
+    private final Map<Long, CachedType> types = new ConcurrentHashMap<>();
+
+    /** Serves the tree kept in {@code store}, with {@code zone} for zone-less date and time text. */
+    public ObjectTree(ObjectStore store, ZoneId zone) {
+        this.store = store;
+        this.zone = zone;
+    }
+
+    /** Returns the store. */
+    public ObjectStore store() {
+        return store;
+    }
+
+    /** Returns the object with id {@code id}. */
+    public Optional<StoredObject> get(long id) {
+        return store.read(tx -> tx.get(id));
+    }
+
+    /** Returns the object at absolute path {@code path}. */
+    public Optional<StoredObject> get(String path) {
+        return store.read(tx -> tx.get(path));
+    }
+
+    /** Returns the object at {@code path} seen from {@code base}; a missing one is {@code R-NOTFOUND}. */
+    public StoredObject require(String path, String base) {
+        String absolute = ObjectPaths.resolve(path, base);
+        return get(absolute).orElseThrow(() -> new JobflowError(ErrorCode.R_NOTFOUND, "object not found: " + absolute));
+    }
+
+    /** Returns the object {@code id}; a deleted one is {@code R-NOTFOUND} naming its last known path. */
+    StoredObject require(long id, String lastPath) {
+        return get(id).orElseThrow(() -> new JobflowError(ErrorCode.R_NOTFOUND, "object not found: " + lastPath));
+    }
+
+    /** Returns the direct children of {@code id} in creation order. */
+    public List<StoredObject> children(long id) {
+        return store.read(tx -> tx.children(id));
+    }
+
+    /** Returns the field definitions of {@code o}'s type. */
+    public TypeDefinition typeOf(StoredObject o) {
+        StoredObject type = get(o.typeId()).orElseThrow(
+                () -> new JobflowError(ErrorCode.R_NOTFOUND, "object " + o.path() + ": its type object no longer exists"));
+        CachedType cached = types.get(type.id());
+        if (cached == null || !cached.updated().equals(type.updated())) {
+            cached = new CachedType(type.updated(), TypeDefinition.of(type));
+            types.put(type.id(), cached);
+        }
+        return cached.definition();
+    }
+
+    /** Returns the name of {@code o}'s type ({@code Jobflow}, {@code Directory}, ...). */
+    public String typeName(StoredObject o) {
+        return get(o.typeId()).map(StoredObject::name).orElse("");
+    }
+
+    /**
+     * Reads field {@code field} of {@code o} (§2.6): the stored value, or the default of an unset
+     * field. Object fields read as Object values; Arrays and Dictionaries as copies.
+     */
+    public Value readField(StoredObject o, String field) {
+        FieldDefinition definition = typeOf(o).field(field).orElseThrow(
+                () -> new JobflowError(ErrorCode.R_KEY, "object " + o.path() + " has no field '" + field + "'"));
+        Value stored = o.fields().get(field);
+        Value value = o.fields().containsKey(field) && stored != null ? stored
+                : store.read(tx -> definition.readDefault(context(tx, "/")));
+        return toJobflow(value);
+    }
+
+    /** Turns a stored value into the value a jobflow sees. */
+    Value toJobflow(Value stored) {
+        if (stored instanceof ObjectRef ref) {
+            return get(ref.id()).map(target -> (Value) new ObjectValue(this, target.id(), target.path()))
+                    .orElse(dev.kompira.core.value.NullValue.NULL);
+        }
+        if (stored instanceof ArrayValue || stored instanceof DictionaryValue) {
+            return Copies.deepCopy(stored);
+        }
+        return stored;
+    }
+
+    /**
+     * Writes {@code fields} of object {@code id} in one transaction, each converted and validated by
+     * its declaration (§3.7); a failure names the object and the field and writes nothing.
+     */
+    public void writeFields(long id, Map<String, Value> fields, String base) {
+        write("update fields of object " + id, tx -> {
+            StoredObject o = tx.get(id).orElseThrow(() -> new JobflowError(ErrorCode.R_NOTFOUND, "object not found: #" + id));
+            TypeDefinition type = typeOf(o);
+            Map<String, Value> converted = new java.util.LinkedHashMap<>();
+            for (Map.Entry<String, Value> e : fields.entrySet()) {
+                FieldDefinition definition = type.field(e.getKey()).orElseThrow(() -> new JobflowError(ErrorCode.R_UPDATE,
+                        "cannot update " + o.path() + "['" + e.getKey() + "']: its type has no such field"));
+                try {
+                    converted.put(e.getKey(), definition.convert(e.getValue(), context(tx, base)));
+                } catch (FieldValueException bad) {
+                    throw new JobflowError(ErrorCode.R_UPDATE, o.path() + ": " + bad.getMessage());
+                }
+            }
+            return tx.update(id, ObjectUpdate.fields(converted));
+        });
+    }
+
+    /** Runs {@code work} as one transaction, turning the store's rule violations into {@code R-UPDATE}. */
+    public <T> T write(String message, java.util.function.Function<Transaction, T> work) {
+        try {
+            return store.write(message, work);
+        } catch (StoreException e) {
+            throw new JobflowError(ErrorCode.R_UPDATE, e.getMessage());
+        }
+    }
+
+    private ConversionContext context(Transaction tx, String base) {
+        return new ConversionContext() {
+            @Override
+            public ZoneId zone() {
+                return zone;
+            }
+
+            @Override
+            public Optional<Long> resolveObject(String path) {
+                return tx.get(ObjectPaths.resolve(path, base)).map(StoredObject::id);
+            }
+
+            @Override
+            public Optional<String> objectPath(long objectId) {
+                return tx.get(objectId).map(StoredObject::path);
+            }
+
+            @Override
+            public Optional<Long> objectId(Value value) {
+                if (value instanceof ObjectValue o) {
+                    return Optional.of(o.id());
+                }
+                return ConversionContext.super.objectId(value);
+            }
+        };
+    }
+
+    /** A type's definition as of one version of the type object. */
+    private record CachedType(java.time.Instant updated, TypeDefinition definition) {
+    }
+}

@@ -1,0 +1,324 @@
+package dev.kompira.core.object;
+
+import dev.kompira.core.call.Arguments;
+import dev.kompira.core.call.Signature;
+import dev.kompira.core.error.ErrorCode;
+import dev.kompira.core.error.JobflowError;
+import dev.kompira.core.store.ObjectUpdate;
+import dev.kompira.core.store.StoredObject;
+import dev.kompira.core.value.ArrayValue;
+import dev.kompira.core.value.Attributed;
+import dev.kompira.core.value.BooleanValue;
+import dev.kompira.core.value.Container;
+import dev.kompira.core.value.Copies;
+import dev.kompira.core.value.DatetimeValue;
+import dev.kompira.core.value.IntegerValue;
+import dev.kompira.core.value.MethodValue;
+import dev.kompira.core.value.NullValue;
+import dev.kompira.core.value.StringValue;
+import dev.kompira.core.value.Value;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A reference to an object of the tree as a jobflow value (language.md §4.12, objects.md §2): its
+ * properties, methods and fields in the lookup order of D36 / §2.3, updates of writable properties
+ * and fields, membership and iteration of containers. Two values of the same object are equal; the
+ * text form is the absolute path (the last known one after a deletion). Thread-safe: every access
+ * reads the current state from the store.
+ */
+public final class ObjectValue implements Attributed, Container {
+
+    private static final Set<String> COMMON_METHODS = Set.of("delete", "update", "rename");
+    private static final Set<String> CONTAINER_METHODS = Set.of("add", "move", "copy", "has_child");
+    private static final Set<String> CONTAINER_TYPES = Set.of("Directory", "Table");
+    private static final Signature RENAME = Signature.parse("rename(name)");
+    private static final Signature HAS_CHILD = Signature.parse("has_child(name)");
+    private static final Signature ADD = Signature.parse("add(name, type_obj=null, data=null, overwrite=false)");
+    private static final Signature MOVE = Signature.parse("move(obj, name=null)");
+    private static final Signature COPY = Signature.parse("copy(obj, name=null)");
+    private static final Signature DELETE = Signature.parse("delete()");
+
+    private final ObjectTree tree;
+    private final long id;
+    private final String lastPath;
+
+    /** Refers to object {@code id}, last seen at {@code path}. */
+    public ObjectValue(ObjectTree tree, long id, String path) {
+        this.tree = tree;
+        this.id = id;
+        this.lastPath = path;
+    }
+
+    /** Returns the object id. */
+    public long id() {
+        return id;
+    }
+
+    /** Returns the current state of the object; a deleted object is {@code R-NOTFOUND}. */
+    public StoredObject stored() {
+        return tree.require(id, lastPath);
+    }
+
+    /** Returns the tree the object lives in. */
+    public ObjectTree tree() {
+        return tree;
+    }
+
+    @Override
+    public String typeName() {
+        return "Object";
+    }
+
+    @Override
+    public String text() {
+        return tree.get(id).map(StoredObject::path).orElse(lastPath);
+    }
+
+    @Override
+    public Value attribute(String name) {
+        StoredObject o = stored();
+        Value property = property(o, name);
+        if (property != null) {
+            return property;
+        }
+        if (COMMON_METHODS.contains(name) || isContainer(o) && CONTAINER_METHODS.contains(name)) {
+            return new MethodValue(this, name);
+        }
+        if (tree.typeOf(o).field(name).isPresent()) {
+            return tree.readField(o, name);
+        }
+        throw new JobflowError(ErrorCode.R_ATTRIBUTE, "object " + o.path() + " has no property, method or field '" + name + "'");
+    }
+
+    private Value property(StoredObject o, String name) {
+        switch (name) {
+            case "id":
+                return IntegerValue.of(o.id());
+            case "abspath":
+                return StringValue.of(o.path());
+            case "name":
+                return StringValue.of(o.name());
+            case "display_name":
+                return StringValue.of(o.displayName());
+            case "description":
+                return StringValue.of(o.description());
+            case "field_names":
+                List<Value> names = new ArrayList<>();
+                tree.typeOf(o).fieldNames().forEach(n -> names.add(StringValue.of(n)));
+                return new ArrayValue(names);
+            case "owner":
+                return StringValue.of(o.owner());
+            case "created":
+                return time(o.created());
+            case "updated":
+                return time(o.updated());
+            case "parent_object":
+                return reference(o.parentId());
+            case "children":
+                return children(o);
+            case "type_object":
+                return reference(o.typeId());
+            case "type_name":
+                return StringValue.of(tree.typeName(o));
+            case "user_permissions":
+                return Copies.deepCopy(o.userPermissions());
+            case "group_permissions":
+                return Copies.deepCopy(o.groupPermissions());
+            default:
+                return null;
+        }
+    }
+
+    private Value time(Instant instant) {
+        return new DatetimeValue(instant.atZone(java.time.ZoneId.systemDefault()));
+    }
+
+    private Value reference(long target) {
+        return tree.get(target).map(t -> (Value) new ObjectValue(tree, t.id(), t.path())).orElse(NullValue.NULL);
+    }
+
+    private Value children(StoredObject o) {
+        List<Value> values = new ArrayList<>();
+        for (StoredObject child : tree.children(o.id())) {
+            values.add(new ObjectValue(tree, child.id(), child.path()));
+        }
+        return new ArrayValue(values);
+    }
+
+    private boolean isContainer(StoredObject o) {
+        return CONTAINER_TYPES.contains(tree.typeName(o));
+    }
+
+    @Override
+    public Value subscript(Value index) {
+        if (!(index instanceof StringValue field)) {
+            throw new JobflowError(ErrorCode.R_TYPE, "expected String, got " + index.typeName());
+        }
+        return tree.readField(stored(), field.value());
+    }
+
+    @Override
+    public void update(String name, Value value) {
+        StoredObject o = stored();
+        switch (name) {
+            case "name":
+                rename(o, value);
+                return;
+            case "display_name":
+            case "description":
+                if (!(value instanceof StringValue text)) {
+                    throw new JobflowError(ErrorCode.R_UPDATE, "cannot update " + o.path() + "." + name + ": expected String, got "
+                            + value.typeName());
+                }
+                tree.write("set " + name + " of " + o.path(), tx -> tx.update(id, new ObjectUpdate(Map.of(), Set.of(),
+                        name.equals("display_name") ? text.value() : null, name.equals("description") ? text.value() : null,
+                        null, null, null, true)));
+                return;
+            default:
+                if (property(o, name) != null) {
+                    throw new JobflowError(ErrorCode.R_UPDATE, "cannot update " + o.path() + "." + name + ": it is read-only");
+                }
+                tree.writeFields(id, Map.of(name, value), ObjectPaths.parent(o.path()));
+        }
+    }
+
+    /** Writes field {@code field} (update jobs {@code [v >> o['f']]}, §2.5 rule 2). */
+    public void updateField(String field, Value value) {
+        StoredObject o = stored();
+        tree.writeFields(id, Map.of(field, value), ObjectPaths.parent(o.path()));
+    }
+
+    private void rename(StoredObject o, Value name) {
+        if (!(name instanceof StringValue text)) {
+            throw new JobflowError(ErrorCode.R_UPDATE, "cannot rename " + o.path() + ": expected String, got " + name.typeName());
+        }
+        tree.write("rename " + o.path() + " to " + text.value(), tx -> {
+            StoredObject moved = tx.move(id, o.parentId(), text.value());
+            if (o.displayName().equals(o.name())) {
+                tx.update(id, new ObjectUpdate(Map.of(), Set.of(), text.value(), null, null, null, null, true));
+            }
+            return moved;
+        });
+    }
+
+    @Override
+    public Value call(String name, Arguments arguments) {
+        StoredObject o = stored();
+        switch (name) {
+            case "delete":
+                DELETE.bind(arguments);
+                tree.write("delete " + o.path(), tx -> tx.delete(id));
+                return NullValue.NULL;
+            case "rename":
+                rename(o, RENAME.bind(arguments).get("name"));
+                return NullValue.NULL;
+            case "update":
+                if (!arguments.positional().isEmpty()) {
+                    throw new JobflowError(ErrorCode.R_ARGUMENT, "update: fields are given by keyword");
+                }
+                tree.writeFields(id, arguments.keywords(), ObjectPaths.parent(o.path()));
+                return NullValue.NULL;
+            case "has_child":
+                Value child = HAS_CHILD.bind(arguments).get("name");
+                return BooleanValue.of(child instanceof StringValue s && tree.get(childPath(o, s.value())).isPresent());
+            case "add":
+                return add(o, ADD.bind(arguments));
+            case "move":
+                return move(o, MOVE.bind(arguments), false);
+            case "copy":
+                return move(o, COPY.bind(arguments), true);
+            default:
+                throw new JobflowError(ErrorCode.R_ATTRIBUTE, "object " + o.path() + " has no method '" + name + "'");
+        }
+    }
+
+    private static String childPath(StoredObject container, String name) {
+        return container.isRoot() ? "/" + name : container.path() + "/" + name;
+    }
+
+    private Value add(StoredObject dir, Signature.Bound args) {
+        if (!(args.get("name") instanceof StringValue name)) {
+            throw args.fail("name must be a String");
+        }
+        StoredObject type = typeArgument(dir, args.get("type_obj"), args);
+        Value data = args.get("data");
+        if (data != NullValue.NULL && !(data instanceof dev.kompira.core.value.DictionaryValue)) {
+            throw args.fail("data must be a Dictionary");
+        }
+        StoredObject created = tree.write("add " + childPath(dir, name.value()), tx -> tx.create(dir.id(), name.value(),
+                type.id(), null, "root", Map.of()));
+        if (data instanceof dev.kompira.core.value.DictionaryValue fields && fields.size() > 0) {
+            Map<String, Value> byName = new java.util.LinkedHashMap<>();
+            for (Map.Entry<Value, Value> e : fields.entries()) {
+                byName.put(dev.kompira.core.value.Rendering.text(e.getKey()), e.getValue());
+            }
+            try {
+                tree.writeFields(created.id(), byName, dir.path());
+            } catch (JobflowError e) {
+                tree.write("undo add " + created.path(), tx -> tx.delete(created.id()));
+                throw e;
+            }
+        }
+        return new ObjectValue(tree, created.id(), created.path());
+    }
+
+    private StoredObject typeArgument(StoredObject dir, Value type, Signature.Bound args) {
+        if (type instanceof ObjectValue o) {
+            return o.stored();
+        }
+        if (type instanceof StringValue path) {
+            return tree.require(path.value(), dir.path());
+        }
+        if (type == NullValue.NULL && tree.typeName(dir).equals("Table")) {
+            Value tableType = tree.readField(dir, "typeObject");
+            if (tableType instanceof ObjectValue o) {
+                return o.stored();
+            }
+        }
+        throw args.fail("type_obj must be a type object or its path");
+    }
+
+    private Value move(StoredObject dir, Signature.Bound args, boolean copy) {
+        if (!(args.get("obj") instanceof ObjectValue source)) {
+            throw args.fail("obj must be an object");
+        }
+        StoredObject s = source.stored();
+        String newName = args.get("name") instanceof StringValue n ? n.value() : s.name();
+        StoredObject result = tree.write((copy ? "copy " : "move ") + s.path() + " to " + childPath(dir, newName),
+                tx -> copy ? tx.copy(s.id(), dir.id(), newName, "root") : tx.move(s.id(), dir.id(), newName));
+        return copy ? new ObjectValue(tree, result.id(), result.path()) : NullValue.NULL;
+    }
+
+    @Override
+    public boolean containsMember(Value x) {
+        StoredObject dir = stored();
+        if (x instanceof ObjectValue o) {
+            return tree.get(o.id).map(c -> c.parentId() == dir.id() && !c.isRoot()).orElse(false);
+        }
+        return x instanceof StringValue name && tree.get(childPath(dir, name.value())).isPresent();
+    }
+
+    /** Returns the children as values, in container order (for {@code for} and {@code length}). */
+    public List<Value> members() {
+        return ((ArrayValue) children(stored())).snapshot();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ObjectValue v && v.id == id && v.tree == tree;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(id);
+    }
+
+    @Override
+    public String toString() {
+        return text();
+    }
+}
