@@ -52,4 +52,12 @@ class ExampleFlowsTest {
         assertEquals(-1, outcome.exitStatus(), console.toString());
         assertTrue(console.toString().contains("job failed with status -1"), console.toString());
     }
+
+    @Test
+    void inventoryKeepsNodesAsObjectsAndWritesResultsIntoTheirFields() throws Exception {
+        ProcessOutcome outcome = run("inventory.kjf", Map.of("names", "['a1', 'b2']"));
+        assertTrue(outcome.isDone(), console.toString());
+        assertEquals("a1 22 checked A1.EXAMPLE.NET\nb2 22 checked B2.EXAMPLE.NET\n", console.toString());
+        assertEquals(dev.kompira.core.value.IntegerValue.of(2), outcome.result());
+    }
 }

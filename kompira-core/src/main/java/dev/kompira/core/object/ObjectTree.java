@@ -39,6 +39,11 @@ public final class ObjectTree {
         this.zone = zone;
     }
 
+    /** Returns the engine zone, in which object timestamps are shown. */
+    public ZoneId zone() {
+        return zone;
+    }
+
     /** Returns the store. */
     public ObjectStore store() {
         return store;

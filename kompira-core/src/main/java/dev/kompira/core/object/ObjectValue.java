@@ -134,7 +134,7 @@ public final class ObjectValue implements Attributed, Container {
     }
 
     private Value time(Instant instant) {
-        return new DatetimeValue(instant.atZone(java.time.ZoneId.systemDefault()));
+        return new DatetimeValue(instant.atZone(tree.zone()));
     }
 
     private Value reference(long target) {
