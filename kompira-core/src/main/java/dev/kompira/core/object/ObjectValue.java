@@ -186,6 +186,13 @@ public final class ObjectValue implements Attributed, Container {
         }
     }
 
+    /** Returns whether {@code o.name} reaches a field (no property or method of that name, D36). */
+    public boolean isField(String name) {
+        StoredObject o = stored();
+        return property(o, name) == null && !COMMON_METHODS.contains(name)
+                && !(isContainer(o) && CONTAINER_METHODS.contains(name)) && tree.typeOf(o).field(name).isPresent();
+    }
+
     /** Writes field {@code field} (update jobs {@code [v >> o['f']]}, §2.5 rule 2). */
     public void updateField(String field, Value value) {
         StoredObject o = stored();

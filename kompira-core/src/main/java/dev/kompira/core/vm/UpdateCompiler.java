@@ -7,6 +7,7 @@ import dev.kompira.core.value.ArrayValue;
 import dev.kompira.core.value.Attributed;
 import dev.kompira.core.value.DictionaryValue;
 import dev.kompira.core.value.IntegerValue;
+import dev.kompira.core.value.Members;
 import dev.kompira.core.value.Rendering;
 import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.Value;
@@ -15,6 +16,8 @@ import dev.kompira.dsl.ast.Expr;
 import dev.kompira.dsl.ast.Name;
 import dev.kompira.dsl.ast.Subscript;
 import dev.kompira.dsl.ast.UpdateJob;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Compiles update jobs {@code [value >> target]} (language.md §8.4, D75): the value first, then
@@ -35,29 +38,64 @@ final class UpdateCompiler {
                 f.invocation.status = IntegerValue.ZERO;
             });
         }
-        Eval container;
-        Eval key;
-        boolean subscript = target instanceof Subscript;
-        if (target instanceof Attribute a) {
-            container = ExprCompiler.compile(a.target(), lexical);
-            Value name = StringValue.of(a.name());
-            key = (s, m) -> name;
-        } else if (target instanceof Subscript sub) {
-            container = ExprCompiler.compile(sub.target(), lexical);
-            key = ExprCompiler.compile(sub.index(), lexical);
-        } else {
+        if (!(target instanceof Attribute || target instanceof Subscript)) {
             return new SimpleJob(job.span(), false, (m, f) -> {
                 throw new JobflowError(ErrorCode.R_UPDATE, "cannot update " + describe(target) + ": an object cannot be replaced; update its fields");
             });
         }
+        List<Selector> selectors = new ArrayList<>();
+        Expr base = target;
+        while (base instanceof Attribute || base instanceof Subscript) {
+            if (base instanceof Attribute a) {
+                Value name = StringValue.of(a.name());
+                selectors.add(0, new Selector((s, m) -> name, false));
+                base = a.target();
+            } else {
+                Subscript sub = (Subscript) base;
+                selectors.add(0, new Selector(ExprCompiler.compile(sub.index(), lexical), true));
+                base = sub.target();
+            }
+        }
+        Eval root = ExprCompiler.compile(base, lexical);
         String description = describe(target);
         return new SimpleJob(job.span(), false, (m, f) -> {
             Value v = value.eval(f.scope, m);
-            Value c = container.eval(f.scope, m);
-            Value k = key.eval(f.scope, m);
-            store(c, k, v, description, subscript);
+            update(root.eval(f.scope, m), selectors, v, description, f.scope, m);
             f.invocation.status = IntegerValue.ZERO;
         });
+    }
+
+    /** One {@code .name} or {@code [key]} step of an update target. */
+    private record Selector(Eval key, boolean subscript) {
+    }
+
+    /**
+     * Walks the selectors from {@code current} and stores {@code v} with the last one. A step from an
+     * object into one of its fields continues on a copy of the field's value, which is written back
+     * to the object as a whole at the end (objects.md §2.5 rule 3), converted by its declaration.
+     */
+    private static void update(Value current, List<Selector> selectors, Value v, String description, Scope s, Machine m) {
+        ObjectValue owner = null;
+        String field = null;
+        Value fieldValue = null;
+        for (int i = 0; i < selectors.size() - 1; i++) {
+            Selector selector = selectors.get(i);
+            Value k = selector.key().eval(s, m);
+            if (owner == null && current instanceof ObjectValue o && k instanceof StringValue name
+                    && (selector.subscript() || o.isField(name.value()))) {
+                owner = o;
+                field = name.value();
+                fieldValue = o.subscript(k);
+                current = fieldValue;
+            } else {
+                current = selector.subscript() ? Members.subscript(current, k) : Members.attribute(current, ((StringValue) k).value());
+            }
+        }
+        Selector last = selectors.get(selectors.size() - 1);
+        store(current, last.key().eval(s, m), v, description, last.subscript());
+        if (owner != null) {
+            owner.updateField(field, fieldValue);
+        }
     }
 
     private static void store(Value container, Value key, Value value, String description, boolean subscript) {
