@@ -215,6 +215,9 @@ final class ConversionFunctions {
         if (obj instanceof ObjectValue o) {
             return IntegerValue.of(o.members().size());
         }
+        if (obj instanceof dev.kompira.core.value.Materializable lazy) {
+            return IntegerValue.of(lazy.materialize().size());
+        }
         throw b.fail(obj.typeName() + " value has no length");
     }
 

@@ -33,7 +33,7 @@ import java.util.Set;
 public final class ObjectValue implements Attributed, Container {
 
     private static final Set<String> COMMON_METHODS = Set.of("delete", "update", "rename");
-    private static final Set<String> CONTAINER_METHODS = Set.of("add", "move", "copy", "has_child");
+    private static final Set<String> CONTAINER_METHODS = Set.of("add", "move", "copy", "has_child", "find");
     private static final Set<String> CONTAINER_TYPES = Set.of("Directory", "Table");
     private static final Signature RENAME = Signature.parse("rename(name)");
     private static final Signature HAS_CHILD = Signature.parse("has_child(name)");
@@ -142,11 +142,7 @@ public final class ObjectValue implements Attributed, Container {
     }
 
     private Value children(StoredObject o) {
-        List<Value> values = new ArrayList<>();
-        for (StoredObject child : tree.children(o.id())) {
-            values.add(new ObjectValue(tree, child.id(), child.path()));
-        }
-        return new ArrayValue(values);
+        return new LazyArrayValue(tree, () -> tree.children(o.id()));
     }
 
     private boolean isContainer(StoredObject o) {
@@ -238,6 +234,12 @@ public final class ObjectValue implements Attributed, Container {
                 return move(o, MOVE.bind(arguments), false);
             case "copy":
                 return move(o, COPY.bind(arguments), true);
+            case "find":
+                if (!arguments.positional().isEmpty()) {
+                    throw new JobflowError(ErrorCode.R_ARGUMENT, "find: parameters are given by keyword");
+                }
+                ObjectQuery query = ObjectQuery.of(tree, o, arguments.keywords());
+                return new LazyArrayValue(tree, () -> query.run(o.id()));
             default:
                 throw new JobflowError(ErrorCode.R_ATTRIBUTE, "object " + o.path() + " has no method '" + name + "'");
         }
@@ -311,7 +313,7 @@ public final class ObjectValue implements Attributed, Container {
 
     /** Returns the children as values, in container order (for {@code for} and {@code length}). */
     public List<Value> members() {
-        return ((ArrayValue) children(stored())).snapshot();
+        return ((LazyArrayValue) children(stored())).current();
     }
 
     @Override

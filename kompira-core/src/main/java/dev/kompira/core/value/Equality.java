@@ -23,6 +23,12 @@ public final class Equality {
         if (isNumber(a) && isNumber(b)) {
             return Numbers.compare(a, b) == 0;
         }
+        if (a instanceof Materializable lazy) {
+            return equal(lazy.materialize(), b instanceof Materializable other ? other.materialize() : b);
+        }
+        if (b instanceof Materializable lazy) {
+            return equal(a, lazy.materialize());
+        }
         if (a instanceof ArrayValue x && b instanceof ArrayValue y) {
             return equalLists(x.items(), y.items());
         }

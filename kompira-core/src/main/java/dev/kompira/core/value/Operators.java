@@ -38,6 +38,12 @@ public final class Operators {
 
     /** {@code a + b}. */
     public static Value add(Value a, Value b) {
+        if (a instanceof Materializable lazy) {
+            return add(lazy.materialize(), b instanceof Materializable other ? other.materialize() : b);
+        }
+        if (b instanceof Materializable lazy && a instanceof ArrayValue) {
+            return add(a, lazy.materialize());
+        }
         Value sum = arithmetic(a, b, IntegerValue::add, Double::sum);
         if (sum != null) {
             return sum;

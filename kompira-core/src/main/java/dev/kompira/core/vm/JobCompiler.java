@@ -248,6 +248,9 @@ final class JobCompiler implements JobVisitor<JobCode> {
         if (v instanceof ObjectValue o) {
             return o.members();
         }
+        if (v instanceof dev.kompira.core.value.Materializable lazy) {
+            return lazy.materialize().snapshot();
+        }
         if (v instanceof BinaryValue b) {
             List<Value> items = new ArrayList<>(b.length());
             for (int i = 0; i < b.length(); i++) {
