@@ -29,14 +29,22 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ObjectTree {
 
-    private final ObjectStore store;
+    private final CountingStore store;
     private final ZoneId zone;
     private final Map<Long, CachedType> types = new ConcurrentHashMap<>();
 
-    /** Serves the tree kept in {@code store}, with {@code zone} for zone-less date and time text. */
+    /**
+     * Serves the tree kept in {@code store}, with {@code zone} for zone-less date and time text. All
+     * writes must go through this tree ({@link #store()} or {@link #write}) so that its caches see them.
+     */
     public ObjectTree(ObjectStore store, ZoneId zone) {
-        this.store = store;
+        this.store = new CountingStore(store);
         this.zone = zone;
+    }
+
+    /** Returns the number of writes so far; what was read at one generation is current until the next. */
+    long generation() {
+        return store.generation();
     }
 
     /** Returns the engine zone, in which object timestamps are shown. */
@@ -77,19 +85,26 @@ public final class ObjectTree {
 
     /** Returns the field definitions of {@code o}'s type. */
     public TypeDefinition typeOf(StoredObject o) {
-        StoredObject type = get(o.typeId()).orElseThrow(
-                () -> new JobflowError(ErrorCode.R_NOTFOUND, "object " + o.path() + ": its type object no longer exists"));
-        CachedType cached = types.get(type.id());
-        if (cached == null || !cached.updated().equals(type.updated())) {
-            cached = new CachedType(type.updated(), TypeDefinition.of(type));
-            types.put(type.id(), cached);
-        }
-        return cached.definition();
+        return type(o).definition();
     }
 
     /** Returns the name of {@code o}'s type ({@code Jobflow}, {@code Directory}, ...). */
     public String typeName(StoredObject o) {
-        return get(o.typeId()).map(StoredObject::name).orElse("");
+        return type(o).name();
+    }
+
+    /** Returns what the tree knows of {@code o}'s type, read again only after a write. */
+    private CachedType type(StoredObject o) {
+        long now = generation();
+        CachedType cached = types.get(o.typeId());
+        if (cached != null && cached.generation() == now) {
+            return cached;
+        }
+        StoredObject type = get(o.typeId()).orElseThrow(
+                () -> new JobflowError(ErrorCode.R_NOTFOUND, "object " + o.path() + ": its type object no longer exists"));
+        cached = new CachedType(now, type.name(), TypeDefinition.of(type), new ConcurrentHashMap<>());
+        types.put(o.typeId(), cached);
+        return cached;
     }
 
     /**
@@ -101,7 +116,7 @@ public final class ObjectTree {
                 () -> new JobflowError(ErrorCode.R_KEY, "object " + o.path() + " has no field '" + field + "'"));
         Value stored = o.fields().get(field);
         Value value = o.fields().containsKey(field) && stored != null ? stored
-                : store.read(tx -> definition.readDefault(context(tx, "/")));
+                : type(o).defaults().computeIfAbsent(field, f -> store.read(tx -> definition.readDefault(context(tx, "/"))));
         return toJobflow(value);
     }
 
@@ -175,7 +190,7 @@ public final class ObjectTree {
         };
     }
 
-    /** A type's definition as of one version of the type object. */
-    private record CachedType(java.time.Instant updated, TypeDefinition definition) {
+    /** A type as read at one generation of the tree, with the defaults of its unset fields. */
+    private record CachedType(long generation, String name, TypeDefinition definition, Map<String, Value> defaults) {
     }
 }

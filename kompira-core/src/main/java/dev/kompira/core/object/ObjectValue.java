@@ -45,6 +45,7 @@ public final class ObjectValue implements Attributed, Container {
     private final ObjectTree tree;
     private final long id;
     private final String lastPath;
+    private volatile Snapshot snapshot;
 
     /** Refers to object {@code id}, last seen at {@code path}. */
     public ObjectValue(ObjectTree tree, long id, String path) {
@@ -60,7 +61,18 @@ public final class ObjectValue implements Attributed, Container {
 
     /** Returns the current state of the object; a deleted object is {@code R-NOTFOUND}. */
     public StoredObject stored() {
-        return tree.require(id, lastPath);
+        Snapshot seen = snapshot;
+        long now = tree.generation();
+        if (seen != null && seen.generation() == now) {
+            return seen.object();
+        }
+        StoredObject current = tree.require(id, lastPath);
+        snapshot = new Snapshot(now, current);
+        return current;
+    }
+
+    /** The object as read at one generation of the tree: still current while nothing was written. */
+    private record Snapshot(long generation, StoredObject object) {
     }
 
     /** Returns the tree the object lives in. */

@@ -1,0 +1,50 @@
+package dev.kompira.core.object;
+
+import dev.kompira.core.store.ObjectStore;
+import dev.kompira.core.store.Transaction;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * The store as the object tree uses it: every write, committed or not, advances a generation
+ * counter, so that what the tree caches (type definitions, object snapshots) stays valid exactly
+ * as long as nothing was written. Thread-safe.
+ */
+final class CountingStore implements ObjectStore {
+
+    private final ObjectStore store;
+    private final AtomicLong generation = new AtomicLong();
+
+    CountingStore(ObjectStore store) {
+        this.store = store;
+    }
+
+    /** Returns the number of writes so far. */
+    long generation() {
+        return generation.get();
+    }
+
+    @Override
+    public <T> T read(Function<Transaction, T> reader) {
+        return store.read(reader);
+    }
+
+    @Override
+    public <T> T write(String message, Function<Transaction, T> work) {
+        try {
+            return store.write(message, work);
+        } finally {
+            generation.incrementAndGet();
+        }
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return store.isEmpty();
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}
