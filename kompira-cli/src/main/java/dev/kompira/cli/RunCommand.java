@@ -38,8 +38,13 @@ import picocli.CommandLine.Parameters;
                         + "children (done/created, running, failed); it is erased before any console text and at the end."})
 final class RunCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The jobflow file (.kjf) to run.")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The jobflow file (.kjf) to run; with --import, the "
+            + "absolute path of a Jobflow object of the imported tree (e.g. /user/app/deploy).")
     Path file;
+
+    @Option(names = "--import", paramLabel = "EXPORT.json", description = "Load a Kompira export (JSON) into the "
+            + "engine's in-memory object tree before running; FILE is then a Jobflow object path. Repeatable.")
+    List<Path> imports = List.of();
 
     @Option(names = {"-p", "--param"}, paramLabel = "NAME=EXPR",
             description = "A parameter value, written as a jobflow expression: --param host=\"'web01'\" --param retries=3.")
@@ -72,7 +77,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String source = FlowFiles.read(file);
+        String source = imports.isEmpty() ? FlowFiles.read(file) : null;
         CheckpointStore store = checkpoints == null ? null : openStore();
         Set<Long> saved = store == null ? Set.of() : savedPids(store);
         if (!saved.isEmpty()) {
@@ -86,7 +91,20 @@ final class RunCommand implements Callable<Integer> {
         try (StepPrompt prompt = new StepPrompt(terminal.input(), !terminal.interactive(), err, progress);
                 Kompira kompira = engine(out, store, prompt, progress)) {
             List<ProcessHandle> roots;
-            if (saved.isEmpty()) {
+            if (saved.isEmpty() && !imports.isEmpty()) {
+                Integer failed = importAll(kompira, err);
+                if (failed != null) {
+                    return failed;
+                }
+                StartOptions options = StartOptions.DEFAULT.withStepMode(step).withCheckpointMode(store != null);
+                try {
+                    roots = List.of(kompira.start(file.toString().replace('\\', '/'), parameters(kompira), options));
+                } catch (dev.kompira.core.error.JobflowError e) {
+                    err.println("kompira: " + e.getMessage());
+                    err.flush();
+                    return 1;
+                }
+            } else if (saved.isEmpty()) {
                 CompiledFlow flow;
                 try {
                     flow = kompira.compile(file.toString(), source);
@@ -112,6 +130,26 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
             return exitCode(status);
         }
+    }
+
+    /** Imports every --import file; returns the exit status when one fails, else Java null. */
+    private Integer importAll(Kompira kompira, PrintWriter err) {
+        for (Path export : imports) {
+            try (java.io.Reader reader = java.nio.file.Files.newBufferedReader(export, java.nio.charset.StandardCharsets.UTF_8)) {
+                dev.kompira.core.object.io.ImportReport report = dev.kompira.core.object.io.KompiraExport.importJson(
+                        kompira.tree(), reader, "/", dev.kompira.core.object.io.ImportOptions.defaults());
+                report.warnings().forEach(w -> err.println("kompira: " + export + ": warning: " + w));
+            } catch (IOException e) {
+                throw new UserError("cannot read " + export + ": " + e.getMessage());
+            } catch (dev.kompira.core.object.io.ImportException e) {
+                err.println("kompira: cannot import " + export + ":");
+                err.println(e.getMessage());
+                err.flush();
+                return 1;
+            }
+        }
+        err.flush();
+        return null;
     }
 
     private CheckpointStore openStore() {

@@ -364,4 +364,21 @@ class CommandLineTest {
         assertFalse(shown && at == screen.length(), "the progress line was left on the screen");
         return console.append(screen.substring(at)).toString();
     }
+
+    @Test
+    void runImportsAKompiraExportAndRunsAJobflowObjectFromIt() throws IOException {
+        Path export = write("export.json", String.join("\n",
+                "[",
+                "  {\"owner\": \"root\", \"fields\": {}, \"user_permissions\": {}, \"group_permissions\": {},",
+                "   \"display_name\": \"app\", \"description\": \"\", \"parent_object\": \".\",",
+                "   \"objpath\": \"app\", \"typepath\": \"/system/types/Directory\"},",
+                "  {\"owner\": \"root\", \"fields\": {\"source\": \"| who = 'world' |\\r\\nprint('hello ' + who) -> exit(7)\"},",
+                "   \"user_permissions\": {}, \"group_permissions\": {}, \"display_name\": \"hello\", \"description\": \"\",",
+                "   \"parent_object\": \"app\", \"objpath\": \"app/hello\", \"typepath\": \"system/types/Jobflow\"}",
+                "]"));
+        assertEquals(7, run("run", "--import", export.toString(), "/app/hello", "--param", "who='ops'"), err.toString());
+        assertEquals("hello ops\n", out.toString());
+        assertEquals(1, run("run", "--import", export.toString(), "/app/missing"));
+        assertTrue(err.toString().contains("kompira: object not found: /app/missing"), err.toString());
+    }
 }
