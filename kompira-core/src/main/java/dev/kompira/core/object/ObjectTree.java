@@ -164,30 +164,7 @@ public final class ObjectTree {
     }
 
     private ConversionContext context(Transaction tx, String base) {
-        return new ConversionContext() {
-            @Override
-            public ZoneId zone() {
-                return zone;
-            }
-
-            @Override
-            public Optional<Long> resolveObject(String path) {
-                return tx.get(ObjectPaths.resolve(path, base)).map(StoredObject::id);
-            }
-
-            @Override
-            public Optional<String> objectPath(long objectId) {
-                return tx.get(objectId).map(StoredObject::path);
-            }
-
-            @Override
-            public Optional<Long> objectId(Value value) {
-                if (value instanceof ObjectValue o) {
-                    return Optional.of(o.id());
-                }
-                return ConversionContext.super.objectId(value);
-            }
-        };
+        return new TreeContext(tx, zone, base);
     }
 
     /** A type as read at one generation of the tree, with the defaults of its unset fields. */

@@ -18,7 +18,6 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Creates the tree a fresh store starts with (objects.md §1.4): the root, {@code /system/types}
@@ -86,7 +85,7 @@ public final class TreeInitializer {
                 tx.create(parent, entry.name(), type, entry.displayName(), entry.owner(), Map.of());
             }
         }
-        ConversionContext context = context(tx, zone);
+        ConversionContext context = new TreeContext(tx, zone, "/");
         for (StandardEntry entry : entries) {
             StoredObject o = tx.get(entry.path()).orElseThrow();
             TypeDefinition type = TypeDefinition.of(tx.get(o.typeId()).orElseThrow());
@@ -98,24 +97,5 @@ public final class TreeInitializer {
             tx.update(o.id(), new ObjectUpdate(fields, java.util.Set.of(), entry.displayName(), null, null,
                     entry.userPermissions(), entry.groupPermissions(), false));
         }
-    }
-
-    private static ConversionContext context(Transaction tx, ZoneId zone) {
-        return new ConversionContext() {
-            @Override
-            public ZoneId zone() {
-                return zone;
-            }
-
-            @Override
-            public Optional<Long> resolveObject(String path) {
-                return tx.get(path).map(StoredObject::id);
-            }
-
-            @Override
-            public Optional<String> objectPath(long id) {
-                return tx.get(id).map(StoredObject::path);
-            }
-        };
     }
 }

@@ -1,5 +1,7 @@
 package dev.kompira.core.object.io;
 
+import dev.kompira.core.object.TreeContext;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kompira.core.object.ObjectPaths;
 import dev.kompira.core.object.ObjectTree;

@@ -1,5 +1,7 @@
 package dev.kompira.core.object.io;
 
+import dev.kompira.core.object.TreeContext;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kompira.core.object.ObjectPaths;
