@@ -7,13 +7,13 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.PrettyPrinter;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import dev.kompira.core.json.PythonJsonLayout;
 import dev.kompira.core.call.Signature;
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
@@ -268,7 +268,7 @@ public final class JsonFunctions {
             if (ensureAscii) {
                 generator.setCharacterEscapes(AsciiEscapes.INSTANCE);
             }
-            generator.setPrettyPrinter(new Layout(indent));
+            generator.setPrettyPrinter(new PythonJsonLayout(indent));
             new Writer(generator).write(value, 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does no I/O
@@ -424,99 +424,6 @@ public final class JsonFunctions {
                 seconds / 60 % 60, seconds % 60) + (fraction == 0 ? "" : String.format(".%06d", fraction)) + "S";
     }
 
-    /**
-     * The layout of Python's {@code json.dumps}: without an indent, {@code ", "} between elements
-     * and {@code ": "} after keys; with one, every element on its own line, indented by one unit
-     * per level, {@code ","} at line ends. Empty containers stay {@code []} and {@code {}}. One
-     * instance per generator, because it counts the nesting.
-     */
-    private static final class Layout implements PrettyPrinter {
-
-        private final String indent;
-        private int depth;
-
-        Layout(String indent) {
-            this.indent = indent;
-        }
-
-        @Override
-        public void writeRootValueSeparator(JsonGenerator g) {
-            // a single root value: nothing to separate
-        }
-
-        @Override
-        public void writeStartObject(JsonGenerator g) throws IOException {
-            g.writeRaw('{');
-            depth++;
-        }
-
-        @Override
-        public void beforeObjectEntries(JsonGenerator g) throws IOException {
-            newLine(g);
-        }
-
-        @Override
-        public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(": ");
-        }
-
-        @Override
-        public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
-            separator(g);
-        }
-
-        @Override
-        public void writeEndObject(JsonGenerator g, int entries) throws IOException {
-            close(g, entries, '}');
-        }
-
-        @Override
-        public void writeStartArray(JsonGenerator g) throws IOException {
-            g.writeRaw('[');
-            depth++;
-        }
-
-        @Override
-        public void beforeArrayValues(JsonGenerator g) throws IOException {
-            newLine(g);
-        }
-
-        @Override
-        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
-            separator(g);
-        }
-
-        @Override
-        public void writeEndArray(JsonGenerator g, int values) throws IOException {
-            close(g, values, ']');
-        }
-
-        private void separator(JsonGenerator g) throws IOException {
-            g.writeRaw(',');
-            if (indent == null) {
-                g.writeRaw(' ');
-            } else {
-                newLine(g);
-            }
-        }
-
-        private void close(JsonGenerator g, int count, char bracket) throws IOException {
-            depth--;
-            if (count > 0) {
-                newLine(g);
-            }
-            g.writeRaw(bracket);
-        }
-
-        private void newLine(JsonGenerator g) throws IOException {
-            if (indent != null) {
-                g.writeRaw('\n');
-                for (int i = 0; i < depth; i++) {
-                    g.writeRaw(indent);
-                }
-            }
-        }
-    }
 
     /**
      * Jackson's standard escapes plus DEL (U+007F): Python's {@code ensure_ascii} escapes every code

@@ -2,10 +2,10 @@ package dev.kompira.core.object.io;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.PrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kompira.core.json.PythonJsonLayout;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -55,7 +55,7 @@ final class KompiraJson {
     static void write(JsonNode node, Writer out) {
         try {
             JsonGenerator g = MAPPER.getFactory().createGenerator(out);
-            g.setPrettyPrinter(new Indenting());
+            g.setPrettyPrinter(new PythonJsonLayout("  "));
             MAPPER.writeTree(g, node);
             g.flush();
             out.write('\n');
@@ -71,81 +71,6 @@ final class KompiraJson {
             return MAPPER.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serialises", e);
-        }
-    }
-
-    /** The indentation of the export layout; one per generator, as it counts the nesting. */
-    private static final class Indenting implements PrettyPrinter {
-
-        private int depth;
-
-        @Override
-        public void writeRootValueSeparator(JsonGenerator g) throws IOException {
-            g.writeRaw('\n');
-        }
-
-        @Override
-        public void writeStartObject(JsonGenerator g) throws IOException {
-            g.writeRaw('{');
-            depth++;
-        }
-
-        @Override
-        public void beforeObjectEntries(JsonGenerator g) throws IOException {
-            newline(g);
-        }
-
-        @Override
-        public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(": ");
-        }
-
-        @Override
-        public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(',');
-            newline(g);
-        }
-
-        @Override
-        public void writeEndObject(JsonGenerator g, int entries) throws IOException {
-            close(g, entries, '}');
-        }
-
-        @Override
-        public void writeStartArray(JsonGenerator g) throws IOException {
-            g.writeRaw('[');
-            depth++;
-        }
-
-        @Override
-        public void beforeArrayValues(JsonGenerator g) throws IOException {
-            newline(g);
-        }
-
-        @Override
-        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(',');
-            newline(g);
-        }
-
-        @Override
-        public void writeEndArray(JsonGenerator g, int values) throws IOException {
-            close(g, values, ']');
-        }
-
-        private void close(JsonGenerator g, int count, char bracket) throws IOException {
-            depth--;
-            if (count > 0) {
-                newline(g);
-            }
-            g.writeRaw(bracket);
-        }
-
-        private void newline(JsonGenerator g) throws IOException {
-            g.writeRaw('\n');
-            for (int i = 0; i < depth; i++) {
-                g.writeRaw("  ");
-            }
         }
     }
 }
