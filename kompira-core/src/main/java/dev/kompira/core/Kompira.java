@@ -21,6 +21,7 @@ import dev.kompira.core.store.ObjectStore;
 import dev.kompira.core.store.StoredObject;
 import dev.kompira.core.vm.JobflowObjects;
 import dev.kompira.core.vm.Machine;
+import dev.kompira.core.vm.Multiplicity;
 import dev.kompira.core.vm.ProcessLimiter;
 import dev.kompira.core.vm.ProcessRegistry;
 import dev.kompira.core.vm.ProcessSnapshots;
@@ -90,7 +91,7 @@ public final class Kompira implements AutoCloseable {
         ObjectTree tree = new ObjectTree(store, b.zone);
         this.services = new EngineServices(carriers, timer, transports, b.zone, b.clock, b.showCommands,
                 () -> environment(env), b.console, registry, new ProcessLimiter(b.processLimit), b.stepHandler,
-                b.checkpoints, tree, new JobflowObjects(tree));
+                b.checkpoints, tree, new JobflowObjects(tree), new Multiplicity());
     }
 
     /** Resumes every process saved in the checkpoint store (the engine before crashed or stopped). */
@@ -162,7 +163,11 @@ public final class Kompira implements AutoCloseable {
      */
     public ProcessHandle start(String jobflowPath, Map<String, Value> parameters, StartOptions options) {
         StoredObject jobflow = services.tree().require(jobflowPath, "/");
-        return start(services.jobflows().compiled(jobflow), parameters, options);
+        CompiledFlow flow = services.jobflows().compiled(jobflow);
+        Machine m = Machine.create(registry.newPid(), flow, new LinkedHashMap<>(parameters), options, services);
+        m.holdMultiplicityOf(jobflow);
+        m.start();
+        return m;
     }
 
     /** Starts a process running {@code flow} with parameter values by name (D94). */

@@ -217,4 +217,42 @@ class ProcessesTest {
             assertEquals("1\n2\n", resumed.get(0).console());
         }
     }
+
+    private static void addJobflow(Kompira k, String name, int multiplicity, String source) {
+        k.tree().write("add " + name, tx -> tx.create(tx.root().id(), name, tx.get("/system/types/Jobflow").orElseThrow().id(),
+                null, "root", Map.of("source", StringValue.of(source),
+                        "multiplicity", dev.kompira.core.value.IntegerValue.of(multiplicity))));
+    }
+
+    @Test
+    void multiplicityLetsOneInvocationInAtATimeReentrantlyAndReleasesOnTailCalls() throws Exception {
+        try (Kompira k = engine().build()) {
+            addJobflow(k, "work", 1, "print('enter') -> sleep(0.1) -> print('leave')");
+            assertTrue(run(k, "{ pfor i in 3 | [/work] }").isDone());
+            assertEquals("enter\nleave\nenter\nleave\nenter\nleave\n", console.toString());
+
+            console.setLength(0);
+            addJobflow(k, "rec", 1, "| n |\n{ if n > 0 | [/rec: n - 1] } -> print('level', n)");
+            assertTrue(run(k, "[/rec: 2]").isDone());
+            assertEquals("level 0\nlevel 1\nlevel 2\n", console.toString());
+
+            console.setLength(0);
+            addJobflow(k, "slow", 0, "sleep(0.3) -> print('slow done')");
+            addJobflow(k, "front", 1, "print('front') -> [/slow]");
+            assertTrue(run(k, "{ pfor i in 2 | [/front] }").isDone());
+            assertEquals("front\nfront\nslow done\nslow done\n", console.toString());
+        }
+    }
+
+    @Test
+    void aProcessStartedFromAJobflowObjectWaitsForItsMultiplicity() throws Exception {
+        try (Kompira k = engine().build()) {
+            addJobflow(k, "only", 1, "print('in') -> sleep(0.2) -> print('out')");
+            ProcessHandle a = k.start("/only", Map.of(), StartOptions.DEFAULT);
+            ProcessHandle b = k.start("/only", Map.of(), StartOptions.DEFAULT);
+            assertTrue(a.await(WAIT).isDone());
+            assertTrue(b.await(WAIT).isDone());
+            assertEquals("in\nout\nin\nout\n", console.toString());
+        }
+    }
 }

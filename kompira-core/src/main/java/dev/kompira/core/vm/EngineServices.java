@@ -32,11 +32,13 @@ import java.util.function.Supplier;
  * @param checkpoints   where processes in checkpoint mode save their state, or Java null
  * @param tree          the object tree
  * @param jobflows      the compiled Jobflow objects of the tree
+ * @param multiplicity  the multiplicity locks of Jobflow objects
  */
 public record EngineServices(Executor carriers, ScheduledExecutorService timer, List<Transport> transports, ZoneId zone,
         Clock clock, boolean showCommands, Supplier<DictionaryValue> environment,
         ConsoleListener console, ProcessRegistry registry, ProcessLimiter limiter, StepHandler stepHandler,
-        CheckpointStore checkpoints, ObjectTree tree, JobflowObjects jobflows) implements CallContext {
+        CheckpointStore checkpoints, ObjectTree tree, JobflowObjects jobflows, Multiplicity multiplicity)
+        implements CallContext {
 
     /** Copies the transport list. */
     public EngineServices {

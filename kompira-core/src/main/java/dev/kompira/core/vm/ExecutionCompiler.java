@@ -38,7 +38,7 @@ final class ExecutionCompiler {
                 Commands.run(m, f, command.value(), in, controls);
             } else if (t instanceof ObjectValue o && o.tree().typeName(o.stored()).equals("Jobflow")) {
                 requireNoInput(in);
-                m.callJobflowObject(o, args, job.span());
+                m.callJobflowObject(o, args, job.span(), f);
             } else if (t instanceof MethodValue method) {
                 requireNoInput(in);
                 callMethod(f.invocation, method, args);

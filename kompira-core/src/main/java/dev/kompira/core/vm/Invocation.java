@@ -27,6 +27,8 @@ final class Invocation {
     Value debug = StringValue.EMPTY;
     DictionaryValue env;
     FlowFrame rootFrame;
+    /** The Jobflow object whose multiplicity slot this invocation holds, or 0. */
+    long lockId;
 
     Invocation(CompiledFlow flow, Invocation caller, Span callSite, DictionaryValue env) {
         this.flow = flow;

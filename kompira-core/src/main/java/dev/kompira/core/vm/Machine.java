@@ -98,6 +98,8 @@ public final class Machine implements ProcessHandle {
     private boolean pendingSlot;
     private ProcessValue value;
     private Runnable restartChild;
+    private long rootJobflow;
+    private int rootMultiplicity;
 
     Machine(long pid, EngineServices services) {
         this.pid = pid;
@@ -151,8 +153,34 @@ public final class Machine implements ProcessHandle {
 
     /** Binds the root invocation's parameters (D94) and pushes its jobflow expression. */
     private void bindParameters() {
+        if (rootJobflow != 0 && !services.multiplicity().acquire(rootJobflow, rootMultiplicity, this, this::enterRoot)) {
+            parkUntilWoken(() -> { });
+            return;
+        }
+        enterRoot();
+    }
+
+    private void enterRoot() {
+        root.lockId = rootJobflow;
         bind(root, root.startValues, true);
         pushRoot(root);
+    }
+
+    /**
+     * Makes the process take a slot of {@code jobflow}'s multiplicity before it starts (§12.9); call
+     * before {@link #start()}.
+     */
+    public void holdMultiplicityOf(StoredObject jobflow) {
+        int limit = multiplicityOf(jobflow);
+        if (limit > 0) {
+            rootJobflow = jobflow.id();
+            rootMultiplicity = limit;
+        }
+    }
+
+    private int multiplicityOf(StoredObject jobflow) {
+        Value limit = services.tree().readField(jobflow, "multiplicity");
+        return limit instanceof IntegerValue i && i.fitsInt() ? (int) Math.max(0, i.longValue()) : 0;
     }
 
     /**
@@ -191,7 +219,7 @@ public final class Machine implements ProcessHandle {
      * {@code $ENV}; when it ends, the caller's {@code $RESULT}/{@code $STATUS}/{@code $ERROR} are set
      * (D96). Binding errors are {@code R-PARAM}, nesting deeper than 1000 calls {@code R-DEPTH}.
      */
-    void callJobflow(CompiledFlow flow, Arguments arguments, Span callSite) {
+    void callJobflow(CompiledFlow flow, Arguments arguments, Span callSite, long lockId) {
         Invocation caller = invocation();
         int depth = 1;
         for (Invocation i = caller; i.caller != null; i = i.caller) {
@@ -201,7 +229,13 @@ public final class Machine implements ProcessHandle {
             throw new JobflowError(ErrorCode.R_DEPTH, "jobflow call depth limit (" + MAX_CALL_DEPTH + ") exceeded");
         }
         Invocation callee = new Invocation(flow, caller, callSite, caller.env);
-        bind(callee, namedArguments(flow, arguments), false);
+        callee.lockId = lockId;
+        try {
+            bind(callee, namedArguments(flow, arguments), false);
+        } catch (JobflowError e) {
+            releaseSlot(callee);
+            throw e;
+        }
         pushRoot(callee);
     }
 
@@ -526,7 +560,16 @@ public final class Machine implements ProcessHandle {
         }
     }
 
+    /** Gives back the multiplicity slot an ending invocation holds. */
+    private void releaseSlot(Invocation inv) {
+        if (inv.lockId != 0) {
+            services.multiplicity().release(inv.lockId, this);
+            inv.lockId = 0;
+        }
+    }
+
     private void completeInvocation(Invocation inv, Value result, Value status, Value error) {
+        releaseSlot(inv);
         if (inv.caller == null) {
             finish(status, result, error);
         } else {
@@ -657,6 +700,9 @@ public final class Machine implements ProcessHandle {
         Invocation failing = invocation();
         while (!stack.isEmpty()) {
             Frame f = stack.pop();
+            if (f == f.invocation.rootFrame) {
+                releaseSlot(f.invocation);
+            }
             if (f instanceof TryFrame tryFrame) {
                 tryFrame.catchFailure(this, t.errorText(), diagnostic);
                 return;
@@ -706,6 +752,7 @@ public final class Machine implements ProcessHandle {
             pendingSlot = false;
         }
         stack.clear();
+        services.multiplicity().releaseAll(this);
         if (!shuttingDown) {
             removeCheckpoint();
         }
@@ -762,9 +809,31 @@ public final class Machine implements ProcessHandle {
         return new ObjectValue(services.tree(), o.id(), o.path());
     }
 
-    /** Calls the Jobflow object {@code jobflow} (§8.2.2). */
-    void callJobflowObject(ObjectValue jobflow, Arguments arguments, Span callSite) {
-        callJobflow(services.jobflows().compiled(jobflow.stored()), arguments, callSite);
+    /**
+     * Calls the Jobflow object {@code jobflow} (§8.2.2) from the job run by {@code frame}, taking a
+     * slot of its multiplicity first (§12.9) — after giving back the caller's slot when the call is
+     * the caller's tail call of another jobflow (D103).
+     */
+    void callJobflowObject(ObjectValue jobflow, Arguments arguments, Span callSite, FlowFrame frame) {
+        StoredObject target = jobflow.stored();
+        CompiledFlow flow = services.jobflows().compiled(target);
+        Invocation caller = frame.invocation;
+        boolean tailCall = frame == caller.rootFrame && frame.next == frame.code.jobs().length;
+        if (tailCall && caller.lockId != 0 && caller.lockId != target.id()) {
+            services.multiplicity().release(caller.lockId, this);
+            caller.lockId = 0;
+        }
+        int limit = multiplicityOf(target);
+        if (limit == 0) {
+            callJobflow(flow, arguments, callSite, 0);
+            return;
+        }
+        Runnable call = () -> callJobflow(flow, arguments, callSite, target.id());
+        if (services.multiplicity().acquire(target.id(), limit, this, call)) {
+            call.run();
+        } else {
+            parkUntilWoken(() -> { });
+        }
     }
 
     /** Returns the {@code $ENV} entry for a control variable, or null (D57). */
