@@ -89,7 +89,8 @@ final class RunCommand implements Callable<Integer> {
         // Installed even without --step: resumed processes and flows that set step_mode themselves ask too,
         // instead of suspending forever with nobody to resume them.
         try (StepPrompt prompt = new StepPrompt(terminal.input(), !terminal.interactive(), err, progress);
-                Kompira kompira = engine(out, store, prompt, progress)) {
+                Kompira kompira = engine(out, store, prompt, progress);
+                Interruption interruption = new Interruption(kompira)) {
             List<ProcessHandle> roots;
             if (saved.isEmpty() && !imports.isEmpty()) {
                 Integer failed = importAll(kompira, err);
@@ -165,6 +166,29 @@ final class RunCommand implements Callable<Integer> {
             return store.load().keySet();
         } catch (IOException e) {
             throw new UserError("cannot read the checkpoint folder " + checkpoints + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Ctrl-C (or SIGTERM) while a flow runs terminates its processes — killing their running commands —
+     * before the JVM exits; processes in checkpoint mode keep their last checkpoint for a later run.
+     */
+    private static final class Interruption implements AutoCloseable {
+
+        private final Thread hook;
+
+        Interruption(Kompira kompira) {
+            this.hook = new Thread(kompira::close, "kompira-interrupt");
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+
+        @Override
+        public void close() {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting and the hook is running or has run
+            }
         }
     }
 

@@ -103,4 +103,36 @@ class KompiraJarIT {
             Files.delete(flow);
         }
     }
+
+    @Test
+    void sigtermTerminatesTheFlowAndKillsItsCommand() throws Exception {
+        Path flow = Files.createTempFile("long", ".kjf");
+        Path marker = Files.createTempFile("child", ".pid");
+        try {
+            Files.writeString(flow, "['echo $$$$ > " + marker + "; exec sleep 60'] -> print('not reached')\n");
+            String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+            Process process = new ProcessBuilder(java, "-jar", JAR.toString(), "run", flow.toString())
+                    .redirectErrorStream(true).start();
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (Files.size(marker) == 0) {
+                assertTrue(System.nanoTime() < deadline, "the command did not start");
+                Thread.sleep(20);
+            }
+            long command = Long.parseLong(Files.readString(marker).trim());
+            process.destroy();
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+            java.util.Optional<ProcessHandle> left = ProcessHandle.of(command);
+            assertTrue(left.isEmpty() || !left.get().isAlive() || waitGone(left.get()), "the command survived the CLI");
+        } finally {
+            Files.deleteIfExists(flow);
+            Files.deleteIfExists(marker);
+        }
+    }
+
+    private static boolean waitGone(ProcessHandle p) throws InterruptedException {
+        for (int i = 0; i < 100 && p.isAlive(); i++) {
+            Thread.sleep(20);
+        }
+        return !p.isAlive();
+    }
 }
