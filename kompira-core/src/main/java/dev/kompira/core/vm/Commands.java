@@ -4,7 +4,6 @@ import dev.kompira.core.transport.CommandLine;
 import dev.kompira.core.transport.CommandOutput;
 import dev.kompira.core.transport.CommandRequest;
 import dev.kompira.core.transport.CommandResult;
-import dev.kompira.core.transport.Target;
 import dev.kompira.core.transport.Transport;
 import dev.kompira.core.value.BinaryValue;
 import dev.kompira.core.value.Encodings;
@@ -33,11 +32,14 @@ final class Commands {
 
     /** Starts {@code command} and parks the process until it has ended. */
     static void run(Machine m, FlowFrame f, String command, Value input, Slot[] controls) {
-        Map<String, Value> vars = controlValues(m, f, controls);
+        Map<String, Value> local = new HashMap<>();
+        Map<String, Value> env = new HashMap<>();
+        Map<String, Value> vars = controlValues(m, f, controls, local, env);
         Encodings.Encoding encoding = encoding(vars.get("__encoding__"));
         boolean rawStdout = flag(vars, "__raw_stdout__", false);
         boolean rawStderr = flag(vars, "__raw_stderr__", false);
-        CommandRequest request = request(vars, command, input, encoding.charset());
+        ConnectionResolver.Resolved connection = m.resolveConnection(local, env);
+        CommandRequest request = request(vars, connection, command, input, encoding.charset());
         CommandLine.checkControl(request);
         Optional<String> tooLong = CommandLine.tooLong(command);
         if (tooLong.isPresent()) {
@@ -62,13 +64,23 @@ final class Commands {
         }
     }
 
-    private static Map<String, Value> controlValues(Machine m, FlowFrame f, Slot[] controls) {
+    /**
+     * Collects the control variables (D57): into {@code local} those defined in scope (a null value
+     * meaning "none"), into {@code env} the {@code $ENV} entries; returns the effective values.
+     */
+    private static Map<String, Value> controlValues(Machine m, FlowFrame f, Slot[] controls, Map<String, Value> local,
+            Map<String, Value> env) {
         Map<String, Value> vars = new HashMap<>();
         for (Slot slot : controls) {
-            Value v = f.scope.up(slot.hops()).slots[slot.index()];
-            if (v == null) {
-                v = m.environmentControl(slot.name());
+            Value defined = f.scope.up(slot.hops()).slots[slot.index()];
+            Value fromEnv = m.environmentControl(slot.name());
+            if (defined != null) {
+                local.put(slot.name(), defined);
             }
+            if (fromEnv != NullValue.NULL) {
+                env.put(slot.name(), fromEnv);
+            }
+            Value v = defined != null ? defined : fromEnv;
             if (v != NullValue.NULL) {
                 vars.put(slot.name(), v);
             }
@@ -76,20 +88,11 @@ final class Commands {
         return vars;
     }
 
-    private static CommandRequest request(Map<String, Value> vars, String command, Value input, Charset encoding) {
-        String host = text(vars, "__host__");
-        String conntype = text(vars, "__conntype__");
-        if (conntype == null) {
-            conntype = host == null ? "local" : "ssh";
-        }
-        int port = vars.get("__port__") instanceof IntegerValue p && p.fitsInt() ? (int) p.longValue() : 0;
-        Target target = new Target(conntype, host, port, text(vars, "__user__"), text(vars, "__password__"),
-                text(vars, "__keyfile__"), text(vars, "__passphrase__"));
-        String shell = text(vars, "__shell__");
-        String dir = text(vars, "__dir__");
-        return new CommandRequest(target, command, flag(vars, "__use_shell__", true), shell == null ? "/bin/bash" : shell,
-                dir, flag(vars, "__sudo__", false),
-                flag(vars, "__use_pty__", false), stdin(input, encoding), timeout(vars.get("__timeout__")), encoding);
+    private static CommandRequest request(Map<String, Value> vars, ConnectionResolver.Resolved connection, String command,
+            Value input, Charset encoding) {
+        return new CommandRequest(connection.target(), command, connection.useShell(), connection.shell(),
+                text(vars, "__dir__"), flag(vars, "__sudo__", false), flag(vars, "__use_pty__", false), stdin(input, encoding),
+                timeout(vars.get("__timeout__")), encoding);
     }
 
     private static String text(Map<String, Value> vars, String name) {

@@ -836,6 +836,11 @@ public final class Machine implements ProcessHandle {
         }
     }
 
+    /** Resolves the connection of a command from its control variables (objects.md §6.3). */
+    ConnectionResolver.Resolved resolveConnection(Map<String, Value> local, Map<String, Value> env) {
+        return new ConnectionResolver(local, env, services.tree(), invocation().flow.directory()).resolve();
+    }
+
     /** Returns the {@code $ENV} entry for a control variable, or null (D57). */
     Value environmentControl(String name) {
         Value v = invocation().env.get(name);
