@@ -90,7 +90,7 @@ public final class Kompira implements AutoCloseable {
         TreeInitializer.initialise(store, b.zone);
         ObjectTree tree = new ObjectTree(store, b.zone);
         this.services = new EngineServices(carriers, timer, transports, b.zone, b.clock, b.showCommands,
-                () -> environment(env), b.console, registry, new ProcessLimiter(b.processLimit), b.stepHandler,
+                () -> environment(env, tree, b.environmentObject), b.console, registry, new ProcessLimiter(b.processLimit), b.stepHandler,
                 b.checkpoints, tree, new JobflowObjects(tree), new Multiplicity());
     }
 
@@ -103,7 +103,18 @@ public final class Kompira implements AutoCloseable {
         }
     }
 
-    private static DictionaryValue environment(Map<String, String> env) {
+    /**
+     * The {@code $ENV} of a new process (D56): a copy of the {@code environment} field of the engine's
+     * Environment object when one is configured and exists, else the builder's map.
+     */
+    private static DictionaryValue environment(Map<String, String> env, ObjectTree tree, String environmentObject) {
+        if (environmentObject != null) {
+            java.util.Optional<StoredObject> o = tree.get(environmentObject);
+            if (o.isPresent() && tree.typeOf(o.get()).field("environment").isPresent()
+                    && tree.readField(o.get(), "environment") instanceof DictionaryValue fromObject) {
+                return fromObject;
+            }
+        }
         DictionaryValue d = new DictionaryValue();
         env.forEach((k, v) -> d.put(k, StringValue.of(v)));
         return d;
@@ -256,6 +267,7 @@ public final class Kompira implements AutoCloseable {
         private ConsoleListener console = (pid, text) -> { };
         private Map<String, String> environment = Map.of();
         private int processLimit;
+        private String environmentObject;
         private StepHandler stepHandler;
         private CheckpointStore checkpoints;
         private ObjectStore store;
@@ -306,6 +318,16 @@ public final class Kompira implements AutoCloseable {
         /** Sets the environment each process receives as {@code $ENV} (D56). */
         public Builder environment(Map<String, String> environment) {
             this.environment = Map.copyOf(environment);
+            return this;
+        }
+
+        /**
+         * Takes each process's {@code $ENV} from the {@code environment} field of the Environment object
+         * at {@code path} (objects.md §4.8), read when the process starts; the map of
+         * {@link #environment(Map)} stands in while no such object exists.
+         */
+        public Builder environmentObject(String path) {
+            this.environmentObject = path;
             return this;
         }
 

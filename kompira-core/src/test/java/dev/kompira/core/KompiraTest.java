@@ -167,4 +167,17 @@ class KompiraTest {
             Thread.sleep(2);
         }
     }
+
+    @Test
+    void envComesFromTheEnvironmentObjectWhenOneIsConfigured() throws Exception {
+        try (Kompira k = Kompira.builder().environmentObject("/env").environment(Map.of("FROM", "builder"))
+                .console((pid, text) -> console.append(text)).build()) {
+            k.start(k.compile("e.kjf", "print($ENV)"), Map.of()).await(WAIT);
+            k.start(k.compile("add.kjf", "[./.add: 'env', /system/types/Environment, {environment = {FROM = 'object', __host__ = ''}}]"),
+                    Map.of()).await(WAIT);
+            k.start(k.compile("e.kjf", "print($ENV.FROM) -> ['x' >> $ENV.FROM] -> print($ENV.FROM)"), Map.of()).await(WAIT);
+            k.start(k.compile("e.kjf", "print($ENV.FROM)"), Map.of()).await(WAIT);
+        }
+        assertEquals("{FROM='builder'}\nobject\nx\nobject\n", console.toString());
+    }
 }
