@@ -32,6 +32,15 @@ final class Commands {
 
     /** Starts {@code command} and parks the process until it has ended. */
     static void run(Machine m, FlowFrame f, String command, Value input, Slot[] controls) {
+        run(m, f, command, input, controls, null);
+    }
+
+    /**
+     * Runs {@code command} like {@link #run(Machine, FlowFrame, String, Value, Slot[])}; with a
+     * {@code script}, {@code command} is the script's quoted arguments, and the script's text is placed
+     * in a temporary file on the target that runs with them and is deleted afterwards (D74).
+     */
+    static void run(Machine m, FlowFrame f, String command, Value input, Slot[] controls, ScriptFile.Script script) {
         Map<String, Value> local = new HashMap<>();
         Map<String, Value> env = new HashMap<>();
         Map<String, Value> vars = controlValues(m, f, controls, local, env);
@@ -41,7 +50,7 @@ final class Commands {
         ConnectionResolver.Resolved connection = m.resolveConnection(local, env);
         CommandRequest request = request(vars, connection, command, input, encoding.charset());
         CommandLine.checkControl(request);
-        Optional<String> tooLong = CommandLine.tooLong(command);
+        Optional<String> tooLong = CommandLine.tooLong(script == null ? command : script.text() + command);
         if (tooLong.isPresent()) {
             unreachable(f.invocation, tooLong.get());
             return;
@@ -51,11 +60,21 @@ final class Commands {
             unreachable(f.invocation, "no transport for connection type '" + request.target().conntype() + "'");
             return;
         }
+        if (script != null && !request.target().conntype().equals("local")) {
+            unreachable(f.invocation, "script jobs on remote targets need the SSH transport's file transfer");
+            return;
+        }
         Value timeout = vars.get("__timeout__");
         Runnable perform = () -> {
-            m.echoCommand(request);
-            m.park(transport.execute(request), (machine, result) -> complete(machine, f.invocation, result, encoding,
-                    rawStdout, rawStderr, timeout));
+            ScriptFile file = script == null ? null : ScriptFile.write(script);
+            CommandRequest toRun = file == null ? request : file.request(request);
+            m.echoCommand(toRun);
+            m.park(transport.execute(toRun), (machine, result) -> {
+                if (file != null) {
+                    file.delete();
+                }
+                complete(machine, f.invocation, result, encoding, rawStdout, rawStderr, timeout);
+            });
         };
         if (m.isStepMode()) {
             m.step(CommandLine.consoleLine(request.target(), request.sudo(), request.command()), perform);

@@ -39,6 +39,8 @@ final class ExecutionCompiler {
             } else if (t instanceof ObjectValue o && o.tree().typeName(o.stored()).equals("Jobflow")) {
                 requireNoInput(in);
                 m.callJobflowObject(o, args, job.span(), f);
+            } else if (t instanceof ObjectValue o && o.tree().typeName(o.stored()).equals("ScriptJob")) {
+                Commands.run(m, f, scriptArguments(args), in, controls, script(o));
             } else if (t instanceof MethodValue method) {
                 requireNoInput(in);
                 callMethod(f.invocation, method, args);
@@ -46,6 +48,25 @@ final class ExecutionCompiler {
                 throw new JobflowError(ErrorCode.R_EXEC, t.typeName() + " value cannot be executed");
             }
         });
+    }
+
+    /** The text and extension of a ScriptJob object (objects.md §4.5). */
+    private static ScriptFile.Script script(ObjectValue o) {
+        dev.kompira.core.store.StoredObject stored = o.stored();
+        return new ScriptFile.Script(dev.kompira.core.value.Rendering.text(o.tree().readField(stored, "source")),
+                dev.kompira.core.value.Rendering.text(o.tree().readField(stored, "ext")));
+    }
+
+    /** Script arguments: each one's text form quoted for the shell (D74); keywords are not allowed. */
+    private static String scriptArguments(Arguments args) {
+        if (!args.keywords().isEmpty()) {
+            throw new JobflowError(ErrorCode.R_EXEC, "a script job takes positional arguments only");
+        }
+        StringBuilder out = new StringBuilder();
+        for (Value a : args.positional()) {
+            out.append(' ').append(dev.kompira.core.transport.CommandLine.quote(dev.kompira.core.value.Rendering.text(a)));
+        }
+        return out.toString();
     }
 
     private static void requireNoInput(Value input) {
