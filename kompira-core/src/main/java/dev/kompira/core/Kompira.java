@@ -14,6 +14,7 @@ import dev.kompira.core.value.Value;
 import dev.kompira.core.vm.CompiledFlow;
 import dev.kompira.core.vm.Compiler;
 import dev.kompira.core.vm.EngineServices;
+import dev.kompira.core.library.LibraryProvider;
 import dev.kompira.core.object.ObjectTree;
 import dev.kompira.core.object.TreeInitializer;
 import dev.kompira.core.store.MemoryStore;
@@ -89,6 +90,10 @@ public final class Kompira implements AutoCloseable {
         ObjectStore store = b.store != null ? b.store : new MemoryStore(b.clock);
         TreeInitializer.initialise(store, b.zone);
         ObjectTree tree = new ObjectTree(store, b.zone);
+        for (LibraryProvider provider : ServiceLoader.load(LibraryProvider.class)) {
+            tree.register(provider);
+        }
+        b.libraries.forEach(tree::register);
         this.services = new EngineServices(carriers, timer, transports, b.zone, b.clock, b.showCommands,
                 () -> environment(env, tree, b.environmentObject), b.console, registry, new ProcessLimiter(b.processLimit), b.stepHandler,
                 b.checkpoints, tree, new JobflowObjects(tree), new Multiplicity());
@@ -268,6 +273,7 @@ public final class Kompira implements AutoCloseable {
         private Map<String, String> environment = Map.of();
         private int processLimit;
         private String environmentObject;
+        private final List<LibraryProvider> libraries = new ArrayList<>();
         private StepHandler stepHandler;
         private CheckpointStore checkpoints;
         private ObjectStore store;
@@ -328,6 +334,12 @@ public final class Kompira implements AutoCloseable {
          */
         public Builder environmentObject(String path) {
             this.environmentObject = path;
+            return this;
+        }
+
+        /** Registers a library provider; it wins over one of the same id found by ServiceLoader. */
+        public Builder library(LibraryProvider provider) {
+            libraries.add(provider);
             return this;
         }
 

@@ -32,6 +32,7 @@ public final class ObjectTree {
     private final CountingStore store;
     private final ZoneId zone;
     private final Map<Long, CachedType> types = new ConcurrentHashMap<>();
+    private final Map<String, dev.kompira.core.library.LibraryProvider> libraries = new ConcurrentHashMap<>();
 
     /**
      * Serves the tree kept in {@code store}, with {@code zone} for zone-less date and time text. All
@@ -45,6 +46,16 @@ public final class ObjectTree {
     /** Returns the number of writes so far; what was read at one generation is current until the next. */
     long generation() {
         return store.generation();
+    }
+
+    /** Makes {@code provider} available to Library objects that name its id. */
+    public void register(dev.kompira.core.library.LibraryProvider provider) {
+        libraries.put(provider.id(), provider);
+    }
+
+    /** Returns the provider with id {@code id}, if registered. */
+    Optional<dev.kompira.core.library.LibraryProvider> library(String id) {
+        return Optional.ofNullable(libraries.get(id));
     }
 
     /** Returns the engine zone, in which object timestamps are shown. */

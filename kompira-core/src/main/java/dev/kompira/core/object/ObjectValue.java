@@ -4,6 +4,8 @@ import dev.kompira.core.call.Arguments;
 import dev.kompira.core.call.Signature;
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
+import dev.kompira.core.library.LibraryFunction;
+import dev.kompira.core.library.LibraryProvider;
 import dev.kompira.core.store.ObjectUpdate;
 import dev.kompira.core.store.StoredObject;
 import dev.kompira.core.value.ArrayValue;
@@ -98,6 +100,9 @@ public final class ObjectValue implements Attributed, Container {
             return property;
         }
         if (COMMON_METHODS.contains(name) || isContainer(o) && CONTAINER_METHODS.contains(name)) {
+            return new MethodValue(this, name);
+        }
+        if (libraryFunctions(o).containsKey(name)) {
             return new MethodValue(this, name);
         }
         if (tree.typeOf(o).field(name).isPresent()) {
@@ -253,9 +258,42 @@ public final class ObjectValue implements Attributed, Container {
                 ObjectQuery query = ObjectQuery.of(tree, o, arguments.keywords());
                 return new LazyArrayValue(tree, () -> query.run(o.id()));
             default:
-                throw new JobflowError(ErrorCode.R_ATTRIBUTE, "object " + o.path() + " has no method '" + name + "'");
+                LibraryFunction function = libraryFunctions(o).get(name);
+                if (function == null) {
+                    throw new JobflowError(ErrorCode.R_ATTRIBUTE, "object " + o.path() + " has no method or library function '"
+                            + name + "'");
+                }
+                return callLibrary(o, name, function, arguments);
         }
     }
+
+    /**
+     * The functions of a Library object bound to a Java provider ({@code libraryType = 'module'},
+     * {@code modulePath} = the provider's id, objects.md §4.6); none for other objects.
+     */
+    private Map<String, LibraryFunction> libraryFunctions(StoredObject o) {
+        if (!tree.typeName(o).equals("Library") || !tree.readField(o, "libraryType").equals(StringValue.of("module"))) {
+            return Map.of();
+        }
+        String id = dev.kompira.core.value.Rendering.text(tree.readField(o, "modulePath"));
+        return tree.library(id).map(LibraryProvider::functions).orElse(Map.of());
+    }
+
+    /** Calls a library function; its exception becomes the failure of the call with its message. */
+    private static Value callLibrary(StoredObject lib, String name, LibraryFunction function, Arguments arguments) {
+        try {
+            Value result = function.call(arguments);
+            return result == null ? NullValue.NULL : result;
+        } catch (JobflowError e) {
+            throw e;
+        } catch (Exception e) {
+            LOG.warn("library function {}.{} failed", lib.path(), name, e);
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new JobflowError(ErrorCode.R_CALL_FAILED, message);
+        }
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ObjectValue.class);
 
     private static String childPath(StoredObject container, String name) {
         return container.isRoot() ? "/" + name : container.path() + "/" + name;
