@@ -48,6 +48,16 @@ public final class ObjectTree {
         return store.generation();
     }
 
+    private final Map<Long, dev.kompira.core.event.ChannelValue> channels = new ConcurrentHashMap<>();
+
+    /**
+     * Returns the message queue of Channel object {@code id} (objects.md §4.7): kept by the tree,
+     * shared by every process of the engine.
+     */
+    public dev.kompira.core.event.ChannelValue channel(long id) {
+        return channels.computeIfAbsent(id, dev.kompira.core.event.ChannelValue::new);
+    }
+
     /** Makes {@code provider} available to Library objects that name its id. */
     public void register(dev.kompira.core.library.LibraryProvider provider) {
         libraries.put(provider.id(), provider);

@@ -37,6 +37,8 @@ public final class ObjectValue implements Attributed, Container {
     private static final Set<String> COMMON_METHODS = Set.of("delete", "update", "rename");
     private static final Set<String> CONTAINER_METHODS = Set.of("add", "move", "copy", "has_child", "find");
     private static final Set<String> CONTAINER_TYPES = Set.of("Directory", "Table");
+    private static final Set<String> CHANNEL_MEMBERS = Set.of("send", "pop_message", "peek_message", "delete_message",
+            "clear_messages", "message_count", "event_count");
     private static final Signature RENAME = Signature.parse("rename(name)");
     private static final Signature HAS_CHILD = Signature.parse("has_child(name)");
     private static final Signature ADD = Signature.parse("add(name, type_obj=null, data=null, overwrite=false)");
@@ -92,12 +94,22 @@ public final class ObjectValue implements Attributed, Container {
         return tree.get(id).map(StoredObject::path).orElse(lastPath);
     }
 
+    /** Returns the queue of this Channel object, or Java null when it is not one. */
+    public dev.kompira.core.event.ChannelValue channel() {
+        StoredObject o = stored();
+        return tree.typeName(o).equals("Channel") ? tree.channel(o.id()) : null;
+    }
+
     @Override
     public Value attribute(String name) {
         StoredObject o = stored();
         Value property = property(o, name);
         if (property != null) {
             return property;
+        }
+        if (CHANNEL_MEMBERS.contains(name) && tree.typeName(o).equals("Channel")) {
+            Value member = tree.channel(o.id()).attribute(name);
+            return member instanceof MethodValue ? new MethodValue(this, name) : member;
         }
         if (COMMON_METHODS.contains(name) || isContainer(o) && CONTAINER_METHODS.contains(name)) {
             return new MethodValue(this, name);
@@ -232,6 +244,9 @@ public final class ObjectValue implements Attributed, Container {
             case "delete":
                 DELETE.bind(arguments);
                 tree.write("delete " + o.path(), tx -> tx.delete(id));
+                if (tree.typeName(o).equals("Channel")) {
+                    tree.channel(o.id()).close("channel deleted");
+                }
                 return NullValue.NULL;
             case "rename":
                 rename(o, RENAME.bind(arguments).get("name"));
@@ -258,6 +273,9 @@ public final class ObjectValue implements Attributed, Container {
                 ObjectQuery query = ObjectQuery.of(tree, o, arguments.keywords());
                 return new LazyArrayValue(tree, () -> query.run(o.id()));
             default:
+                if (CHANNEL_MEMBERS.contains(name) && tree.typeName(o).equals("Channel")) {
+                    return tree.channel(o.id()).call(name, arguments);
+                }
                 LibraryFunction function = libraryFunctions(o).get(name);
                 if (function == null) {
                     throw new JobflowError(ErrorCode.R_ATTRIBUTE, "object " + o.path() + " has no method or library function '"

@@ -47,7 +47,7 @@ final class EventCompiler {
             if (immediate()) {
                 return new EventWait.Alternative(List.of(), true, Guard.NONE, false, Instant.MIN);
             }
-            Value v = source.eval(scope, m);
+            Value v = waitable(source.eval(scope, m));
             Guard g = mode == GuardMode.NONE ? Guard.NONE
                     : new Guard(mode == GuardMode.HEAD ? Guard.Mode.HEAD : Guard.Mode.SCAN, guard.eval(scope, m));
             Arguments args = arguments.eval(scope, m);
@@ -55,13 +55,24 @@ final class EventCompiler {
             if (v instanceof Waitable w) {
                 return EventWait.Alternative.single(w, g, options.peek(), options.deadline());
             }
-            if (v instanceof ArrayValue a && a.items().stream().allMatch(i -> i instanceof Waitable)) {
+            if (v instanceof ArrayValue a && a.items().stream().map(EventCompiler::waitable).allMatch(i -> i instanceof Waitable)) {
                 List<Waitable> sources = new ArrayList<>();
-                a.items().forEach(i -> sources.add((Waitable) i));
+                a.items().forEach(i -> sources.add((Waitable) waitable(i)));
                 return new EventWait.Alternative(sources, true, g, options.peek(), options.deadline());
             }
             throw new JobflowError(ErrorCode.R_EVENT, "cannot wait for an event on " + v.typeName() + " value");
         }
+    }
+
+    /** A Channel object waits on its queue (objects.md §4.7); every other value stays as it is. */
+    private static Value waitable(Value v) {
+        if (v instanceof dev.kompira.core.object.ObjectValue o) {
+            dev.kompira.core.event.ChannelValue channel = o.channel();
+            if (channel != null) {
+                return channel;
+            }
+        }
+        return v;
     }
 
     /**
