@@ -142,7 +142,7 @@ public final class ObjectTree {
     }
 
     /** Turns a stored value into the value a jobflow sees. */
-    Value toJobflow(Value stored) {
+    public Value toJobflow(Value stored) {
         if (stored instanceof ObjectRef ref) {
             return get(ref.id()).map(target -> (Value) new ObjectValue(this, target.id(), target.path()))
                     .orElse(dev.kompira.core.value.NullValue.NULL);

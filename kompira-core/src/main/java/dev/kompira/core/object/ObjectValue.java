@@ -34,6 +34,8 @@ import java.util.Set;
  */
 public final class ObjectValue implements Attributed, Container {
 
+    /** Where a Config keeps its {@code data} among the stored fields (the import format's key, §7.2). */
+    private static final String CONFIG_DATA = "data";
     private static final Set<String> COMMON_METHODS = Set.of("delete", "update", "rename");
     private static final Set<String> CONTAINER_METHODS = Set.of("add", "move", "copy", "has_child", "find");
     private static final Set<String> CONTAINER_TYPES = Set.of("Directory", "Table");
@@ -157,9 +159,51 @@ public final class ObjectValue implements Attributed, Container {
                 return Copies.deepCopy(o.userPermissions());
             case "group_permissions":
                 return Copies.deepCopy(o.groupPermissions());
+            case "data":
+                return tree.typeName(o).equals("Config") ? configData(o) : null;
             default:
                 return null;
         }
+    }
+
+    /** {@code Config.data} (objects.md §4.9): every declared key, stored values or defaults. */
+    private Value configData(StoredObject o) {
+        dev.kompira.core.value.DictionaryValue stored = o.fields().get(CONFIG_DATA) instanceof dev.kompira.core.value.DictionaryValue d
+                ? d : new dev.kompira.core.value.DictionaryValue();
+        dev.kompira.core.value.DictionaryValue data = new dev.kompira.core.value.DictionaryValue();
+        for (dev.kompira.core.object.types.FieldDefinition f : dev.kompira.core.object.types.TypeDefinition.of(o).fields()) {
+            Value v = stored.get(f.name());
+            data.put(f.name(), v != null ? tree.toJobflow(v)
+                    : tree.store().read(tx -> f.readDefault(new TreeContext(tx, tree.zone(), "/"))));
+        }
+        return data;
+    }
+
+    /** Writes {@code Config.data}: each key converted by the Config's own declaration; undeclared keys are errors. */
+    private void writeConfigData(StoredObject o, Value value) {
+        if (!(value instanceof dev.kompira.core.value.DictionaryValue given)) {
+            throw new JobflowError(ErrorCode.R_UPDATE, "cannot update " + o.path() + ".data: expected Dictionary, got " + value.typeName());
+        }
+        dev.kompira.core.object.types.TypeDefinition declared = dev.kompira.core.object.types.TypeDefinition.of(o);
+        tree.write("set data of " + o.path(), tx -> {
+            dev.kompira.core.value.DictionaryValue converted = new dev.kompira.core.value.DictionaryValue();
+            for (Map.Entry<Value, Value> e : given.entries()) {
+                String key = dev.kompira.core.value.Rendering.text(e.getKey());
+                dev.kompira.core.object.types.FieldDefinition f = declared.field(key).orElseThrow(() -> new JobflowError(
+                        ErrorCode.R_UPDATE, "cannot update " + o.path() + ".data['" + key + "']: the Config declares no such key"));
+                try {
+                    converted.put(key, f.convert(e.getValue(), new TreeContext(tx, tree.zone(), ObjectPaths.parent(o.path()))));
+                } catch (dev.kompira.core.object.types.FieldValueException bad) {
+                    throw new JobflowError(ErrorCode.R_UPDATE, o.path() + ".data: " + bad.getMessage());
+                }
+            }
+            return tx.update(id, ObjectUpdate.fields(Map.of(CONFIG_DATA, converted)));
+        });
+    }
+
+    /** Returns whether {@code o.name} is a writable Dictionary property (Config.data, §2.5 rule 5). */
+    public boolean isDictionaryProperty(String name) {
+        return name.equals("data") && tree.typeName(stored()).equals("Config");
     }
 
     private Value time(Instant instant) {
@@ -193,6 +237,12 @@ public final class ObjectValue implements Attributed, Container {
             case "name":
                 rename(o, value);
                 return;
+            case "data":
+                if (tree.typeName(o).equals("Config")) {
+                    writeConfigData(o, value);
+                    return;
+                }
+                break;
             case "display_name":
             case "description":
                 if (!(value instanceof StringValue text)) {
@@ -204,11 +254,12 @@ public final class ObjectValue implements Attributed, Container {
                         null, null, null, true)));
                 return;
             default:
-                if (property(o, name) != null) {
-                    throw new JobflowError(ErrorCode.R_UPDATE, "cannot update " + o.path() + "." + name + ": it is read-only");
-                }
-                tree.writeFields(id, Map.of(name, value), ObjectPaths.parent(o.path()));
+                break;
         }
+        if (property(o, name) != null) {
+            throw new JobflowError(ErrorCode.R_UPDATE, "cannot update " + o.path() + "." + name + ": it is read-only");
+        }
+        tree.writeFields(id, Map.of(name, value), ObjectPaths.parent(o.path()));
     }
 
     /** Returns whether {@code o.name} reaches a field (no property or method of that name, D36). */

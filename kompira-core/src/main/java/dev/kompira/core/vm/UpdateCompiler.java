@@ -78,14 +78,16 @@ final class UpdateCompiler {
         ObjectValue owner = null;
         String field = null;
         Value fieldValue = null;
+        boolean property = false;
         for (int i = 0; i < selectors.size() - 1; i++) {
             Selector selector = selectors.get(i);
             Value k = selector.key().eval(s, m);
             if (owner == null && current instanceof ObjectValue o && k instanceof StringValue name
-                    && (selector.subscript() || o.isField(name.value()))) {
+                    && (selector.subscript() || o.isField(name.value()) || o.isDictionaryProperty(name.value()))) {
                 owner = o;
                 field = name.value();
-                fieldValue = o.subscript(k);
+                property = !selector.subscript() && o.isDictionaryProperty(field);
+                fieldValue = property ? o.attribute(field) : o.subscript(k);
                 current = fieldValue;
             } else {
                 current = selector.subscript() ? Members.subscript(current, k) : Members.attribute(current, ((StringValue) k).value());
@@ -94,7 +96,11 @@ final class UpdateCompiler {
         Selector last = selectors.get(selectors.size() - 1);
         store(current, last.key().eval(s, m), v, description, last.subscript());
         if (owner != null) {
-            owner.updateField(field, fieldValue);
+            if (property) {
+                owner.update(field, fieldValue);
+            } else {
+                owner.updateField(field, fieldValue);
+            }
         }
     }
 
