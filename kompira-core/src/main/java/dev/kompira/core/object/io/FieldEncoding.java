@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kompira.core.object.types.FieldKind;
+import dev.kompira.core.object.types.JsonValues;
 import dev.kompira.core.object.types.FieldType;
 import dev.kompira.core.store.ObjectRef;
 import dev.kompira.core.value.ArrayValue;
@@ -266,26 +267,6 @@ final class FieldEncoding {
 
     /** Returns the jobflow value of plain JSON: text, numbers, Booleans, null, Arrays, Dictionaries. */
     static Value plain(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
-            return NullValue.NULL;
-        } else if (node.isTextual()) {
-            return StringValue.of(node.textValue());
-        } else if (node.isBoolean()) {
-            return BooleanValue.of(node.booleanValue());
-        } else if (node.isIntegralNumber()) {
-            return IntegerValue.of(node.bigIntegerValue());
-        } else if (node.isNumber()) {
-            return new FloatValue(node.doubleValue());
-        } else if (node.isArray()) {
-            ArrayValue array = new ArrayValue();
-            node.forEach(item -> array.items().add(plain(item)));
-            return array;
-        }
-        DictionaryValue dictionary = new DictionaryValue();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
-            dictionary.put(e.getKey(), plain(e.getValue()));
-        }
-        return dictionary;
+        return JsonValues.toValue(node);
     }
 }

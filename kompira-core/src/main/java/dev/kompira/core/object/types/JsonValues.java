@@ -17,13 +17,13 @@ import java.util.Map;
  * would write (objects.md §3.6 {@code default}): strings, Integers (unbounded), Floats, Booleans,
  * null, Arrays and Dictionaries with String keys. Each call builds new containers. Stateless.
  */
-final class JsonValues {
+public final class JsonValues {
 
     private JsonValues() {
     }
 
     /** Returns the value of {@code node}. */
-    static Value toValue(JsonNode node) {
+    public static Value toValue(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return NullValue.NULL;
         } else if (node.isBoolean()) {
