@@ -38,7 +38,10 @@ final class PsCommand implements Callable<Integer> {
     /** The files of {@code DirectoryCheckpointStore}: {@code process-<pid>.json}. */
     private static final Pattern SAVED = Pattern.compile("process-(\\d+)\\.json");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: picocli creates every subcommand when the CLI starts, and Jackson is slow to load. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     @Option(names = "--checkpoints", paramLabel = "DIR", required = true,
             description = "The checkpoint folder given to kompira run --checkpoints.")
@@ -79,7 +82,7 @@ final class PsCommand implements Callable<Integer> {
     private Row read(Path file) {
         try {
             String modified = TIME.format(Files.getLastModifiedTime(file).toInstant().atZone(ZoneId.systemDefault()));
-            JsonNode saved = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            JsonNode saved = Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
             return new Row(saved.path("pid").asLong(), saved.path("flow").path("name").asText("?"), modes(saved.path("modes")), modified);
         } catch (NoSuchFileException e) {
             return null;

@@ -16,7 +16,6 @@ import dev.kompira.core.vm.Compiler;
 import dev.kompira.core.vm.EngineServices;
 import dev.kompira.core.library.LibraryProvider;
 import dev.kompira.core.object.ObjectTree;
-import dev.kompira.core.object.TreeInitializer;
 import dev.kompira.core.store.MemoryStore;
 import dev.kompira.core.store.ObjectStore;
 import dev.kompira.core.store.StoredObject;
@@ -88,8 +87,7 @@ public final class Kompira implements AutoCloseable {
         Map<String, String> env = Map.copyOf(b.environment);
         this.registry = new ProcessRegistry();
         ObjectStore store = b.store != null ? b.store : new MemoryStore(b.clock);
-        TreeInitializer.initialise(store, b.zone);
-        ObjectTree tree = new ObjectTree(store, b.zone);
+        ObjectTree tree = ObjectTree.initialisedOnFirstUse(store, b.zone);
         for (LibraryProvider provider : ServiceLoader.load(LibraryProvider.class)) {
             tree.register(provider);
         }

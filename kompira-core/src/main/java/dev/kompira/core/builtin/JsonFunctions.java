@@ -60,15 +60,18 @@ public final class JsonFunctions {
     /** Deepest nesting of Arrays and Dictionaries that is read or written (Python's recursion limit is similar). */
     static final int MAX_DEPTH = 1000;
 
-    private static final JsonFactory LENIENT = factory(true);
-    private static final JsonFactory STRICT = factory(false);
-    private static final JsonFactory ASCII_WRITER = new JsonFactoryBuilder()
-            .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
-            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
-            .build();
-    private static final JsonFactory UNICODE_WRITER = new JsonFactoryBuilder()
-            .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
-            .build();
+    /** Jackson's factories, made when JSON is first used: loading Jackson is a large part of an engine's start. */
+    private static final class Factories {
+        static final JsonFactory LENIENT = factory(true);
+        static final JsonFactory STRICT = factory(false);
+        static final JsonFactory ASCII_WRITER = new JsonFactoryBuilder()
+                .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+                .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+                .build();
+        static final JsonFactory UNICODE_WRITER = new JsonFactoryBuilder()
+                .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+                .build();
+    }
     /** The non-numeric Floats that Python's {@code json} accepts (Jackson would also take {@code +INF} and others). */
     private static final Set<String> NON_FINITE = Set.of("NaN", "Infinity", "-Infinity");
     /** Where Jackson's messages turn from the input to Jackson itself: the rest is cut off. */
@@ -145,7 +148,7 @@ public final class JsonFunctions {
     public static Value parse(String text, boolean strict) {
         JsonParser parser;
         try {
-            parser = (strict ? STRICT : LENIENT).createParser(text);
+            parser = (strict ? Factories.STRICT : Factories.LENIENT).createParser(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -264,7 +267,7 @@ public final class JsonFunctions {
      */
     public static String dump(Value value, boolean ensureAscii, String indent) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator generator = (ensureAscii ? ASCII_WRITER : UNICODE_WRITER).createGenerator(out)) {
+        try (JsonGenerator generator = (ensureAscii ? Factories.ASCII_WRITER : Factories.UNICODE_WRITER).createGenerator(out)) {
             if (ensureAscii) {
                 generator.setCharacterEscapes(AsciiEscapes.INSTANCE);
             }

@@ -14,9 +14,25 @@ final class CountingStore implements ObjectStore {
 
     private final ObjectStore store;
     private final AtomicLong generation = new AtomicLong();
+    private volatile Runnable beforeFirstUse;
 
-    CountingStore(ObjectStore store) {
+    /** Counts the writes to {@code store}; {@code beforeFirstUse} (may be null) runs once before the first access. */
+    CountingStore(ObjectStore store, Runnable beforeFirstUse) {
         this.store = store;
+        this.beforeFirstUse = beforeFirstUse;
+    }
+
+    /** Runs the pending preparation (initialising an empty store) once, before anything reads or writes. */
+    private void prepare() {
+        if (beforeFirstUse != null) {
+            synchronized (this) {
+                Runnable pending = beforeFirstUse;
+                if (pending != null) {
+                    beforeFirstUse = null;
+                    pending.run();
+                }
+            }
+        }
     }
 
     /** Returns the number of writes so far. */
@@ -26,11 +42,13 @@ final class CountingStore implements ObjectStore {
 
     @Override
     public <T> T read(Function<Transaction, T> reader) {
+        prepare();
         return store.read(reader);
     }
 
     @Override
     public <T> T write(String message, Function<Transaction, T> work) {
+        prepare();
         try {
             return store.write(message, work);
         } finally {
@@ -40,6 +58,7 @@ final class CountingStore implements ObjectStore {
 
     @Override
     public boolean isEmpty() {
+        prepare();
         return store.isEmpty();
     }
 

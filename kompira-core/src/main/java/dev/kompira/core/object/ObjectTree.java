@@ -39,8 +39,21 @@ public final class ObjectTree {
      * writes must go through this tree ({@link #store()} or {@link #write}) so that its caches see them.
      */
     public ObjectTree(ObjectStore store, ZoneId zone) {
-        this.store = new CountingStore(store);
+        this(store, zone, null);
+    }
+
+    private ObjectTree(ObjectStore store, ZoneId zone, Runnable beforeFirstUse) {
+        this.store = new CountingStore(store, beforeFirstUse);
         this.zone = zone;
+    }
+
+    /**
+     * Serves the tree kept in {@code store}, initialising it (built-in types, standard tree) if it is
+     * empty — lazily, when the tree is first used, so that engines whose flows never touch an object
+     * start fast.
+     */
+    public static ObjectTree initialisedOnFirstUse(ObjectStore store, ZoneId zone) {
+        return new ObjectTree(store, zone, () -> TreeInitializer.initialise(store, zone));
     }
 
     /** Returns the number of writes so far; what was read at one generation is current until the next. */
