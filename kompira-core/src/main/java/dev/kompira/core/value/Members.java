@@ -25,6 +25,9 @@ public final class Members {
             }
             return v;
         }
+        if (target instanceof FileValue file) {
+            return fileMember(file, name);
+        }
         if (target instanceof ExternalValue e) {
             return e instanceof Attributed a ? a.attribute(name) : noAttribute(target, name);
         }
@@ -36,6 +39,22 @@ public final class Members {
             return new MethodValue(target, name);
         }
         return noAttribute(target, name);
+    }
+
+    /** The members of a File value (language.md §4.13): name, data, size, url. */
+    private static Value fileMember(FileValue file, String name) {
+        switch (name) {
+            case "name":
+                return StringValue.of(file.name());
+            case "data":
+                return file.data();
+            case "size":
+                return IntegerValue.of(file.size());
+            case "url":
+                return file.url() == null ? NullValue.NULL : StringValue.of(file.url());
+            default:
+                throw new JobflowError(ErrorCode.R_ATTRIBUTE, "File value has no member '" + name + "'");
+        }
     }
 
     private static Value noAttribute(Value target, String name) {
@@ -102,6 +121,9 @@ public final class Members {
                 throw new JobflowError(ErrorCode.R_KEY, "key not found: " + Rendering.nested(index));
             }
             return v;
+        }
+        if (target instanceof FileValue file && index instanceof StringValue member) {
+            return fileMember(file, member.value());
         }
         if (target instanceof Attributed a) {
             return a.subscript(index);

@@ -4,6 +4,8 @@ import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
 import dev.kompira.core.object.ObjectValue;
 import dev.kompira.core.value.ArrayValue;
+import dev.kompira.core.value.BinaryValue;
+import dev.kompira.core.value.FileValue;
 import dev.kompira.core.value.Attributed;
 import dev.kompira.core.value.DictionaryValue;
 import dev.kompira.core.value.IntegerValue;
@@ -94,7 +96,12 @@ final class UpdateCompiler {
             }
         }
         Selector last = selectors.get(selectors.size() - 1);
-        store(current, last.key().eval(s, m), v, description, last.subscript());
+        Value lastKey = last.key().eval(s, m);
+        if (owner != null && current == fieldValue && current instanceof FileValue file) {
+            fieldValue = fileWith(file, lastKey, v, description);
+        } else {
+            store(current, lastKey, v, description, last.subscript());
+        }
         if (owner != null) {
             if (property) {
                 owner.update(field, fieldValue);
@@ -102,6 +109,22 @@ final class UpdateCompiler {
                 owner.updateField(field, fieldValue);
             }
         }
+    }
+
+    /** A File field's member written (objects.md §3.3): a new File value with that name or data. */
+    private static Value fileWith(FileValue file, Value key, Value value, String description) {
+        String member = key instanceof StringValue k ? k.value() : "";
+        if (member.equals("name") && value instanceof StringValue name) {
+            return file.withName(name.value());
+        }
+        if (member.equals("data") && value instanceof BinaryValue data) {
+            return file.withData(data);
+        }
+        if (member.equals("data") && value instanceof StringValue text) {
+            return file.withData(BinaryValue.of(text.value().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        throw new JobflowError(ErrorCode.R_UPDATE, "cannot update " + description + ": a File's " + member
+                + " cannot be set to a " + value.typeName() + " (name takes a String, data a Binary or String)");
     }
 
     private static void store(Value container, Value key, Value value, String description, boolean subscript) {
