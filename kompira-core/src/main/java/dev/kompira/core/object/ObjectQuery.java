@@ -101,6 +101,16 @@ final class ObjectQuery {
         return found.subList(from, to);
     }
 
+    /** Returns whether {@code o} passes the filters (for glob, which walks the tree itself). */
+    boolean accepts(StoredObject o) {
+        return matches(o);
+    }
+
+    /** Returns whether a field value passes {@code lookup} against {@code expected} (glob's field filters). */
+    static boolean fieldAccepts(String lookup, String key, Value actual, Value expected) {
+        return fieldLookup(lookup, key, actual, expected);
+    }
+
     private boolean matches(StoredObject o) {
         for (Predicate<StoredObject> f : filters) {
             if (!f.test(o)) {

@@ -37,7 +37,8 @@ public final class ObjectValue implements Attributed, Container {
     /** Where a Config keeps its {@code data} among the stored fields (the import format's key, §7.2). */
     private static final String CONFIG_DATA = "data";
     private static final Set<String> COMMON_METHODS = Set.of("delete", "update", "rename");
-    private static final Set<String> CONTAINER_METHODS = Set.of("add", "move", "copy", "has_child", "find");
+    private static final Set<String> CONTAINER_METHODS = Set.of("add", "move", "copy", "has_child", "find", "glob");
+    private static final Signature GLOB = Signature.parse("glob(pattern)");
     private static final Set<String> CONTAINER_TYPES = Set.of("Directory", "Table");
     private static final Set<String> CHANNEL_MEMBERS = Set.of("send", "pop_message", "peek_message", "delete_message",
             "clear_messages", "message_count", "event_count");
@@ -317,6 +318,13 @@ public final class ObjectValue implements Attributed, Container {
                 return move(o, MOVE.bind(arguments), false);
             case "copy":
                 return move(o, COPY.bind(arguments), true);
+            case "glob":
+                Value pattern = GLOB.bind(arguments).get("pattern");
+                if (!(pattern instanceof StringValue text)) {
+                    throw new JobflowError(ErrorCode.R_CALL_FAILED, "glob: pattern must be a String");
+                }
+                ObjectGlob glob = ObjectGlob.parse(text.value());
+                return new LazyArrayValue(tree, () -> glob.run(tree, stored()));
             case "find":
                 if (!arguments.positional().isEmpty()) {
                     throw new JobflowError(ErrorCode.R_ARGUMENT, "find: parameters are given by keyword");
