@@ -85,7 +85,7 @@ public final class TreeInitializer {
                 tx.create(parent, entry.name(), type, entry.displayName(), entry.owner(), Map.of());
             }
         }
-        ConversionContext context = new TreeContext(tx, zone, "/");
+        ConversionContext context = TreeContext.trusted(tx, zone, "/");
         for (StandardEntry entry : entries) {
             StoredObject o = tx.get(entry.path()).orElseThrow();
             TypeDefinition type = TypeDefinition.of(tx.get(o.typeId()).orElseThrow());

@@ -382,7 +382,7 @@ final class JsonImporter {
         try {
             FieldEncoding.Decoder decoder = new FieldEncoding.Decoder(this::resolveObject, note -> warnings.add(e.target + ": " + note));
             Value input = decoder.field(field.type(), field.name(), node);
-            return Optional.of(field.convert(input, new TreeContext(tx, tree.zone(), base)));
+            return Optional.of(field.convert(input, TreeContext.trusted(tx, tree.zone(), base)));
         } catch (FieldEncoding.DecodeException | FieldValueException bad) {
             warnings.add(e.target + ": " + bad.getMessage() + "; left unset");
             return Optional.empty();

@@ -64,6 +64,17 @@ class KompiraExportTest {
     }
 
     @Test
+    void importSkipsObjectQualifierChecksAsTheFormatRequires() {
+        ObjectTree tree = IoTrees.fresh();
+        String json = IoTrees.resource("example-7.9.json").replace("\"proxy\": null", "\"proxy\": \"ops/deploy\"");
+        ImportReport report = IoTrees.importJson(tree, json);
+
+        assertTrue(report.errors().isEmpty() && report.warnings().stream().noneMatch(w -> w.contains("proxy")), report.toString());
+        StoredObject deploy = tree.get("/ops/deploy").orElseThrow();
+        assertEquals(new ObjectRef(deploy.id()), tree.get("/ops/web1").orElseThrow().fields().get("proxy"));
+    }
+
+    @Test
     void theExportFollowsTheKeyOrderAndLayoutOfTheFormat() throws Exception {
         ObjectTree tree = IoTrees.frozen();
         IoTrees.importJson(tree, IoTrees.resource("example-7.9.json"));
