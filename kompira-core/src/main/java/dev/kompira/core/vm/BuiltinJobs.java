@@ -110,6 +110,10 @@ final class BuiltinJobs {
                     m.suspendSelf();
                     inv.status = IntegerValue.ZERO;
                 };
+            case "download":
+                return (m, inv, args) -> inv.setOutcome(FileTransferJobs.download(args), IntegerValue.ZERO, StringValue.EMPTY);
+            case "upload":
+                return (m, inv, args) -> inv.setOutcome(FileTransferJobs.upload(args), IntegerValue.ZERO, StringValue.EMPTY);
             default:
                 return Builtins.isFunction(name) ? function(name) : unavailable(name);
         }
@@ -185,7 +189,7 @@ final class BuiltinJobs {
         };
     }
 
-    /** Built-ins that need mail, HTTP, files or remote hosts, which this engine does not provide yet. */
+    /** Built-ins that need mail, HTTP or remote hosts, which this engine does not provide yet. */
     private static Action unavailable(String name) {
         return (m, inv, args) -> {
             throw new JobflowError(ErrorCode.R_CALL_FAILED, name + ": not available in this engine yet");
