@@ -4,8 +4,12 @@ import dev.kompira.core.call.Arguments;
 import dev.kompira.core.call.Signature;
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
+import dev.kompira.core.event.ChannelValue;
 import dev.kompira.core.library.LibraryFunction;
 import dev.kompira.core.library.LibraryProvider;
+import dev.kompira.core.object.types.FieldDefinition;
+import dev.kompira.core.object.types.FieldValueException;
+import dev.kompira.core.object.types.TypeDefinition;
 import dev.kompira.core.store.ObjectUpdate;
 import dev.kompira.core.store.StoredObject;
 import dev.kompira.core.value.ArrayValue;
@@ -14,16 +18,21 @@ import dev.kompira.core.value.BooleanValue;
 import dev.kompira.core.value.Container;
 import dev.kompira.core.value.Copies;
 import dev.kompira.core.value.DatetimeValue;
+import dev.kompira.core.value.DictionaryValue;
 import dev.kompira.core.value.IntegerValue;
 import dev.kompira.core.value.MethodValue;
 import dev.kompira.core.value.NullValue;
+import dev.kompira.core.value.Rendering;
 import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.Value;
+import dev.kompira.core.value.WriteBack;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A reference to an object of the tree as a jobflow value (language.md §4.12, objects.md §2): its
@@ -98,7 +107,7 @@ public final class ObjectValue implements Attributed, Container {
     }
 
     /** Returns the queue of this Channel object, or Java null when it is not one. */
-    public dev.kompira.core.event.ChannelValue channel() {
+    public ChannelValue channel() {
         StoredObject o = stored();
         return tree.typeName(o).equals("Channel") ? tree.channel(o.id()) : null;
     }
@@ -121,7 +130,7 @@ public final class ObjectValue implements Attributed, Container {
             return new MethodValue(this, name);
         }
         if (tree.typeOf(o).field(name).isPresent()) {
-            return tree.readField(o, name);
+            return attachedField(o, name);
         }
         throw new JobflowError(ErrorCode.R_ATTRIBUTE, "object " + o.path() + " has no property, method or field '" + name + "'");
     }
@@ -161,7 +170,7 @@ public final class ObjectValue implements Attributed, Container {
             case "group_permissions":
                 return Copies.deepCopy(o.groupPermissions());
             case "data":
-                return tree.typeName(o).equals("Config") ? configData(o) : null;
+                return tree.typeName(o).equals("Config") ? WriteBack.attach(configData(o), changed -> update("data", changed)) : null;
             default:
                 return null;
         }
@@ -169,10 +178,10 @@ public final class ObjectValue implements Attributed, Container {
 
     /** {@code Config.data} (objects.md §4.9): every declared key, stored values or defaults. */
     private Value configData(StoredObject o) {
-        dev.kompira.core.value.DictionaryValue stored = o.fields().get(CONFIG_DATA) instanceof dev.kompira.core.value.DictionaryValue d
-                ? d : new dev.kompira.core.value.DictionaryValue();
-        dev.kompira.core.value.DictionaryValue data = new dev.kompira.core.value.DictionaryValue();
-        for (dev.kompira.core.object.types.FieldDefinition f : dev.kompira.core.object.types.TypeDefinition.of(o).fields()) {
+        DictionaryValue stored = o.fields().get(CONFIG_DATA) instanceof DictionaryValue d
+                ? d : new DictionaryValue();
+        DictionaryValue data = new DictionaryValue();
+        for (FieldDefinition f : TypeDefinition.of(o).fields()) {
             Value v = stored.get(f.name());
             data.put(f.name(), v != null ? tree.toJobflow(v)
                     : tree.store().read(tx -> f.readDefault(new TreeContext(tx, tree.zone(), "/"))));
@@ -182,19 +191,19 @@ public final class ObjectValue implements Attributed, Container {
 
     /** Writes {@code Config.data}: each key converted by the Config's own declaration; undeclared keys are errors. */
     private void writeConfigData(StoredObject o, Value value) {
-        if (!(value instanceof dev.kompira.core.value.DictionaryValue given)) {
+        if (!(value instanceof DictionaryValue given)) {
             throw new JobflowError(ErrorCode.R_UPDATE, "cannot update " + o.path() + ".data: expected Dictionary, got " + value.typeName());
         }
-        dev.kompira.core.object.types.TypeDefinition declared = dev.kompira.core.object.types.TypeDefinition.of(o);
+        TypeDefinition declared = TypeDefinition.of(o);
         tree.write("set data of " + o.path(), tx -> {
-            dev.kompira.core.value.DictionaryValue converted = new dev.kompira.core.value.DictionaryValue();
+            DictionaryValue converted = new DictionaryValue();
             for (Map.Entry<Value, Value> e : given.entries()) {
-                String key = dev.kompira.core.value.Rendering.text(e.getKey());
-                dev.kompira.core.object.types.FieldDefinition f = declared.field(key).orElseThrow(() -> new JobflowError(
+                String key = Rendering.text(e.getKey());
+                FieldDefinition f = declared.field(key).orElseThrow(() -> new JobflowError(
                         ErrorCode.R_UPDATE, "cannot update " + o.path() + ".data['" + key + "']: the Config declares no such key"));
                 try {
                     converted.put(key, f.convert(e.getValue(), new TreeContext(tx, tree.zone(), ObjectPaths.parent(o.path()))));
-                } catch (dev.kompira.core.object.types.FieldValueException bad) {
+                } catch (FieldValueException bad) {
                     throw new JobflowError(ErrorCode.R_UPDATE, o.path() + ".data: " + bad.getMessage());
                 }
             }
@@ -228,7 +237,12 @@ public final class ObjectValue implements Attributed, Container {
         if (!(index instanceof StringValue field)) {
             throw new JobflowError(ErrorCode.R_TYPE, "expected String, got " + index.typeName());
         }
-        return tree.readField(stored(), field.value());
+        return attachedField(stored(), field.value());
+    }
+
+    /** Reads a field; an Array or Dictionary stays attached to it (D37). */
+    private Value attachedField(StoredObject o, String field) {
+        return WriteBack.attach(tree.readField(o, field), changed -> updateField(field, changed));
     }
 
     @Override
@@ -352,7 +366,7 @@ public final class ObjectValue implements Attributed, Container {
         if (!tree.typeName(o).equals("Library") || !tree.readField(o, "libraryType").equals(StringValue.of("module"))) {
             return Map.of();
         }
-        String id = dev.kompira.core.value.Rendering.text(tree.readField(o, "modulePath"));
+        String id = Rendering.text(tree.readField(o, "modulePath"));
         return tree.library(id).map(LibraryProvider::functions).orElse(Map.of());
     }
 
@@ -370,7 +384,7 @@ public final class ObjectValue implements Attributed, Container {
         }
     }
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ObjectValue.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ObjectValue.class);
 
     private static String childPath(StoredObject container, String name) {
         return container.isRoot() ? "/" + name : container.path() + "/" + name;
@@ -382,15 +396,15 @@ public final class ObjectValue implements Attributed, Container {
         }
         StoredObject type = typeArgument(dir, args.get("type_obj"), args);
         Value data = args.get("data");
-        if (data != NullValue.NULL && !(data instanceof dev.kompira.core.value.DictionaryValue)) {
+        if (data != NullValue.NULL && !(data instanceof DictionaryValue)) {
             throw args.fail("data must be a Dictionary");
         }
         StoredObject created = tree.write("add " + childPath(dir, name.value()), tx -> tx.create(dir.id(), name.value(),
                 type.id(), null, "root", Map.of()));
-        if (data instanceof dev.kompira.core.value.DictionaryValue fields && fields.size() > 0) {
+        if (data instanceof DictionaryValue fields && fields.size() > 0) {
             Map<String, Value> byName = new java.util.LinkedHashMap<>();
             for (Map.Entry<Value, Value> e : fields.entries()) {
-                byName.put(dev.kompira.core.value.Rendering.text(e.getKey()), e.getValue());
+                byName.put(Rendering.text(e.getKey()), e.getValue());
             }
             try {
                 tree.writeFields(created.id(), byName, dir.path());

@@ -3,6 +3,7 @@ package dev.kompira.core.value;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A mutable, ordered sequence of values (language.md §4.9), shared by reference (D43). Equality
@@ -14,6 +15,7 @@ import java.util.List;
 public final class ArrayValue implements Value {
 
     private final ArrayList<Value> items;
+    private WriteBack writeBack;
 
     /** Creates an empty Array. */
     public ArrayValue() {
@@ -48,6 +50,38 @@ public final class ArrayValue implements Value {
     /** Returns a new list holding the current elements (for iteration snapshots). */
     public List<Value> snapshot() {
         return List.copyOf(items);
+    }
+
+    /** Attaches this Array to the object field it was read from (D37); see {@link WriteBack#attach}. */
+    void attach(WriteBack target) {
+        this.writeBack = target;
+    }
+
+    /**
+     * Applies the in-place change {@code edit} and returns its result. An attached Array is then
+     * written back to its field (D37); when that fails, the change is undone and the failure thrown.
+     */
+    public <T> T change(Supplier<T> edit) {
+        if (writeBack == null) {
+            return edit.get();
+        }
+        List<Value> before = new ArrayList<>(items);
+        T result = edit.get();
+        try {
+            writeBack.write(this);
+        } catch (RuntimeException e) {
+            items.clear();
+            items.addAll(before);
+            throw e;
+        }
+        return result;
+    }
+
+    /** Writes this Array back to where it was read from, if it is attached: a nested value changed. */
+    void writeBack() {
+        if (writeBack != null) {
+            writeBack.write(this);
+        }
     }
 
     @Override

@@ -25,15 +25,20 @@ final class CollectionMethods {
 
     static Value callArray(ArrayValue array, String name, Arguments arguments) {
         switch (name) {
-            case "add_item":
-                array.items().add(ADD_ITEM.bind(arguments).get("value"));
+            case "add_item": {
+                Value value = ADD_ITEM.bind(arguments).get("value");
+                array.change(() -> array.items().add(value));
                 return NullValue.NULL;
-            case "del_item":
-                array.items().remove(index(array.size(), ARRAY_DEL_ITEM.bind(arguments).get("index")));
+            }
+            case "del_item": {
+                int index = index(array.size(), ARRAY_DEL_ITEM.bind(arguments).get("index"));
+                array.change(() -> array.items().remove(index));
                 return NullValue.NULL;
-            default:
-                Value i = ARRAY_POP_ITEM.bind(arguments).get("index");
-                return array.items().remove(index(array.size(), i));
+            }
+            default: {
+                int index = index(array.size(), ARRAY_POP_ITEM.bind(arguments).get("index"));
+                return array.change(() -> array.items().remove(index));
+            }
         }
     }
 
@@ -41,9 +46,10 @@ final class CollectionMethods {
         switch (name) {
             case "del_item": {
                 Value key = DICT_DEL_ITEM.bind(arguments).get("key");
-                if (dict.remove(key) == null) {
+                if (!dict.containsKey(key)) {
                     throw missing(key);
                 }
+                dict.change(() -> dict.remove(key));
                 return NullValue.NULL;
             }
             case "get_item": {
@@ -53,9 +59,9 @@ final class CollectionMethods {
             }
             case "pop_item": {
                 Signature.Bound bound = DICT_POP_ITEM.bind(arguments);
-                Value v = dict.remove(bound.get("key"));
-                if (v != null) {
-                    return v;
+                Value key = bound.get("key");
+                if (dict.containsKey(key)) {
+                    return dict.change(() -> dict.remove(key));
                 }
                 if (arguments.positional().size() + arguments.keywords().size() < 2) {
                     throw missing(bound.get("key"));

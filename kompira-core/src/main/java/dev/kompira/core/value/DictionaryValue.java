@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A mutable mapping that remembers insertion order (language.md §4.10), shared by reference
@@ -18,6 +19,7 @@ import java.util.Map;
 public final class DictionaryValue implements Value {
 
     private final LinkedHashMap<Key, Value> entries = new LinkedHashMap<>();
+    private WriteBack writeBack;
 
     /** Creates an empty Dictionary. */
     public DictionaryValue() {
@@ -74,6 +76,38 @@ public final class DictionaryValue implements Value {
             list.add(Map.entry(e.getKey().value(), e.getValue()));
         }
         return list;
+    }
+
+    /** Attaches this Dictionary to the object field it was read from (D37); see {@link WriteBack#attach}. */
+    void attach(WriteBack target) {
+        this.writeBack = target;
+    }
+
+    /**
+     * Applies the in-place change {@code edit} and returns its result. An attached Dictionary is then
+     * written back to its field (D37); when that fails, the change is undone and the failure thrown.
+     */
+    public <T> T change(Supplier<T> edit) {
+        if (writeBack == null) {
+            return edit.get();
+        }
+        LinkedHashMap<Key, Value> before = new LinkedHashMap<>(entries);
+        T result = edit.get();
+        try {
+            writeBack.write(this);
+        } catch (RuntimeException e) {
+            entries.clear();
+            entries.putAll(before);
+            throw e;
+        }
+        return result;
+    }
+
+    /** Writes this Dictionary back to where it was read from, if it is attached: a nested value changed. */
+    void writeBack() {
+        if (writeBack != null) {
+            writeBack.write(this);
+        }
     }
 
     @Override

@@ -72,42 +72,32 @@ final class UpdateCompiler {
     }
 
     /**
-     * Walks the selectors from {@code current} and stores {@code v} with the last one. A step from an
-     * object into one of its fields continues on a copy of the field's value, which is written back
-     * to the object as a whole at the end (objects.md §2.5 rule 3), converted by its declaration.
+     * Walks the selectors from {@code current} and stores {@code v} with the last one. Arrays and
+     * Dictionaries read from object fields are attached to them (D37), so a change inside one writes
+     * the field back, converted by its declaration; a File read from a field is a value, so a change
+     * to one of its members writes a new File to the field (objects.md §3.3).
      */
     private static void update(Value current, List<Selector> selectors, Value v, String description, Scope s, Machine m) {
-        ObjectValue owner = null;
-        String field = null;
-        Value fieldValue = null;
-        boolean property = false;
+        ObjectValue fileOwner = null;
+        String fileField = null;
         for (int i = 0; i < selectors.size() - 1; i++) {
             Selector selector = selectors.get(i);
             Value k = selector.key().eval(s, m);
-            if (owner == null && current instanceof ObjectValue o && k instanceof StringValue name
-                    && (selector.subscript() || o.isField(name.value()) || o.isDictionaryProperty(name.value()))) {
-                owner = o;
-                field = name.value();
-                property = !selector.subscript() && o.isDictionaryProperty(field);
-                fieldValue = property ? o.attribute(field) : o.subscript(k);
-                current = fieldValue;
+            Value next = selector.subscript() ? Members.subscript(current, k) : Members.attribute(current, ((StringValue) k).value());
+            if (current instanceof ObjectValue o && next instanceof FileValue) {
+                fileOwner = o;
+                fileField = ((StringValue) k).value();
             } else {
-                current = selector.subscript() ? Members.subscript(current, k) : Members.attribute(current, ((StringValue) k).value());
+                fileOwner = null;
             }
+            current = next;
         }
         Selector last = selectors.get(selectors.size() - 1);
         Value lastKey = last.key().eval(s, m);
-        if (owner != null && current == fieldValue && current instanceof FileValue file) {
-            fieldValue = fileWith(file, lastKey, v, description);
+        if (fileOwner != null) {
+            fileOwner.updateField(fileField, fileWith((FileValue) current, lastKey, v, description));
         } else {
             store(current, lastKey, v, description, last.subscript());
-        }
-        if (owner != null) {
-            if (property) {
-                owner.update(field, fieldValue);
-            } else {
-                owner.updateField(field, fieldValue);
-            }
         }
     }
 
@@ -136,7 +126,10 @@ final class UpdateCompiler {
             if (key instanceof ArrayValue || key instanceof DictionaryValue) {
                 throw new JobflowError(ErrorCode.R_TYPE, "unhashable key type '" + key.typeName() + "'");
             }
-            d.put(key, value);
+            d.change(() -> {
+                d.put(key, value);
+                return null;
+            });
             return;
         }
         if (container instanceof ArrayValue a) {
@@ -148,7 +141,7 @@ final class UpdateCompiler {
             if (index < 0 || index >= a.size()) {
                 throw new JobflowError(ErrorCode.R_INDEX, "index " + i + " out of range (length " + a.size() + ")");
             }
-            a.items().set((int) index, value);
+            a.change(() -> a.items().set((int) index, value));
             return;
         }
         if (container instanceof Attributed a && key instanceof StringValue name) {
