@@ -50,7 +50,7 @@ public final class MemoryStore implements ObjectStore {
     private volatile Snapshot current = Snapshot.EMPTY;
     private volatile boolean closed;
     /** The next id to hand out; guarded by {@link #writeLock}, outside the snapshot so that rollbacks do not rewind it. */
-    private long nextId = 1;
+    private final IdAllocator ids = new IdAllocator();
 
     /** Creates an empty store whose timestamps come from the system clock (UTC). */
     public MemoryStore() {
@@ -102,7 +102,7 @@ public final class MemoryStore implements ObjectStore {
         writeLock.lock();
         try {
             checkOpen();
-            MemoryTransaction tx = MemoryTransaction.writing(current, clock, this::allocateId);
+            MemoryTransaction tx = MemoryTransaction.writing(current, clock, ids);
             try {
                 T result = work.apply(tx);
                 checkOpen(); // the work itself may have closed the store
@@ -140,10 +140,6 @@ public final class MemoryStore implements ObjectStore {
         } finally {
             writeLock.unlock();
         }
-    }
-
-    private long allocateId() {
-        return nextId++;
     }
 
     private void checkOpen() {

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.LongSupplier;
 
 /**
  * A transaction of {@link MemoryStore}: reads go to a private overlay of changes first, then to
@@ -36,7 +35,7 @@ final class MemoryTransaction implements Transaction {
     private final MemoryStore.Snapshot base;
     private final boolean writable;
     private final Clock clock;
-    private final LongSupplier ids;
+    private final IdAllocator ids;
 
     /** Objects created or changed by this transaction. */
     private final Map<Long, StoredObject> changed = new HashMap<>();
@@ -51,7 +50,7 @@ final class MemoryTransaction implements Transaction {
     private Instant now;
     private boolean finished;
 
-    private MemoryTransaction(MemoryStore.Snapshot base, boolean writable, Clock clock, LongSupplier ids) {
+    private MemoryTransaction(MemoryStore.Snapshot base, boolean writable, Clock clock, IdAllocator ids) {
         this.base = base;
         this.writable = writable;
         this.clock = clock;
@@ -65,7 +64,7 @@ final class MemoryTransaction implements Transaction {
     }
 
     /** Returns a write transaction on {@code snapshot} taking time from {@code clock} and new ids from {@code ids}. */
-    static MemoryTransaction writing(MemoryStore.Snapshot snapshot, Clock clock, LongSupplier ids) {
+    static MemoryTransaction writing(MemoryStore.Snapshot snapshot, Clock clock, IdAllocator ids) {
         return new MemoryTransaction(snapshot, true, clock, ids);
     }
 
@@ -186,6 +185,13 @@ final class MemoryTransaction implements Transaction {
     @Override
     public StoredObject create(long parentId, String name, long typeId, String displayName, String owner,
             Map<String, Value> fields) {
+        return create(parentId, name, typeId, displayName, owner, fields, NO_ID);
+    }
+
+    /** {@inheritDoc} The root always gets a new id. */
+    @Override
+    public StoredObject create(long parentId, String name, long typeId, String displayName, String owner,
+            Map<String, Value> fields, long wantedId) {
         checkWritable();
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(owner, "owner");
@@ -199,7 +205,7 @@ final class MemoryTransaction implements Transaction {
         StoredObject parent = require(parentId);
         String path = freePlace(parent, name);
         checkType(parent.path(), typeId);
-        long id = ids.getAsLong();
+        long id = wantedId > NO_ID && ids.claim(wantedId) ? wantedId : ids.next();
         StoredObject created = new StoredObject(id, parentId, name, path, typeId == SELF_TYPED ? id : typeId,
                 displayName == null ? name : displayName, "", owner, now(), now(), new DictionaryValue(),
                 new DictionaryValue(), stored);
@@ -213,7 +219,7 @@ final class MemoryTransaction implements Transaction {
             throw TreeRules.rootExists();
         }
         checkType(TreeRules.ROOT_PATH, typeId);
-        long id = ids.getAsLong();
+        long id = ids.next();
         StoredObject root = new StoredObject(id, id, "", TreeRules.ROOT_PATH, typeId == SELF_TYPED ? id : typeId,
                 displayName == null ? "" : displayName, "", owner, now(), now(), new DictionaryValue(),
                 new DictionaryValue(), fields);
@@ -239,6 +245,18 @@ final class MemoryTransaction implements Transaction {
                 o.updated(), o.userPermissions(), o.groupPermissions(), o.fields());
         store(retyped);
         return retyped;
+    }
+
+    @Override
+    public StoredObject stamp(long id, Instant created, Instant updated) {
+        checkWritable();
+        Objects.requireNonNull(created, "created");
+        Objects.requireNonNull(updated, "updated");
+        StoredObject o = require(id);
+        StoredObject stamped = new StoredObject(o.id(), o.parentId(), o.name(), o.path(), o.typeId(), o.displayName(),
+                o.description(), o.owner(), created, updated, o.userPermissions(), o.groupPermissions(), o.fields());
+        store(stamped);
+        return stamped;
     }
 
     @Override
@@ -345,7 +363,7 @@ final class MemoryTransaction implements Transaction {
         StoredObject top = null;
         for (StoredObject s : subtree) {
             boolean isTop = s == o;
-            long copyId = ids.getAsLong();
+            long copyId = ids.next();
             long copyParent = copyIds.get(s.parentId());
             String copyName = isTop ? newName : s.name();
             String displayName = isTop && o.displayName().equals(o.name()) ? newName : s.displayName();

@@ -1,6 +1,9 @@
 package dev.kompira.core.store;
 
+import dev.kompira.core.value.Value;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,7 +49,21 @@ public interface Transaction {
      * @throws StoreException when the parent is missing, the name is invalid or taken, or the path too long
      */
     StoredObject create(long parentId, String name, long typeId, String displayName, String owner,
-            java.util.Map<String, dev.kompira.core.value.Value> fields);
+            Map<String, Value> fields);
+
+    /**
+     * Creates an object as {@link #create} does, with id {@code wantedId} when the store has never
+     * given that id to any object (imports keep exported ids, objects.md §7.7), otherwise with a
+     * new id as usual. Ids stay unique and are never reused.
+     */
+    StoredObject create(long parentId, String name, long typeId, String displayName, String owner,
+            Map<String, Value> fields, long wantedId);
+
+    /**
+     * Sets the {@code created} and {@code updated} timestamps of object {@code id} exactly, changing
+     * nothing else (imports keep exported timestamps, objects.md §7.7); returns the result.
+     */
+    StoredObject stamp(long id, Instant created, Instant updated);
 
     /** Applies {@code update} to object {@code id}; returns the result. */
     StoredObject update(long id, ObjectUpdate update);

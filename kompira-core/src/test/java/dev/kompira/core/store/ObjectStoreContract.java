@@ -747,6 +747,44 @@ public abstract class ObjectStoreContract {
     }
 
     @Test
+    void aWantedIdIsKeptOnlyWhenTheStoreNeverGaveIt() {
+        StoredObject root = initRoot();
+        StoredObject p = mkdirs("/p");
+        StoredObject gone = mkdirs("/gone");
+        store.write("delete", tx -> tx.delete(gone.id()));
+        long wanted = p.id() + 1000;
+
+        StoredObject z = store.write("import", tx -> tx.create(p.id(), "z", TYPE, null, OWNER, Map.of(), wanted));
+        StoredObject y = store.write("create", tx -> tx.create(p.id(), "y", TYPE, null, OWNER, Map.of()));
+        StoredObject taken = store.write("import", tx -> tx.create(root.id(), "taken", TYPE, null, OWNER, Map.of(), p.id()));
+        StoredObject reused = store.write("import", tx -> tx.create(root.id(), "reused", TYPE, null, OWNER, Map.of(), gone.id()));
+        StoredObject again = store.write("import", tx -> tx.create(root.id(), "again", TYPE, null, OWNER, Map.of(), wanted));
+
+        assertEquals(wanted, z.id());
+        assertEquals(List.of("y", "z"), names(store.read(tx -> tx.children(p.id()))), "children stay ordered by id");
+        Set<Long> distinct = new HashSet<>(List.of(root.id(), p.id(), gone.id(), z.id(), y.id(), taken.id(), reused.id(), again.id()));
+        assertEquals(8, distinct.size(), "an id is never given twice");
+    }
+
+    @Test
+    void stampSetsBothTimestampsAndNothingElse() {
+        initRoot();
+        StoredObject a = mkdirs("/a");
+        Instant created = Instant.parse("2020-01-02T03:04:05Z");
+        Instant updated = Instant.parse("2021-06-07T08:09:10Z");
+        clock.set(T0.plusSeconds(60));
+
+        StoredObject stamped = store.write("stamp", tx -> tx.stamp(a.id(), created, updated));
+
+        assertEquals(created, stamped.created());
+        assertEquals(updated, stamped.updated());
+        assertEquals(describe(stamped), describe(get("/a")));
+        assertEquals(describe(a), describe(stamped).replace(created.toString(), a.created().toString())
+                .replace(updated.toString(), a.updated().toString()));
+        assertWriteRefused("no object with id 42", tx -> tx.stamp(42, created, updated));
+    }
+
+    @Test
     void idsIncreaseAndAreNeverReused() {
         initRoot();
         Set<Long> seen = new HashSet<>(List.of(get("/").id()));

@@ -1,11 +1,10 @@
 package dev.kompira.core.object.io;
 
-import dev.kompira.core.object.TreeContext;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kompira.core.object.ObjectPaths;
 import dev.kompira.core.object.ObjectTree;
+import dev.kompira.core.object.TreeContext;
 import dev.kompira.core.object.types.FieldDefinition;
 import dev.kompira.core.object.types.FieldValueException;
 import dev.kompira.core.object.types.TypeDefinition;
@@ -16,7 +15,9 @@ import dev.kompira.core.store.Transaction;
 import dev.kompira.core.store.TreeRules;
 import dev.kompira.core.value.DictionaryValue;
 import dev.kompira.core.value.Value;
+import dev.kompira.core.value.temporal.TemporalParser;
 import java.io.Reader;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -73,8 +74,6 @@ final class JsonImporter {
     private final List<String> errors = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private int skipped;
-    /** Whether some created entry carried an id or timestamps that the store cannot keep. */
-    private boolean lostIdentity;
 
     private JsonImporter(ObjectTree tree, String base, ImportOptions options, Transaction tx) {
         this.tree = tree;
@@ -108,14 +107,11 @@ final class JsonImporter {
             if (e.state == State.CREATED || e.state == State.UPDATED) {
                 writeFields(e);
                 writeConfigData(e);
+                keepTimestamps(e);
             }
         }
         if (!errors.isEmpty() && !options.lenient()) {
             throw new ImportException(errors);
-        }
-        if (lostIdentity && !options.stampUpdated()) {
-            warnings.add(base + ": the store assigns object ids and timestamps itself; created objects got new ids"
-                    + " and the import time as created/updated");
         }
         return new ImportReport(count(State.CREATED), count(State.UPDATED), skipped, errors, warnings);
     }
@@ -277,12 +273,13 @@ final class JsonImporter {
         StoredObject parent = tx.get(ObjectPaths.parent(e.target)).orElseThrow(() -> new ImportRuleException(e.target
                 + ": its parent " + ObjectPaths.parent(e.target) + " does not exist and is not part of the import"));
         String name = e.target.substring(e.target.lastIndexOf('/') + 1);
-        StoredObject created = tx.create(parent.id(), name, typeId, text(e, "display_name"), owner(e), Map.of());
+        JsonNode exportedId = e.node.get("id");
+        long wantedId = exportedId != null && exportedId.canConvertToLong() && exportedId.isIntegralNumber() ? exportedId.longValue() : 0;
+        StoredObject created = tx.create(parent.id(), name, typeId, text(e, "display_name"), owner(e), Map.of(), wantedId);
         e.id = created.id();
         e.typeId = created.typeId();
         tx.update(e.id, new ObjectUpdate(declarations(e), Set.of(), null, orEmpty(text(e, "description")), null,
                 permissions(e, "user_permissions"), permissions(e, "group_permissions"), false));
-        lostIdentity |= e.node.has("id") || e.node.has("created") || e.node.has("updated");
         e.state = State.CREATED;
         reportDeclarationWarnings(e);
     }
@@ -304,6 +301,31 @@ final class JsonImporter {
                 owner(e), permissions(e, "user_permissions"), permissions(e, "group_permissions"), true));
         e.state = State.UPDATED;
         reportDeclarationWarnings(e);
+    }
+
+    /**
+     * Gives {@code e} the exported {@code created} and {@code updated} (§7.7 step 4), last, because
+     * the passes before may touch {@code updated}; with stamp-updated, {@code updated} stays now.
+     */
+    private void keepTimestamps(Entry e) {
+        StoredObject o = tx.get(e.id).orElseThrow();
+        Instant created = timestamp(e, "created").orElse(o.created());
+        Instant updated = options.stampUpdated() ? o.updated() : timestamp(e, "updated").orElse(o.updated());
+        if (!created.equals(o.created()) || !updated.equals(o.updated())) {
+            tx.stamp(e.id, created, updated);
+        }
+    }
+
+    private Optional<Instant> timestamp(Entry e, String key) {
+        String text = text(e, key);
+        if (text == null) {
+            return Optional.empty();
+        }
+        Optional<Instant> parsed = TemporalParser.parseDatetime(text.strip()).map(p -> p.atZone(tree.zone()).toInstant());
+        if (parsed.isEmpty()) {
+            warnings.add(e.target + ": '" + key + "' is not a timestamp (" + text + "); the import time is kept");
+        }
+        return parsed;
     }
 
     /** Returns the id of {@code e}'s type, which must be a type object. */

@@ -31,7 +31,7 @@ final class IoTrees {
 
     /**
      * A freshly initialised tree whose store clock stands still, so that two trees built the same
-     * way get the same timestamps (the store SPI cannot set exported ones).
+     * way get the same timestamps, also for objects whose import gives none.
      */
     static ObjectTree frozen() {
         MemoryStore store = new MemoryStore(Clock.fixed(Instant.parse("2024-05-01T00:00:00Z"), ZoneOffset.UTC));

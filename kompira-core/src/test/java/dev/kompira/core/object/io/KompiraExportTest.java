@@ -21,6 +21,7 @@ import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.TimeValue;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -87,7 +88,7 @@ class KompiraExportTest {
         assertEquals("/", JSON.readTree(exported).get(0).get("parent_object").asText());
         assertEquals("/system/types/Config", settings.get("typepath").asText());
         assertEquals("Integer#{\"default\": 3, \"min_value\": 0}", settings.get("fields").get("fieldTypes").get(0).asText());
-        assertEquals("2024-05-01T00:00:00+00:00", settings.get("created").asText());
+        assertEquals("2024-05-01T00:00:03+00:00", settings.get("created").asText());
         assertTrue(exported.startsWith("[\n  {\n    \"id\": "), exported);
         assertTrue(exported.contains("\"user_permissions\": {},\n"), "empty objects are written {}");
         assertTrue(exported.endsWith("\n]\n"));
@@ -292,11 +293,40 @@ class KompiraExportTest {
     }
 
     @Test
-    void theExportedIdentityIsReportedAsNotKept() {
+    void exportedIdsAndTimestampsAreKept() {
         ObjectTree tree = IoTrees.fresh();
         ImportReport report = IoTrees.importJson(tree, IoTrees.resource("example-7.9.json"));
-        assertWarning(report, "/: the store assigns object ids and timestamps itself");
+
+        assertTrue(report.warnings().stream().noneMatch(w -> w.contains("timestamp")), report.warnings().toString());
+        StoredObject web1 = tree.get("/ops/web1").orElseThrow();
+        assertEquals(103, web1.id());
+        assertEquals(Instant.parse("2024-05-01T00:00:02Z"), web1.created());
+        assertEquals(Instant.parse("2024-05-01T00:00:02Z"), web1.updated());
         assertInstanceOf(DictionaryValue.class, tree.get("/ops/settings").orElseThrow().fields().get("data"));
+    }
+
+    @Test
+    void takenIdsAreReplacedAndStampUpdatedSetsUpdatedToNow() {
+        ObjectTree tree = IoTrees.fresh();
+        IoTrees.importJson(tree, IoTrees.resource("example-7.9.json"));
+        String moved = IoTrees.resource("example-7.9.json").replace("\"objpath\": \"ops", "\"objpath\": \"copy");
+        Instant before = Instant.now();
+
+        KompiraExport.importJson(tree, new StringReader(moved), "/", ImportOptions.defaults().withStampUpdated(true));
+
+        StoredObject copy = tree.get("/copy/web1").orElseThrow();
+        assertTrue(copy.id() < 101 || copy.id() > 104, "id " + copy.id() + " was already taken");
+        assertEquals(Instant.parse("2024-05-01T00:00:02Z"), copy.created());
+        assertFalse(copy.updated().isBefore(before), copy.updated().toString());
+    }
+
+    @Test
+    void anUnreadableTimestampIsAWarningAndTheImportTimeStays() {
+        ObjectTree tree = IoTrees.fresh();
+        String json = IoTrees.resource("example-7.9.json").replace("\"created\": \"2024-05-01T09:00:02+09:00\"", "\"created\": \"yesterday\"");
+        ImportReport report = IoTrees.importJson(tree, json);
+        assertWarning(report, "/ops/web1: 'created' is not a timestamp (yesterday)");
+        assertTrue(tree.get("/ops/web1").orElseThrow().created().isAfter(Instant.parse("2025-01-01T00:00:00Z")));
     }
 
     private static String node(String fields) {
