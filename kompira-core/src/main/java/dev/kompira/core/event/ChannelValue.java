@@ -57,6 +57,8 @@ public final class ChannelValue implements Waitable, Attributed {
             AtomicIntegerFieldUpdater.newUpdater(ChannelValue.class, "wakeRequests");
 
     private final long number;
+    /** The Channel object whose queue this is, or 0 for a channel made by {@code channel()}. */
+    private final long objectId;
     private final Object lock = new Object();
 
     /** Queued messages, oldest first; guarded by {@link #lock}. */
@@ -82,7 +84,22 @@ public final class ChannelValue implements Waitable, Attributed {
 
     /** Creates an empty channel with its engine-wide creation number (the {@code n} of {@code <channel #n>}). */
     public ChannelValue(long number) {
+        this(number, 0);
+    }
+
+    private ChannelValue(long number, long objectId) {
         this.number = number;
+        this.objectId = objectId;
+    }
+
+    /** Creates the queue of the Channel object {@code objectId} (objects.md §4.7), numbered by the object id. */
+    public static ChannelValue ofObject(long objectId) {
+        return new ChannelValue(objectId, objectId);
+    }
+
+    /** Returns the id of the Channel object whose queue this is, or 0 for a channel made by {@code channel()}. Thread-safe. */
+    public long objectId() {
+        return objectId;
     }
 
     /** Returns the creation number; a channel restored from a checkpoint keeps it (D41). Thread-safe. */

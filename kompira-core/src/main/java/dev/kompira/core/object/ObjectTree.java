@@ -68,7 +68,7 @@ public final class ObjectTree {
      * shared by every process of the engine.
      */
     public dev.kompira.core.event.ChannelValue channel(long id) {
-        return channels.computeIfAbsent(id, dev.kompira.core.event.ChannelValue::new);
+        return channels.computeIfAbsent(id, dev.kompira.core.event.ChannelValue::ofObject);
     }
 
     /** Makes {@code provider} available to Library objects that name its id. */

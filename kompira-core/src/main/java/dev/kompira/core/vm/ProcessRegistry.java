@@ -1,9 +1,12 @@
 package dev.kompira.core.vm;
 
+import dev.kompira.core.event.ChannelValue;
 import dev.kompira.core.process.ProcessHandle;
 import dev.kompira.core.process.ProcessQuery;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -16,6 +19,7 @@ public final class ProcessRegistry {
     private final ConcurrentSkipListMap<Long, Machine> processes = new ConcurrentSkipListMap<>();
     private final AtomicLong nextPid = new AtomicLong(1);
     private final AtomicLong nextChannel = new AtomicLong(1);
+    private final Map<Long, ChannelValue> restoredChannels = new ConcurrentHashMap<>();
 
     /** Returns a new process id. */
     public long newPid() {
@@ -30,6 +34,16 @@ public final class ProcessRegistry {
     /** Returns the creation number of a new in-memory channel. */
     long newChannelNumber() {
         return nextChannel.getAndIncrement();
+    }
+
+    /**
+     * Returns the in-memory channel numbered {@code number} for processes restored from snapshots:
+     * one channel per number, shared by every process restored in this engine, so that processes
+     * that shared a channel before still do (D41). Later {@code channel()} numbers are above it.
+     */
+    ChannelValue restoredChannel(long number) {
+        nextChannel.accumulateAndGet(number + 1, Math::max);
+        return restoredChannels.computeIfAbsent(number, ChannelValue::new);
     }
 
     void register(Machine m) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kompira.core.event.ChannelValue;
+import dev.kompira.core.object.ObjectValue;
 import dev.kompira.core.value.ArrayValue;
 import dev.kompira.core.value.BinaryValue;
 import dev.kompira.core.value.BooleanValue;
@@ -101,7 +103,7 @@ public final class ProcessSnapshots {
          * resume), or running on from where it was saved.
          */
         public Machine build(CompiledFlow flow, long pid, EngineServices services, boolean suspended) {
-            return new Reader(root, flow).build(pid, services, suspended);
+            return new Reader(root, flow, services).build(pid, suspended);
         }
     }
 
@@ -224,6 +226,13 @@ public final class ProcessSnapshots {
             if (v instanceof TimedeltaValue t) {
                 return n.put("t", "timedelta").put("days", t.days()).put("micros", t.microsOfDay());
             }
+            if (v instanceof ObjectValue o) {
+                return n.put("t", "object").put("id", o.id()).put("path", o.text());
+            }
+            if (v instanceof ChannelValue c) {
+                return c.objectId() != 0 ? n.put("t", "channel").put("object", c.objectId())
+                        : n.put("t", "channel").put("number", c.number());
+            }
             if (v instanceof MethodValue mv) {
                 n.put("t", "method").put("name", mv.name());
                 return n.set("receiver", value(mv.receiver()));
@@ -265,13 +274,15 @@ public final class ProcessSnapshots {
         private final CompiledFlow flow;
         private final List<Value> heap = new ArrayList<>();
         private final List<Scope> scopes = new ArrayList<>();
+        private final EngineServices services;
 
-        Reader(JsonNode root, CompiledFlow flow) {
+        Reader(JsonNode root, CompiledFlow flow, EngineServices services) {
             this.root = root;
             this.flow = flow;
+            this.services = services;
         }
 
-        Machine build(long pid, EngineServices services, boolean suspended) {
+        Machine build(long pid, boolean suspended) {
             readHeap();
             readScopes();
             JsonNode invNode = root.path("invocation");
@@ -384,6 +395,11 @@ public final class ProcessSnapshots {
                     return new TimedeltaValue(n.path("days").asLong(), n.path("micros").asLong());
                 case "method":
                     return new MethodValue(value(n.path("receiver")), n.path("name").asText());
+                case "object":
+                    return new ObjectValue(services.tree(), n.path("id").asLong(), n.path("path").asText());
+                case "channel":
+                    return n.has("object") ? services.tree().channel(n.path("object").asLong())
+                            : services.registry().restoredChannel(n.path("number").asLong());
                 default:
                     throw new IllegalArgumentException("unknown value tag in snapshot: " + n);
             }

@@ -9,6 +9,7 @@ import dev.kompira.core.Kompira;
 import dev.kompira.core.process.ProcessHandle;
 import dev.kompira.core.process.ProcessOutcome;
 import dev.kompira.core.process.ProcessState;
+import dev.kompira.core.store.MemoryStore;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,32 @@ class SnapshotResumeTest {
     }
 
     @Test
+    void objectsAndChannelsInVariablesSurviveTheSnapshot() throws Exception {
+        String flow = String.join("\n",
+                "[home = ./.add('work', /system/types/Directory)] -> [box = ./.add('box', /system/types/Channel)] ->",
+                "[c = channel()] -> [pair = [c, c]] -> suspend() ->",
+                "print(home, home.type_name, pair[0] == pair[1]) ->",
+                "[box.send: 'to the object'] -> <box> -> print($RESULT) ->",
+                "[c.send: 'to memory'] -> <pair[1]> -> print($RESULT, c, channel())");
+        MemoryStore store = new MemoryStore();
+        StringBuilder first = new StringBuilder();
+        String snapshot;
+        try (Kompira engine = engine(first, store)) {
+            ProcessHandle p = engine.start(engine.compile("refs.kjf", flow), Map.of());
+            waitUntilSuspended(p);
+            snapshot = engine.snapshot(p);
+        }
+
+        StringBuilder second = new StringBuilder();
+        try (Kompira engine = engine(second, store)) {
+            ProcessHandle restored = engine.restore(snapshot);
+            restored.resume();
+            assertEquals(ProcessState.DONE, restored.await(Duration.ofSeconds(30)).state(), second.toString());
+        }
+        assertEquals("/work Directory true\nto the object\nto memory <channel #1> <channel #2>\n", second.toString());
+    }
+
+    @Test
     void aRunningProcessCannotBeSaved() throws Exception {
         StringBuilder out = new StringBuilder();
         try (Kompira engine = engine(out)) {
@@ -93,7 +120,11 @@ class SnapshotResumeTest {
     }
 
     private static Kompira engine(StringBuilder out) {
-        return Kompira.builder().console((pid, text) -> {
+        return engine(out, new MemoryStore());
+    }
+
+    private static Kompira engine(StringBuilder out, MemoryStore store) {
+        return Kompira.builder().store(store).console((pid, text) -> {
             synchronized (out) {
                 out.append(text);
             }
