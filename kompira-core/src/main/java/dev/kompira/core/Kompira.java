@@ -11,6 +11,7 @@ import dev.kompira.core.transport.Transport;
 import dev.kompira.core.value.DictionaryValue;
 import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.Value;
+import dev.kompira.core.vm.ChannelQueues;
 import dev.kompira.core.vm.CompiledFlow;
 import dev.kompira.core.vm.Compiler;
 import dev.kompira.core.vm.EngineServices;
@@ -95,6 +96,8 @@ public final class Kompira implements AutoCloseable {
         this.services = new EngineServices(carriers, timer, transports, b.zone, b.clock, b.showCommands,
                 () -> environment(env, tree, b.environmentObject), b.console, registry, new ProcessLimiter(b.processLimit), b.stepHandler,
                 b.checkpoints, tree, new JobflowObjects(tree), new Multiplicity());
+        ChannelQueues queues = new ChannelQueues(services);
+        tree.openChannelsWith(queues::open);
     }
 
     /** Resumes every process saved in the checkpoint store (the engine before crashed or stopped). */

@@ -193,10 +193,10 @@ class ProcessesTest {
     void aCheckpointThatCannotBeSavedIsReportedOnceAndTheProcessGoesOn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         try (Kompira k = engine().checkpoints(new dev.kompira.core.process.DirectoryCheckpointStore(dir)).build()) {
-            ProcessOutcome outcome = k.start(k.compile("c.kjf", "[ch = channel()] -> print(1) -> print(2)"), Map.of(),
+            ProcessOutcome outcome = k.start(k.compile("c.kjf", "[me = current()] -> print(1) -> print(2)"), Map.of(),
                     StartOptions.DEFAULT.withCheckpointMode(true)).await(WAIT);
             assertTrue(outcome.isDone());
-            assertEquals("checkpoint not saved: cannot save a Channel value yet\n1\n2\n", console.toString());
+            assertEquals("checkpoint not saved: cannot save a Process value yet\n1\n2\n", console.toString());
         }
     }
 

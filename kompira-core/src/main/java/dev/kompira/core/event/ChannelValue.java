@@ -59,6 +59,8 @@ public final class ChannelValue implements Waitable, Attributed {
     private final long number;
     /** The Channel object whose queue this is, or 0 for a channel made by {@code channel()}. */
     private final long objectId;
+    /** Where a Channel object's queue is kept durable, or Java null. */
+    private final Journal journal;
     private final Object lock = new Object();
 
     /** Queued messages, oldest first; guarded by {@link #lock}. */
@@ -74,6 +76,9 @@ public final class ChannelValue implements Waitable, Attributed {
     private int receivers;
     /** Why the channel was deleted, or Java null while it exists; guarded by {@link #lock}. */
     private String closed;
+    /** Counts the changes of the queue, and the last one given to the journal; guarded by {@link #lock}. */
+    private long version;
+    private long journaled;
 
     /**
      * Notification requests: the thread that raises it from 0 runs notification rounds until no
@@ -84,17 +89,29 @@ public final class ChannelValue implements Waitable, Attributed {
 
     /** Creates an empty channel with its engine-wide creation number (the {@code n} of {@code <channel #n>}). */
     public ChannelValue(long number) {
-        this(number, 0);
+        this(number, 0, null);
     }
 
-    private ChannelValue(long number, long objectId) {
+    private ChannelValue(long number, long objectId, Journal journal) {
         this.number = number;
         this.objectId = objectId;
+        this.journal = journal;
     }
 
     /** Creates the queue of the Channel object {@code objectId} (objects.md §4.7), numbered by the object id. */
     public static ChannelValue ofObject(long objectId) {
-        return new ChannelValue(objectId, objectId);
+        return new ChannelValue(objectId, objectId, null);
+    }
+
+    /**
+     * Creates the queue of the Channel object {@code objectId} holding the {@code saved} messages,
+     * whose later changes go to {@code journal}; new message ids continue after {@code lastId}.
+     */
+    public static ChannelValue ofObject(long objectId, List<Message> saved, long lastId, Journal journal) {
+        ChannelValue channel = new ChannelValue(objectId, objectId, Objects.requireNonNull(journal, "journal"));
+        channel.messages.addAll(saved);
+        channel.lastId = Math.max(lastId, saved.isEmpty() ? 0 : saved.get(saved.size() - 1).id());
+        return channel;
     }
 
     /** Returns the id of the Channel object whose queue this is, or 0 for a channel made by {@code channel()}. Thread-safe. */
@@ -119,6 +136,16 @@ public final class ChannelValue implements Waitable, Attributed {
                 throw new Closed(closed);
             }
             messages.addLast(new Message(++lastId, copy));
+            version++;
+        }
+        wake();
+    }
+
+    /** Drops every queued message ({@code clear_messages()}). Thread-safe. */
+    public void clear() {
+        synchronized (lock) {
+            messages.clear();
+            version++;
         }
         wake();
     }
@@ -170,6 +197,7 @@ public final class ChannelValue implements Waitable, Attributed {
                 return pair(selected);
             }
             messages.pollFirst();
+            version++;
             return selected.value();
         }
     }
@@ -193,6 +221,7 @@ public final class ChannelValue implements Waitable, Attributed {
             if (Matching.caseMatches(pattern, m.value())) {
                 for (; before > 0; before--) {
                     messages.pollFirst();
+                    version++;
                 }
                 return m;
             }
@@ -246,9 +275,7 @@ public final class ChannelValue implements Waitable, Attributed {
                 return deleteMessages(DELETE_MESSAGE.bind(arguments).rest());
             case "clear_messages":
                 CLEAR_MESSAGES.bind(arguments);
-                synchronized (lock) {
-                    messages.clear();
-                }
+                clear();
                 return NullValue.NULL;
             default:
                 throw noAttribute(name);
@@ -271,6 +298,7 @@ public final class ChannelValue implements Waitable, Attributed {
             Iterator<Message> it = messages.iterator();
             removed = advance(it, position);
             it.remove();
+            version++;
         }
         wake();
         return removed.value();
@@ -295,6 +323,7 @@ public final class ChannelValue implements Waitable, Attributed {
                 }
             }
             messages.removeIf(m -> contains(wanted, m.id()));
+            version++;
         }
         wake();
         return NullValue.NULL;
@@ -373,6 +402,7 @@ public final class ChannelValue implements Waitable, Attributed {
      * that throws does not stop the round: the first failure is rethrown at the end.
      */
     void wake() {
+        journal();
         if (WAKE_REQUESTS.getAndIncrement(this) != 0) {
             return;
         }
@@ -385,6 +415,25 @@ public final class ChannelValue implements Waitable, Attributed {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /** Gives the queue to the journal if it changed since the last time; outside the lock, as the journal writes a store. */
+    private void journal() {
+        if (journal == null) {
+            return;
+        }
+        long current;
+        List<Message> queue;
+        long last;
+        synchronized (lock) {
+            if (journaled == version || closed != null) {
+                return;
+            }
+            journaled = current = version;
+            queue = List.copyOf(messages);
+            last = lastId;
+        }
+        journal.queueChanged(this, current, queue, last);
     }
 
     private RuntimeException notifyRound(RuntimeException failure) {
@@ -489,7 +538,19 @@ public final class ChannelValue implements Waitable, Attributed {
     }
 
     /** A queued message and its id. */
-    private record Message(long id, Value value) {
+    public record Message(long id, Value value) {
+    }
+
+    /**
+     * Keeps the queue of a Channel object durable. Called after changes, outside the channel's
+     * lock, possibly by several threads at once: a call whose {@code version} is below one already
+     * kept must be ignored.
+     */
+    @FunctionalInterface
+    public interface Journal {
+
+        /** The queue is now {@code queue} (oldest first); the last id given to a message is {@code lastId}. */
+        void queueChanged(ChannelValue channel, long version, List<Message> queue, long lastId);
     }
 
     /** A listener in the list; it is its own registration handle. Fields other than the final ones are guarded by {@link #lock}. */

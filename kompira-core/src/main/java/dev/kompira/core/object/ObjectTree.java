@@ -2,6 +2,7 @@ package dev.kompira.core.object;
 
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
+import dev.kompira.core.event.ChannelValue;
 import dev.kompira.core.object.types.ConversionContext;
 import dev.kompira.core.object.types.FieldDefinition;
 import dev.kompira.core.object.types.FieldValueException;
@@ -19,8 +20,10 @@ import dev.kompira.core.value.Value;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongFunction;
 
 /**
  * The object tree as jobflows see it (objects.md §1–§3): path resolution, typed field reads with
@@ -61,14 +64,23 @@ public final class ObjectTree {
         return store.generation();
     }
 
-    private final Map<Long, dev.kompira.core.event.ChannelValue> channels = new ConcurrentHashMap<>();
+    private final Map<Long, ChannelValue> channels = new ConcurrentHashMap<>();
+    private volatile LongFunction<ChannelValue> channelOpener = ChannelValue::ofObject;
 
     /**
-     * Returns the message queue of Channel object {@code id} (objects.md §4.7): kept by the tree,
+     * Returns the message queue of Channel object {@code id} (objects.md §4.7): opened once, then
      * shared by every process of the engine.
      */
-    public dev.kompira.core.event.ChannelValue channel(long id) {
-        return channels.computeIfAbsent(id, dev.kompira.core.event.ChannelValue::ofObject);
+    public ChannelValue channel(long id) {
+        return channels.computeIfAbsent(id, channelOpener::apply);
+    }
+
+    /**
+     * Sets how the queue of a Channel object is opened the first time it is used; the engine opens
+     * queues kept in the store. Without it, queues live in memory only.
+     */
+    public void openChannelsWith(LongFunction<ChannelValue> opener) {
+        this.channelOpener = Objects.requireNonNull(opener, "opener");
     }
 
     /** Makes {@code provider} available to Library objects that name its id. */

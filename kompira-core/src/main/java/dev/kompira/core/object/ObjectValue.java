@@ -48,6 +48,7 @@ public final class ObjectValue implements Attributed, Container {
     private static final Set<String> COMMON_METHODS = Set.of("delete", "update", "rename");
     private static final Set<String> CONTAINER_METHODS = Set.of("add", "move", "copy", "has_child", "find", "glob");
     private static final Signature GLOB = Signature.parse("glob(pattern)");
+    private static final Set<String> QUEUE_FIELDS = Set.of("message_queue", "event_queue");
     private static final Set<String> CONTAINER_TYPES = Set.of("Directory", "Table");
     private static final Set<String> CHANNEL_MEMBERS = Set.of("send", "pop_message", "peek_message", "delete_message",
             "clear_messages", "message_count", "event_count");
@@ -274,7 +275,7 @@ public final class ObjectValue implements Attributed, Container {
         if (property(o, name) != null) {
             throw new JobflowError(ErrorCode.R_UPDATE, "cannot update " + o.path() + "." + name + ": it is read-only");
         }
-        tree.writeFields(id, Map.of(name, value), ObjectPaths.parent(o.path()));
+        writeField(o, name, value);
     }
 
     /** Returns whether {@code o.name} reaches a field (no property or method of that name, D36). */
@@ -286,7 +287,19 @@ public final class ObjectValue implements Attributed, Container {
 
     /** Writes field {@code field} (update jobs {@code [v >> o['f']]}, §2.5 rule 2). */
     public void updateField(String field, Value value) {
-        StoredObject o = stored();
+        writeField(stored(), field, value);
+    }
+
+    /** Writes one field; a Channel's queues are only emptied, by writing null (objects.md §4.7). */
+    private void writeField(StoredObject o, String field, Value value) {
+        if (QUEUE_FIELDS.contains(field) && tree.typeName(o).equals("Channel")) {
+            if (value != NullValue.NULL) {
+                throw new JobflowError(ErrorCode.R_UPDATE, "cannot update " + o.path() + "." + field
+                        + ": only null (which empties it) may be written; use send, pop_message or delete_message");
+            }
+            tree.channel(id).clear();
+            return;
+        }
         tree.writeFields(id, Map.of(field, value), ObjectPaths.parent(o.path()));
     }
 

@@ -74,6 +74,31 @@ public final class ProcessSnapshots {
         }
     }
 
+    /**
+     * Encodes one value (with the Arrays and Dictionaries it reaches, shared ones once) as JSON, for
+     * messages kept in a store (objects.md §4.7).
+     *
+     * @throws IllegalStateException when the value holds something that cannot be saved (a Process)
+     */
+    static String encodeValue(Value value) {
+        Writer writer = new Writer();
+        ObjectNode root = JSON.createObjectNode();
+        root.set("value", writer.value(value));
+        root.set("heap", writer.heap);
+        return root.toString();
+    }
+
+    /** Decodes what {@link #encodeValue} wrote; references resolve in the engine of {@code services}. */
+    static Value decodeValue(String json, EngineServices services) {
+        try {
+            Reader reader = new Reader(JSON.readTree(json), null, services);
+            reader.readHeap();
+            return reader.value(reader.root.path("value"));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("not an encoded value: " + e.getOriginalMessage(), e);
+        }
+    }
+
     /** A parsed snapshot waiting for its recompiled flow. */
     public static final class Restored {
 

@@ -1,0 +1,105 @@
+package dev.kompira.core.vm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kompira.core.event.ChannelValue;
+import dev.kompira.core.event.ChannelValue.Message;
+import dev.kompira.core.store.ObjectUpdate;
+import dev.kompira.core.store.StoredObject;
+import dev.kompira.core.value.ArrayValue;
+import dev.kompira.core.value.BinaryValue;
+import dev.kompira.core.value.IntegerValue;
+import dev.kompira.core.value.Value;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the message queues of Channel objects in the store (objects.md §4.7), so that messages
+ * outlive the engine: the queue is the invisible field {@code message_queue}, one Binary per
+ * message (the JSON of its id and its value), and the last message id is kept beside it, so that
+ * ids are never reused while the channel exists. Every change of a queue is one store write that
+ * does not touch the object's {@code updated}.
+ *
+ * <p>A message holding a value that cannot be saved (a Process) stays in memory: the queue is then
+ * not saved until that message is gone, and a warning is logged.
+ *
+ * <p>Thread-safe: writes are ordered by the store; one older than a queue already saved is dropped.
+ */
+public final class ChannelQueues implements ChannelValue.Journal {
+
+    private static final String QUEUE_FIELD = "message_queue";
+    private static final String LAST_ID_FIELD = "message_last_id";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelQueues.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final EngineServices services;
+    /** The version of each channel's queue last written, by object id; read and written inside store writes. */
+    private final Map<Long, Long> written = new ConcurrentHashMap<>();
+
+    /** Keeps the queues of the Channel objects of {@code services}' tree, resolving saved references in that engine. */
+    public ChannelQueues(EngineServices services) {
+        this.services = services;
+    }
+
+    /** Returns the queue of Channel object {@code id} with the messages saved in the store. */
+    public ChannelValue open(long id) {
+        Optional<StoredObject> channel = services.tree().get(id);
+        List<Message> saved = new ArrayList<>();
+        long lastId = 0;
+        if (channel.isPresent()) {
+            Map<String, Value> fields = channel.get().fields();
+            if (fields.get(QUEUE_FIELD) instanceof ArrayValue queue) {
+                queue.items().forEach(item -> decode(channel.get(), item).ifPresent(saved::add));
+            }
+            lastId = fields.get(LAST_ID_FIELD) instanceof IntegerValue last && last.fitsLong() ? last.longValue() : 0;
+        }
+        return ChannelValue.ofObject(id, saved, lastId, this);
+    }
+
+    @Override
+    public void queueChanged(ChannelValue channel, long version, List<Message> queue, long lastId) {
+        long id = channel.objectId();
+        List<Value> encoded = new ArrayList<>(queue.size());
+        try {
+            for (Message m : queue) {
+                encoded.add(encode(m));
+            }
+        } catch (IllegalStateException unsavable) {
+            LOG.warn("the queue of channel object #{} is not saved: {}", id, unsavable.getMessage());
+            return;
+        }
+        Map<String, Value> fields = Map.of(QUEUE_FIELD, new ArrayValue(encoded), LAST_ID_FIELD, IntegerValue.of(lastId));
+        services.tree().write("queue of channel #" + id, tx -> {
+            if (tx.get(id).isEmpty() || written.getOrDefault(id, 0L) >= version) {
+                return null;
+            }
+            written.put(id, version);
+            return tx.update(id, new ObjectUpdate(fields, Set.of(), null, null, null, null, null, false));
+        });
+    }
+
+    private static Value encode(Message m) {
+        String json = "{\"id\":" + m.id() + ",\"value\":" + ProcessSnapshots.encodeValue(m.value()) + "}";
+        return BinaryValue.of(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Optional<Message> decode(StoredObject channel, Value item) {
+        try {
+            JsonNode node = JSON.readTree(((BinaryValue) item).bytes());
+            Value value = ProcessSnapshots.decodeValue(node.path("value").toString(), services);
+            return Optional.of(new Message(node.path("id").asLong(), value));
+        } catch (IOException | RuntimeException bad) {
+            LOG.warn("{}: a saved message cannot be read and is dropped: {}", channel.path(), bad.getMessage());
+            return Optional.empty();
+        }
+    }
+}
