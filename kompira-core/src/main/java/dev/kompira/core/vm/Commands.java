@@ -32,15 +32,17 @@ final class Commands {
 
     /** Starts {@code command} and parks the process until it has ended. */
     static void run(Machine m, FlowFrame f, String command, Value input, Slot[] controls) {
-        run(m, f, command, input, controls, null);
+        run(m, f, command, input, controls, null, () -> { });
     }
 
     /**
      * Runs {@code command} like {@link #run(Machine, FlowFrame, String, Value, Slot[])}; with a
      * {@code script}, {@code command} is the script's quoted arguments, and the script's text is placed
      * in a temporary file on the target that runs with them and is deleted afterwards (D74).
+     * {@code ended} runs when the job's outcome is set, whether the command ran or not.
      */
-    static void run(Machine m, FlowFrame f, String command, Value input, Slot[] controls, ScriptFile.Script script) {
+    static void run(Machine m, FlowFrame f, String command, Value input, Slot[] controls, ScriptFile.Script script,
+            Runnable ended) {
         Map<String, Value> local = new HashMap<>();
         Map<String, Value> env = new HashMap<>();
         Map<String, Value> vars = controlValues(m, f, controls, local, env);
@@ -53,15 +55,18 @@ final class Commands {
         Optional<String> tooLong = CommandLine.tooLong(script == null ? command : script.text() + command);
         if (tooLong.isPresent()) {
             unreachable(f.invocation, tooLong.get());
+            ended.run();
             return;
         }
         Transport transport = m.transportFor(request.target().conntype());
         if (transport == null) {
             unreachable(f.invocation, "no transport for connection type '" + request.target().conntype() + "'");
+            ended.run();
             return;
         }
         if (script != null && !request.target().conntype().equals("local")) {
             unreachable(f.invocation, "script jobs on remote targets need the SSH transport's file transfer");
+            ended.run();
             return;
         }
         Value timeout = vars.get("__timeout__");
@@ -74,6 +79,7 @@ final class Commands {
                     file.delete();
                 }
                 complete(machine, f.invocation, result, encoding, rawStdout, rawStderr, timeout);
+                ended.run();
             });
         };
         if (m.isStepMode()) {

@@ -4,17 +4,20 @@ import dev.kompira.core.call.Arguments;
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
 import dev.kompira.core.object.ObjectValue;
+import dev.kompira.core.store.StoredObject;
+import dev.kompira.core.transport.CommandLine;
 import dev.kompira.core.value.IntegerValue;
 import dev.kompira.core.value.Members;
 import dev.kompira.core.value.MethodValue;
+import dev.kompira.core.value.Rendering;
 import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.Value;
 import dev.kompira.dsl.ast.ExecutionJob;
 
 /**
  * Compiles execution jobs {@code [target << input : arguments]} (language.md §8.2): what happens
- * depends on the value of the target — a command String or a Method so far; Jobflow, ScriptJob and
- * library Function targets arrive with the object model.
+ * depends on the value of the target: a command String, a Jobflow or ScriptJob object, or a Method
+ * (of a value, an object or a Library).
  */
 final class ExecutionCompiler {
 
@@ -40,7 +43,7 @@ final class ExecutionCompiler {
                 requireNoInput(in);
                 m.callJobflowObject(o, args, job.span(), f);
             } else if (t instanceof ObjectValue o && o.tree().typeName(o.stored()).equals("ScriptJob")) {
-                Commands.run(m, f, scriptArguments(args), in, controls, script(o));
+                runScript(m, f, o, scriptArguments(args), in, controls);
             } else if (t instanceof MethodValue method) {
                 requireNoInput(in);
                 callMethod(f.invocation, method, args);
@@ -50,11 +53,18 @@ final class ExecutionCompiler {
         });
     }
 
+    /** Runs a ScriptJob holding a slot of its multiplicity until the script has ended (objects.md §4.5). */
+    private static void runScript(Machine m, FlowFrame f, ObjectValue o, String arguments, Value in, Slot[] controls) {
+        StoredObject job = o.stored();
+        ScriptFile.Script script = script(o);
+        m.withSlotOf(job, () -> Commands.run(m, f, arguments, in, controls, script, () -> m.releaseSlotOf(job)));
+    }
+
     /** The text and extension of a ScriptJob object (objects.md §4.5). */
     private static ScriptFile.Script script(ObjectValue o) {
-        dev.kompira.core.store.StoredObject stored = o.stored();
-        return new ScriptFile.Script(dev.kompira.core.value.Rendering.text(o.tree().readField(stored, "source")),
-                dev.kompira.core.value.Rendering.text(o.tree().readField(stored, "ext")));
+        StoredObject stored = o.stored();
+        return new ScriptFile.Script(Rendering.text(o.tree().readField(stored, "source")),
+                Rendering.text(o.tree().readField(stored, "ext")));
     }
 
     /** Script arguments: each one's text form quoted for the shell (D74); keywords are not allowed. */
@@ -64,7 +74,7 @@ final class ExecutionCompiler {
         }
         StringBuilder out = new StringBuilder();
         for (Value a : args.positional()) {
-            out.append(' ').append(dev.kompira.core.transport.CommandLine.quote(dev.kompira.core.value.Rendering.text(a)));
+            out.append(' ').append(CommandLine.quote(Rendering.text(a)));
         }
         return out.toString();
     }

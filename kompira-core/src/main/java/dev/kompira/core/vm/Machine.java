@@ -823,17 +823,30 @@ public final class Machine implements ProcessHandle {
             services.multiplicity().release(caller.lockId, this);
             caller.lockId = 0;
         }
-        int limit = multiplicityOf(target);
-        if (limit == 0) {
+        if (multiplicityOf(target) == 0) {
             callJobflow(flow, arguments, callSite, 0);
             return;
         }
-        Runnable call = () -> callJobflow(flow, arguments, callSite, target.id());
-        if (services.multiplicity().acquire(target.id(), limit, this, call)) {
-            call.run();
+        withSlotOf(target, () -> callJobflow(flow, arguments, callSite, target.id()));
+    }
+
+    /**
+     * Runs {@code body} once this process holds a slot of {@code job}'s multiplicity (§12.9, a
+     * Jobflow or a ScriptJob), parking it until a slot frees; {@code body} runs at once when the
+     * job has no multiplicity. The caller releases the slot with {@link #releaseSlotOf}.
+     */
+    void withSlotOf(StoredObject job, Runnable body) {
+        int limit = multiplicityOf(job);
+        if (limit == 0 || services.multiplicity().acquire(job.id(), limit, this, body)) {
+            body.run();
         } else {
             parkUntilWoken(() -> { });
         }
+    }
+
+    /** Gives back one hold of a slot taken by {@link #withSlotOf}; nothing when none is held. */
+    void releaseSlotOf(StoredObject job) {
+        services.multiplicity().release(job.id(), this);
     }
 
     /** Resolves the connection of a command from its control variables (objects.md §6.3). */
