@@ -59,8 +59,8 @@ public final class ChannelValue implements Waitable, Attributed {
     private final long number;
     /** The Channel object whose queue this is, or 0 for a channel made by {@code channel()}. */
     private final long objectId;
-    /** Where a Channel object's queue is kept durable, or Java null. */
-    private final Journal journal;
+    /** What a Channel object's queue is tied to (the store, the action), or Java null. */
+    private final Backing backing;
     private final Object lock = new Object();
 
     /** Queued messages, oldest first; guarded by {@link #lock}. */
@@ -76,7 +76,7 @@ public final class ChannelValue implements Waitable, Attributed {
     private int receivers;
     /** Why the channel was deleted, or Java null while it exists; guarded by {@link #lock}. */
     private String closed;
-    /** Counts the changes of the queue, and the last one given to the journal; guarded by {@link #lock}. */
+    /** Counts the changes of the queue, and the last one given to the backing; guarded by {@link #lock}. */
     private long version;
     private long journaled;
 
@@ -92,10 +92,10 @@ public final class ChannelValue implements Waitable, Attributed {
         this(number, 0, null);
     }
 
-    private ChannelValue(long number, long objectId, Journal journal) {
+    private ChannelValue(long number, long objectId, Backing backing) {
         this.number = number;
         this.objectId = objectId;
-        this.journal = journal;
+        this.backing = backing;
     }
 
     /** Creates the queue of the Channel object {@code objectId} (objects.md §4.7), numbered by the object id. */
@@ -105,10 +105,10 @@ public final class ChannelValue implements Waitable, Attributed {
 
     /**
      * Creates the queue of the Channel object {@code objectId} holding the {@code saved} messages,
-     * whose later changes go to {@code journal}; new message ids continue after {@code lastId}.
+     * whose later changes go to {@code backing}; new message ids continue after {@code lastId}.
      */
-    public static ChannelValue ofObject(long objectId, List<Message> saved, long lastId, Journal journal) {
-        ChannelValue channel = new ChannelValue(objectId, objectId, Objects.requireNonNull(journal, "journal"));
+    public static ChannelValue ofObject(long objectId, List<Message> saved, long lastId, Backing backing) {
+        ChannelValue channel = new ChannelValue(objectId, objectId, Objects.requireNonNull(backing, "backing"));
         channel.messages.addAll(saved);
         channel.lastId = Math.max(lastId, saved.isEmpty() ? 0 : saved.get(saved.size() - 1).id());
         return channel;
@@ -125,12 +125,23 @@ public final class ChannelValue implements Waitable, Attributed {
     }
 
     /**
-     * Sends a deep copy of {@code message} (§4.17) and notifies the waiters. Thread-safe.
+     * Sends a deep copy of {@code message} (§4.17) and notifies the waiters; on a Channel object
+     * whose action takes messages nobody waits for, the action may take it instead. Thread-safe.
      *
      * @throws Waitable.Closed when the channel has been deleted
      */
     public void send(Value message) {
         Value copy = copy(message);
+        boolean unclaimed;
+        synchronized (lock) {
+            if (closed != null) {
+                throw new Closed(closed);
+            }
+            unclaimed = backing != null && receivers == 0;
+        }
+        if (unclaimed && backing.takeUnclaimed(this, copy)) {
+            return;
+        }
         synchronized (lock) {
             if (closed != null) {
                 throw new Closed(closed);
@@ -417,9 +428,9 @@ public final class ChannelValue implements Waitable, Attributed {
         }
     }
 
-    /** Gives the queue to the journal if it changed since the last time; outside the lock, as the journal writes a store. */
+    /** Gives the queue to the backing if it changed since the last time; outside the lock, as the backing writes a store. */
     private void journal() {
-        if (journal == null) {
+        if (backing == null) {
             return;
         }
         long current;
@@ -433,7 +444,7 @@ public final class ChannelValue implements Waitable, Attributed {
             queue = List.copyOf(messages);
             last = lastId;
         }
-        journal.queueChanged(this, current, queue, last);
+        backing.queueChanged(this, current, queue, last);
     }
 
     private RuntimeException notifyRound(RuntimeException failure) {
@@ -542,15 +553,20 @@ public final class ChannelValue implements Waitable, Attributed {
     }
 
     /**
-     * Keeps the queue of a Channel object durable. Called after changes, outside the channel's
-     * lock, possibly by several threads at once: a call whose {@code version} is below one already
-     * kept must be ignored.
+     * What the queue of a Channel object is tied to: the store that keeps it durable and the action
+     * for messages nobody waits for (objects.md §4.7). Called outside the channel's lock.
      */
-    @FunctionalInterface
-    public interface Journal {
+    public interface Backing {
 
-        /** The queue is now {@code queue} (oldest first); the last id given to a message is {@code lastId}. */
+        /**
+         * The queue is now {@code queue} (oldest first); the last id given to a message is
+         * {@code lastId}. Possibly called by several threads at once: a call whose {@code version}
+         * is below one already kept must be ignored.
+         */
         void queueChanged(ChannelValue channel, long version, List<Message> queue, long lastId);
+
+        /** Takes {@code message}, sent while no receiver waits, and returns true; false queues it. */
+        boolean takeUnclaimed(ChannelValue channel, Value message);
     }
 
     /** A listener in the list; it is its own registration handle. Fields other than the final ones are guarded by {@link #lock}. */

@@ -2,17 +2,22 @@ package dev.kompira.core.vm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kompira.core.event.ChannelValue;
+import dev.kompira.core.error.JobflowError;
 import dev.kompira.core.event.ChannelValue.Message;
+import dev.kompira.core.event.ChannelValue;
+import dev.kompira.core.object.ObjectValue;
+import dev.kompira.core.process.StartOptions;
 import dev.kompira.core.store.ObjectUpdate;
 import dev.kompira.core.store.StoredObject;
 import dev.kompira.core.value.ArrayValue;
 import dev.kompira.core.value.BinaryValue;
 import dev.kompira.core.value.IntegerValue;
+import dev.kompira.core.value.Rendering;
 import dev.kompira.core.value.Value;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the message queues of Channel objects in the store (objects.md §4.7), so that messages
+ * Ties the message queues of Channel objects to the engine (objects.md §4.7). A message sent while
+ * nobody waits starts the channel's action target when its {@code action_type} is
+ * {@code ExecuteJobflow}: a new process runs that Jobflow with the message as its first argument.
+ * Otherwise the message is queued, and queues are kept in the store so that messages
  * outlive the engine: the queue is the invisible field {@code message_queue}, one Binary per
  * message (the JSON of its id and its value), and the last message id is kept beside it, so that
  * ids are never reused while the channel exists. Every change of a queue is one store write that
@@ -33,7 +41,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe: writes are ordered by the store; one older than a queue already saved is dropped.
  */
-public final class ChannelQueues implements ChannelValue.Journal {
+public final class ChannelQueues implements ChannelValue.Backing {
 
     private static final String QUEUE_FIELD = "message_queue";
     private static final String LAST_ID_FIELD = "message_last_id";
@@ -85,6 +93,44 @@ public final class ChannelQueues implements ChannelValue.Journal {
             written.put(id, version);
             return tx.update(id, new ObjectUpdate(fields, Set.of(), null, null, null, null, null, false));
         });
+    }
+
+    @Override
+    public boolean takeUnclaimed(ChannelValue channel, Value message) {
+        Optional<StoredObject> o = services.tree().get(channel.objectId());
+        if (o.isEmpty() || !"ExecuteJobflow".equals(Rendering.text(services.tree().readField(o.get(), "action_type")))) {
+            return false;
+        }
+        if (!(services.tree().readField(o.get(), "action_target") instanceof ObjectValue target)
+                || !services.tree().typeName(target.stored()).equals("Jobflow")) {
+            LOG.warn("{}: the action target is not a Jobflow; the message is queued", o.get().path());
+            return false;
+        }
+        try {
+            CompiledFlow flow = services.jobflows().compiled(target.stored());
+            Optional<String> refusal = refusal(flow);
+            if (refusal.isPresent()) {
+                LOG.warn("{}: {} {}; the message is queued", o.get().path(), target.text(), refusal.get());
+                return false;
+            }
+            Machine m = Machine.create(services.registry().newPid(), flow,
+                    new LinkedHashMap<>(Map.of(flow.parameters().get(0).name(), message)), StartOptions.DEFAULT, services);
+            m.holdMultiplicityOf(target.stored());
+            m.start();
+            return true;
+        } catch (JobflowError notCompiled) {
+            LOG.warn("{}: {}; the message is queued", o.get().path(), notCompiled.getMessage());
+            return false;
+        }
+    }
+
+    /** Why {@code flow} cannot take a message: it needs one parameter, with defaults for the others. */
+    private static Optional<String> refusal(CompiledFlow flow) {
+        if (flow.parameters().isEmpty()) {
+            return Optional.of("has no parameter for the message");
+        }
+        boolean othersDefaulted = flow.parameters().stream().skip(1).allMatch(p -> p.defaultValue() != null);
+        return othersDefaulted ? Optional.empty() : Optional.of("has parameters without defaults besides the first");
     }
 
     private static Value encode(Message m) {

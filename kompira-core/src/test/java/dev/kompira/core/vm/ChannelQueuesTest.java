@@ -48,6 +48,17 @@ class ChannelQueuesTest {
         assertEquals("0\n", run("print(./box.message_count)"));
     }
 
+    @Test
+    void aMessageNobodyWaitsForStartsTheActionTarget() throws Exception {
+        String setup = "[./.add: 'reply', /system/types/Channel] ->"
+                + " [./.add: 'handler', /system/types/Jobflow, {source = \"| msg | | suffix = '!' | [./reply.send: 'handled ' + msg + suffix]\"}] ->"
+                + " [./.add: 'noparams', /system/types/Jobflow, {source = \"print('never')\"}] ->"
+                + " [./.add: 'box', /system/types/Channel, {action_type = 'ExecuteJobflow', action_target = ./handler}] ->"
+                + " [./.add: 'stuck', /system/types/Channel, {action_type = 'ExecuteJobflow', action_target = ./noparams}] ->";
+        assertEquals("0\nhandled hello!\n1\n", run(setup + " [./box.send: 'hello'] -> print(./box.message_count) ->"
+                + " <./reply> -> print($RESULT) -> [./stuck.send: 'kept'] -> print(./stuck.message_count)"));
+    }
+
     /** Runs {@code flow} in a new engine on the shared store; returns its console. */
     private String run(String flow) throws Exception {
         StringBuilder out = new StringBuilder();
