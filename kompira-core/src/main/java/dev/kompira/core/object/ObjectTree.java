@@ -191,7 +191,7 @@ public final class ObjectTree {
                 FieldDefinition definition = type.field(e.getKey()).orElseThrow(() -> new JobflowError(ErrorCode.R_UPDATE,
                         "cannot update " + o.path() + "['" + e.getKey() + "']: its type has no such field"));
                 try {
-                    converted.put(e.getKey(), definition.convert(e.getValue(), context(tx, base)));
+                    converted.put(e.getKey(), definition.convert(e.getValue(), TreeContext.writing(tx, zone, base, id, fields)));
                 } catch (FieldValueException bad) {
                     throw new JobflowError(ErrorCode.R_UPDATE, o.path() + ": " + bad.getMessage());
                 }

@@ -7,15 +7,16 @@ import dev.kompira.core.store.StoredObject;
 import dev.kompira.core.store.Transaction;
 import dev.kompira.core.value.Value;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Field conversions (objects.md §3.7) over one transaction: paths resolve in the transaction's tree,
- * relative ones from {@code base}; Object values of jobflows count as references. The static
- * forms of the {@code object} and {@code directory} qualifiers are checked, except in the context
- * for imports and initialisation ({@link #trusted}), which objects.md §7.5 exempts.
+ * relative ones from {@code base}; Object values of jobflows count as references. The
+ * {@code object}, {@code directory} and {@code enum} qualifiers are resolved in the transaction's
+ * tree ({@link QualifierResolver}); imports and initialisation ({@link #trusted}) skip the object
+ * qualifiers, as objects.md §7.5 says.
  * Used by one thread, within its transaction.
  */
 public final class TreeContext implements ConversionContext {
@@ -24,22 +25,33 @@ public final class TreeContext implements ConversionContext {
     private final ZoneId zone;
     private final String base;
     private final boolean checkQualifiers;
+    private final QualifierResolver.WriteSubject subject;
 
     /** Converts within {@code tx}, with {@code zone} for zone-less times, relative paths from {@code base}. */
     public TreeContext(Transaction tx, ZoneId zone, String base) {
-        this(tx, zone, base, true);
+        this(tx, zone, base, true, null);
     }
 
-    private TreeContext(Transaction tx, ZoneId zone, String base, boolean checkQualifiers) {
+    private TreeContext(Transaction tx, ZoneId zone, String base, boolean checkQualifiers,
+            QualifierResolver.WriteSubject subject) {
         this.tx = tx;
         this.zone = zone;
         this.base = base;
         this.checkQualifiers = checkQualifiers;
+        this.subject = subject;
     }
 
     /** As the constructor, but object qualifiers are not checked: for imports and the standard tree. */
     public static TreeContext trusted(Transaction tx, ZoneId zone, String base) {
-        return new TreeContext(tx, zone, base, false);
+        return new TreeContext(tx, zone, base, false, null);
+    }
+
+    /**
+     * As the constructor, for a write of {@code given} into the fields of object {@code id}: the
+     * dependent qualifier forms ({@code $[field]}) read the other fields as this write leaves them.
+     */
+    static TreeContext writing(Transaction tx, ZoneId zone, String base, long id, Map<String, Value> given) {
+        return new TreeContext(tx, zone, base, true, new QualifierResolver.WriteSubject(id, Map.copyOf(given)));
     }
 
     @Override
@@ -58,11 +70,11 @@ public final class TreeContext implements ConversionContext {
     }
 
     /**
-     * Checks the {@code object} and {@code directory} qualifiers (objects.md §3.6) in their static
-     * forms: a path (or a list of paths, OR) naming a type object — the target must be an instance —
-     * or a container — the target must be a child ({@code object}) or a descendant
-     * ({@code directory}); both qualifiers must hold. Entries that name nothing are dropped; dependent,
-     * reference and switch forms and {@code ~} homes cannot be resolved here and accept everything.
+     * Checks the {@code object} and {@code directory} qualifiers (objects.md §3.6): each names type
+     * objects — the target must be an instance — or containers — the target must be a child
+     * ({@code object}) or a descendant ({@code directory}); entries of one qualifier are
+     * alternatives, both qualifiers must hold. Entries that name nothing are dropped (with none
+     * left, nothing is acceptable); a qualifier that cannot be resolved accepts everything.
      */
     @Override
     public Optional<String> objectRestriction(FieldType type, long targetId) {
@@ -74,36 +86,17 @@ public final class TreeContext implements ConversionContext {
         return byObject.isPresent() ? byObject : check(type.directoryQualifier(), target.get(), true);
     }
 
-    private Optional<String> check(Optional<JsonNode> qualifier, StoredObject target,
-            boolean anyDepth) {
+    private Optional<String> check(Optional<JsonNode> qualifier, StoredObject target, boolean anyDepth) {
         if (qualifier.isEmpty() || qualifier.get().isNull()) {
             return Optional.empty();
         }
-        List<String> paths = new ArrayList<>();
-        JsonNode q = qualifier.get();
-        if (q.isTextual()) {
-            paths.add(q.textValue());
-        } else if (q.isArray()) {
-            q.forEach(entry -> paths.add(entry.isTextual() ? entry.textValue() : "$"));
-        } else {
+        Optional<List<StoredObject>> entries = resolver().containersOrTypes(qualifier.get());
+        if (entries.isEmpty() || entries.get().stream().anyMatch(entry -> accepts(entry, target, anyDepth))) {
             return Optional.empty();
         }
-        boolean resolvable = false;
-        for (String path : paths) {
-            if (!path.startsWith("/") || path.contains("[")) {
-                return Optional.empty();
-            }
-            Optional<StoredObject> entry = tx.get(path);
-            if (entry.isEmpty()) {
-                continue;
-            }
-            resolvable = true;
-            if (accepts(entry.get(), target, anyDepth)) {
-                return Optional.empty();
-            }
-        }
-        String rule = (anyDepth ? "directory" : "object") + " " + String.join(", ", paths);
-        return Optional.of(target.path() + (resolvable ? " is not allowed by " : " cannot be chosen: nothing matches ") + rule);
+        String rule = (anyDepth ? "directory " : "object ") + (qualifier.get().isTextual() ? qualifier.get().textValue() : qualifier.get());
+        return Optional.of(target.path() + (entries.get().isEmpty() ? " cannot be chosen: nothing matches " : " is not allowed by ")
+                + rule);
     }
 
     private boolean accepts(StoredObject entry, StoredObject target, boolean anyDepth) {
@@ -116,6 +109,16 @@ public final class TreeContext implements ConversionContext {
             return target.path().startsWith(entry.isRoot() ? "/" : entry.path() + "/");
         }
         return target.parentId() == entry.id() && !target.isRoot();
+    }
+
+    /** Resolves reference, dependent and switch forms of {@code enum} (§3.6); empty when they cannot be resolved. */
+    @Override
+    public Optional<List<String>> resolveEnum(FieldType type) {
+        return type.enumQualifier().flatMap(q -> resolver().enumValues(q));
+    }
+
+    private QualifierResolver resolver() {
+        return new QualifierResolver(tx, this, subject);
     }
 
     @Override

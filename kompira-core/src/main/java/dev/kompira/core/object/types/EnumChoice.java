@@ -1,5 +1,7 @@
 package dev.kompira.core.object.types;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,5 +18,15 @@ public record EnumChoice(String data, String label) {
     public EnumChoice {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(label, "label");
+    }
+
+    /**
+     * Reads a list of choices as an {@code enum} qualifier gives it (objects.md §3.6): strings, or
+     * {@code [data, label]} pairs.
+     *
+     * @throws FieldTypeException when an entry is neither
+     */
+    public static List<EnumChoice> listOf(JsonNode list) {
+        return Qualifiers.choices(list, "");
     }
 }

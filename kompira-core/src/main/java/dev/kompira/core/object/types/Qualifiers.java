@@ -79,7 +79,7 @@ final class Qualifiers {
         return node != null && node.asBoolean();
     }
 
-    private static List<EnumChoice> choices(JsonNode list, String where) {
+    static List<EnumChoice> choices(JsonNode list, String where) {
         List<EnumChoice> choices = new ArrayList<>();
         for (JsonNode entry : list) {
             if (entry.isValueNode() && !entry.isNull()) {
