@@ -52,6 +52,21 @@ public final class MemoryStore implements ObjectStore {
     /** The next id to hand out; guarded by {@link #writeLock}, outside the snapshot so that rollbacks do not rewind it. */
     private final IdAllocator ids = new IdAllocator();
 
+    /** Sees each write before it becomes visible; may refuse it by throwing. */
+    private final CommitListener listener;
+
+    /**
+     * Sees every write of a store before it becomes visible, inside the store's write lock: a store
+     * that keeps the tree elsewhere (the Git store) persists the changes here. Throwing refuses the
+     * write: nothing of it becomes visible.
+     */
+    @FunctionalInterface
+    public interface CommitListener {
+
+        /** The write described by {@code message} made {@code changes} (ordered by object id). */
+        void committing(String message, java.util.List<StoreChange> changes);
+    }
+
     /** Creates an empty store whose timestamps come from the system clock (UTC). */
     public MemoryStore() {
         this(Clock.systemUTC());
@@ -59,7 +74,13 @@ public final class MemoryStore implements ObjectStore {
 
     /** Creates an empty store whose timestamps come from {@code clock}. */
     public MemoryStore(Clock clock) {
+        this(clock, (message, changes) -> { });
+    }
+
+    /** Creates an empty store whose timestamps come from {@code clock} and whose writes {@code listener} sees first. */
+    public MemoryStore(Clock clock, CommitListener listener) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     /**
@@ -106,7 +127,9 @@ public final class MemoryStore implements ObjectStore {
             try {
                 T result = work.apply(tx);
                 checkOpen(); // the work itself may have closed the store
-                current = tx.commit();
+                Snapshot next = tx.commit();
+                listener.committing(message, tx.changes());
+                current = next;
                 return result;
             } finally {
                 tx.finish();

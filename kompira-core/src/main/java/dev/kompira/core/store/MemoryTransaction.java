@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A transaction of {@link MemoryStore}: reads go to a private overlay of changes first, then to
@@ -71,6 +72,21 @@ final class MemoryTransaction implements Transaction {
     /** Makes every later call fail: a transaction must not outlive its read or write. */
     void finish() {
         finished = true;
+    }
+
+    /** Returns what this transaction did to each object it created, changed or deleted, by id. */
+    List<StoreChange> changes() {
+        TreeSet<Long> ids = new TreeSet<>(changed.keySet());
+        ids.addAll(deleted);
+        List<StoreChange> changes = new ArrayList<>(ids.size());
+        for (long id : ids) {
+            MemoryStore.Entry before = base.objects().get(id);
+            StoredObject after = deleted.contains(id) ? null : changed.get(id);
+            if (before != null || after != null) {
+                changes.add(new StoreChange(before == null ? null : before.object(), after));
+            }
+        }
+        return changes;
     }
 
     /** Returns the snapshot with this transaction's changes applied. */
@@ -188,7 +204,7 @@ final class MemoryTransaction implements Transaction {
         return create(parentId, name, typeId, displayName, owner, fields, NO_ID);
     }
 
-    /** {@inheritDoc} The root always gets a new id. */
+    /** {@inheritDoc} */
     @Override
     public StoredObject create(long parentId, String name, long typeId, String displayName, String owner,
             Map<String, Value> fields, long wantedId) {
@@ -197,7 +213,7 @@ final class MemoryTransaction implements Transaction {
         Objects.requireNonNull(owner, "owner");
         Map<String, Value> stored = copyFields(Objects.requireNonNull(fields, "fields"), new LinkedHashMap<>());
         if (parentId == NO_ID && name.isEmpty()) {
-            return createRoot(typeId, displayName, owner, stored);
+            return createRoot(typeId, displayName, owner, stored, wantedId);
         }
         if (rootId == NO_ID) {
             throw TreeRules.noRoot();
@@ -214,12 +230,12 @@ final class MemoryTransaction implements Transaction {
         return created;
     }
 
-    private StoredObject createRoot(long typeId, String displayName, String owner, Map<String, Value> fields) {
+    private StoredObject createRoot(long typeId, String displayName, String owner, Map<String, Value> fields, long wantedId) {
         if (rootId != NO_ID) {
             throw TreeRules.rootExists();
         }
         checkType(TreeRules.ROOT_PATH, typeId);
-        long id = ids.next();
+        long id = wantedId > NO_ID && ids.claim(wantedId) ? wantedId : ids.next();
         StoredObject root = new StoredObject(id, id, "", TreeRules.ROOT_PATH, typeId == SELF_TYPED ? id : typeId,
                 displayName == null ? "" : displayName, "", owner, now(), now(), new DictionaryValue(),
                 new DictionaryValue(), fields);
