@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Runs and checks Kompira jobflows.",
-        subcommands = {RunCommand.class, PsCommand.class, CheckCommand.class, FormatCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, PsCommand.class, CheckCommand.class, FormatCommand.class, InitCommand.class,
+                ImportCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
 public final class KompiraCommand implements Runnable {
 
     /** Exit status when the command could not do its work. */

@@ -9,6 +9,7 @@ import dev.kompira.core.process.ProcessOutcome;
 import dev.kompira.core.process.StartOptions;
 import dev.kompira.core.value.Value;
 import dev.kompira.core.vm.CompiledFlow;
+import dev.kompira.store.git.GitStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code kompira run FILE [--param NAME=EXPR]... [--step] [--checkpoints DIR]}: runs a jobflow file,
+ * {@code kompira run FILE [--param NAME=EXPR]... [--step] [--checkpoints DIR] [--store DIR]}: runs a jobflow file
+ * (or, with {@code --store} or {@code --import}, a Jobflow object),
  * streaming its console to standard output, and exits with the process's exit status (language.md
  * §10.3, §12.2). On a terminal it keeps a progress line of fork/pfor children on standard error.
  */
@@ -38,9 +40,12 @@ import picocli.CommandLine.Parameters;
                         + "children (done/created, running, failed); it is erased before any console text and at the end."})
 final class RunCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The jobflow file (.kjf) to run; with --import, the "
-            + "absolute path of a Jobflow object of the imported tree (e.g. /user/app/deploy).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The jobflow file (.kjf) to run; with --import, or "
+            + "with --store and a name not ending in .kjf, the absolute path of a Jobflow object (e.g. /user/app/deploy).")
     Path file;
+
+    @CommandLine.Mixin
+    StoreOption objects = new StoreOption();
 
     @Option(names = "--import", paramLabel = "EXPORT.json", description = "Load a Kompira export (JSON) into the "
             + "engine's in-memory object tree before running; FILE is then a Jobflow object path. Repeatable.")
@@ -77,7 +82,8 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String source = imports.isEmpty() ? FlowFiles.read(file) : null;
+        boolean byPath = !imports.isEmpty() || objects.given() && !file.toString().endsWith(".kjf");
+        String source = byPath ? null : FlowFiles.read(file);
         CheckpointStore store = checkpoints == null ? null : openStore();
         Set<Long> saved = store == null ? Set.of() : savedPids(store);
         if (!saved.isEmpty()) {
@@ -88,11 +94,12 @@ final class RunCommand implements Callable<Integer> {
         ProgressLine progress = new ProgressLine(err);
         // Installed even without --step: resumed processes and flows that set step_mode themselves ask too,
         // instead of suspending forever with nobody to resume them.
-        try (StepPrompt prompt = new StepPrompt(terminal.input(), !terminal.interactive(), err, progress);
-                Kompira kompira = engine(out, store, prompt, progress);
+        try (GitStore tree = objects.given() ? objects.open() : null;
+                StepPrompt prompt = new StepPrompt(terminal.input(), !terminal.interactive(), err, progress);
+                Kompira kompira = engine(out, store, tree, prompt, progress);
                 Interruption interruption = new Interruption(kompira)) {
             List<ProcessHandle> roots;
-            if (saved.isEmpty() && !imports.isEmpty()) {
+            if (saved.isEmpty() && byPath) {
                 Integer failed = importAll(kompira, err);
                 if (failed != null) {
                     return failed;
@@ -192,7 +199,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private Kompira engine(PrintWriter out, CheckpointStore store, StepPrompt prompt, ProgressLine progress) {
+    private Kompira engine(PrintWriter out, CheckpointStore store, GitStore tree, StepPrompt prompt, ProgressLine progress) {
         Kompira.Builder builder = Kompira.builder()
                 .showCommands(showCommands)
                 .stepHandler(prompt)
@@ -200,6 +207,9 @@ final class RunCommand implements Callable<Integer> {
                     out.print(text);
                     out.flush();
                 }));
+        if (tree != null) {
+            builder.store(tree);
+        }
         if (store == null) {
             return builder.build();
         }

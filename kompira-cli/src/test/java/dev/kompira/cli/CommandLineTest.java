@@ -381,4 +381,42 @@ class CommandLineTest {
         assertEquals(1, run("run", "--import", export.toString(), "/app/missing"));
         assertTrue(err.toString().contains("kompira: object not found: /app/missing"), err.toString());
     }
+
+    @Test
+    void aGitStoreIsInitialisedImportedIntoRunAndExported() throws IOException {
+        Path store = dir.resolve("store");
+        Path export = write("export.json", String.join("\n",
+                "[",
+                "  {\"owner\": \"root\", \"fields\": {\"source\": \"| who = 'world' |\\r\\nprint('hello ' + who)\"},",
+                "   \"user_permissions\": {}, \"group_permissions\": {}, \"display_name\": \"hello\", \"description\": \"\",",
+                "   \"parent_object\": \"user\", \"objpath\": \"user/hello\", \"typepath\": \"system/types/Jobflow\"}",
+                "]"));
+        assertEquals(0, run("init", "--store", store.toString()), err.toString());
+        assertTrue(out.toString().startsWith("initialised " + store + ": "), out.toString());
+        assertEquals(0, run("import", "--store", store.toString(), export.toString()), err.toString());
+        assertTrue(out.toString().contains(export + ": 1 created, 0 updated, 0 skipped"), out.toString());
+        Path flow = write("add.kjf", "[/user.add: 'web01', /system/types/NodeInfo, {hostname = 'web01'}]\n");
+        assertEquals(0, run("run", "--store", store.toString(), flow.toString()), err.toString());
+        assertEquals(0, run("run", "--store", store.toString(), "/user/hello", "--param", "who=/user/web01.hostname"), err.toString());
+        assertTrue(out.toString().endsWith("hello web01\n"), out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("export", "--store", store.toString(), "/user/web01"), err.toString());
+        assertTrue(out.toString().contains("\"hostname\": \"web01\""), out.toString());
+        assertTrue(Files.isDirectory(store.resolve(".git")));
+    }
+
+    @Test
+    void aStoreThatCannotBeReadIsAUserErrorNamingTheFile() throws Exception {
+        Path store = dir.resolve("store");
+        assertEquals(0, run("init", "--store", store.toString()), err.toString());
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(store.toFile())) {
+            git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).call();
+            Files.writeString(store.resolve("tree/user/.object.json"), "not json");
+            git.add().addFilepattern("tree").call();
+            git.commit().setMessage("broken").call();
+        }
+        assertEquals(KompiraCommand.EXIT_TROUBLE, run("export", "--store", store.toString()));
+        assertTrue(err.toString().contains("tree/user/.object.json: not valid JSON"), err.toString());
+        assertFalse(err.toString().contains("Exception"), err.toString());
+    }
 }

@@ -183,27 +183,36 @@ public final class ObjectTree {
      * its declaration (§3.7); a failure names the object and the field and writes nothing.
      */
     public void writeFields(long id, Map<String, Value> fields, String base) {
-        write("update fields of object " + id, tx -> {
+        String where = get(id).map(StoredObject::path).orElse("#" + id);
+        write("set " + String.join(", ", fields.keySet()) + " of " + where, tx -> {
             StoredObject o = tx.get(id).orElseThrow(() -> new JobflowError(ErrorCode.R_NOTFOUND, "object not found: #" + id));
-            TypeDefinition type = typeOf(o);
-            Map<String, Value> converted = new java.util.LinkedHashMap<>();
-            for (Map.Entry<String, Value> e : fields.entrySet()) {
-                FieldDefinition definition = type.field(e.getKey()).orElseThrow(() -> new JobflowError(ErrorCode.R_UPDATE,
-                        "cannot update " + o.path() + "['" + e.getKey() + "']: its type has no such field"));
-                try {
-                    converted.put(e.getKey(), definition.convert(e.getValue(), TreeContext.writing(tx, zone, base, id, fields)));
-                } catch (FieldValueException bad) {
-                    throw new JobflowError(ErrorCode.R_UPDATE, o.path() + ": " + bad.getMessage());
-                }
-            }
-            return tx.update(id, ObjectUpdate.fields(converted));
+            return tx.update(id, ObjectUpdate.fields(convertFields(tx, o, fields, base)));
         });
+    }
+
+    /**
+     * Converts and validates {@code fields} for object {@code o} within {@code tx} (§3.7), relative
+     * paths from {@code base}; a failure names the object and the field.
+     */
+    Map<String, Value> convertFields(Transaction tx, StoredObject o, Map<String, Value> fields, String base) {
+        TypeDefinition type = typeOf(o);
+        Map<String, Value> converted = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Value> e : fields.entrySet()) {
+            FieldDefinition definition = type.field(e.getKey()).orElseThrow(() -> new JobflowError(ErrorCode.R_UPDATE,
+                    "cannot update " + o.path() + "['" + e.getKey() + "']: its type has no such field"));
+            try {
+                converted.put(e.getKey(), definition.convert(e.getValue(), TreeContext.writing(tx, zone, base, o.id(), fields)));
+            } catch (FieldValueException bad) {
+                throw new JobflowError(ErrorCode.R_UPDATE, o.path() + ": " + bad.getMessage());
+            }
+        }
+        return converted;
     }
 
     /** Runs {@code work} as one transaction, turning the store's rule violations into {@code R-UPDATE}. */
     public <T> T write(String message, java.util.function.Function<Transaction, T> work) {
         try {
-            return store.write(message, work);
+            return store.write(WriteOrigin.describe(message), work);
         } catch (StoreException e) {
             throw new JobflowError(ErrorCode.R_UPDATE, e.getMessage());
         }

@@ -412,20 +412,16 @@ public final class ObjectValue implements Attributed, Container {
         if (data != NullValue.NULL && !(data instanceof DictionaryValue)) {
             throw args.fail("data must be a Dictionary");
         }
-        StoredObject created = tree.write("add " + childPath(dir, name.value()), tx -> tx.create(dir.id(), name.value(),
-                type.id(), null, "root", Map.of()));
-        if (data instanceof DictionaryValue fields && fields.size() > 0) {
-            Map<String, Value> byName = new java.util.LinkedHashMap<>();
+        Map<String, Value> byName = new java.util.LinkedHashMap<>();
+        if (data instanceof DictionaryValue fields) {
             for (Map.Entry<Value, Value> e : fields.entries()) {
                 byName.put(Rendering.text(e.getKey()), e.getValue());
             }
-            try {
-                tree.writeFields(created.id(), byName, dir.path());
-            } catch (JobflowError e) {
-                tree.write("undo add " + created.path(), tx -> tx.delete(created.id()));
-                throw e;
-            }
         }
+        StoredObject created = tree.write("add " + childPath(dir, name.value()), tx -> {
+            StoredObject o = tx.create(dir.id(), name.value(), type.id(), null, "root", Map.of());
+            return byName.isEmpty() ? o : tx.update(o.id(), ObjectUpdate.fields(tree.convertFields(tx, o, byName, dir.path())));
+        });
         return new ObjectValue(tree, created.id(), created.path());
     }
 

@@ -7,6 +7,7 @@ import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
 import dev.kompira.core.event.ChannelValue;
 import dev.kompira.core.object.ObjectValue;
+import dev.kompira.core.object.WriteOrigin;
 import dev.kompira.core.store.StoredObject;
 import dev.kompira.core.event.EventWait;
 import dev.kompira.core.process.CheckpointStore;
@@ -281,6 +282,20 @@ public final class Machine implements ProcessHandle {
             }
             state = ProcessState.RUNNING;
         }
+        WriteOrigin.set(this::writeOrigin);
+        try {
+            runUntilParked();
+        } finally {
+            WriteOrigin.clear();
+        }
+    }
+
+    /** Says which process and jobflow write to the object tree (the trailer of a Git store's commit message). */
+    private String writeOrigin() {
+        return "Process: " + pid + "\nJobflow: " + invocation().flow.name();
+    }
+
+    private void runUntilParked() {
         while (true) {
             parked = false;
             Runnable r;
