@@ -3,6 +3,8 @@ package dev.kompira.cli;
 import dev.kompira.core.store.StoreException;
 import dev.kompira.store.git.GitStore;
 import dev.kompira.store.git.GitStoreOptions;
+import dev.kompira.store.git.SecretKey;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -18,6 +20,10 @@ final class StoreOption {
             + "(default: the branch HEAD names).")
     String branch;
 
+    @Option(names = "--secret-key-file", paramLabel = "FILE", description = "The key that encrypts Password fields in "
+            + "--store (32 bytes in Base64 or 64 hex digits; default: the environment variable KOMPIRA_SECRET_KEY).")
+    Path keyFile;
+
     /** Returns whether --store was given. */
     boolean given() {
         return dir != null;
@@ -26,9 +32,12 @@ final class StoreOption {
     /** Opens the store; problems of the repository are user errors that name the files. */
     GitStore open() {
         try {
-            return GitStore.open(dir, GitStoreOptions.defaults().withBranch(branch));
-        } catch (StoreException | UncheckedIOException e) {
+            GitStoreOptions options = GitStoreOptions.defaults().withBranch(branch);
+            return GitStore.open(dir, keyFile == null ? options : options.withSecretKey(SecretKey.fromFile(keyFile)));
+        } catch (StoreException | UncheckedIOException | IllegalArgumentException e) {
             throw new UserError(dir + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UserError("cannot read the key file " + keyFile + ": " + e.getMessage(), e);
         }
     }
 }

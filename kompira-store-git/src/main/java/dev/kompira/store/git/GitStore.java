@@ -49,7 +49,8 @@ public final class GitStore implements ObjectStore {
     private final Repository repository;
     private final GitStoreOptions options;
     private final String branchRef;
-    private final Layout layout = new Layout();
+    private final Layout layout;
+    private final Secrets secrets;
     private final MemoryStore memory;
     /** The commit the branch points to, or null before the first one; guarded by the memory store's write lock. */
     private ObjectId head;
@@ -60,6 +61,8 @@ public final class GitStore implements ObjectStore {
         this.repository = repository;
         this.options = options;
         this.branchRef = Constants.R_HEADS + branch;
+        this.secrets = new Secrets(options.secretKey());
+        this.layout = new Layout(secrets);
         this.memory = new MemoryStore(options.clock(), this::committing);
     }
 
@@ -122,7 +125,7 @@ public final class GitStore implements ObjectStore {
                 RevCommit commit = walk.parseCommit(ref.getObjectId());
                 head = commit;
                 tree = GitTree.of(reader, commit.getTree());
-                TreeLoader.load(reader, commit, memory, layout);
+                TreeLoader.load(reader, commit, memory, layout, secrets);
             }
             layout.commit();
             loading = false;

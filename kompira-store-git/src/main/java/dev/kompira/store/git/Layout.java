@@ -47,6 +47,12 @@ final class Layout {
     /** For each parent: its children's file names in lower case, to the child holding each. */
     private final Map<Long, Map<String, Long>> taken = new HashMap<>();
     private final Deque<Runnable> undo = new ArrayDeque<>();
+    private final Secrets secrets;
+
+    /** A layout that keeps secret fields sealed with {@code secrets}. */
+    Layout(Secrets secrets) {
+        this.secrets = secrets;
+    }
 
     /** Returns the object {@code id} as last applied, or null. */
     StoredObject object(long id) {
@@ -152,11 +158,23 @@ final class Layout {
         Map<String, byte[]> files = new LinkedHashMap<>();
         List<String> paths = paths(id);
         boolean separateSource = paths.size() == 2;
-        files.put(paths.get(0), ObjectFile.json(o, typeRef(o), this::pathOf, separateSource));
+        files.put(paths.get(0), ObjectFile.json(o, typeRef(o), this::pathOf, separateSource, sealer(o)));
         if (separateSource) {
             files.put(paths.get(1), ObjectFile.source(o));
         }
         return files;
+    }
+
+    /** Seals the secret fields of {@code o} as its type (and, for a Config, its own declarations) mark them. */
+    private ObjectFile.Sealer sealer(StoredObject o) {
+        StoredObject type = objects.get(o.typeId());
+        Set<String> fields = type == null ? Set.of() : Secrets.declared(type);
+        Set<String> data = Secrets.isConfig(type) ? Secrets.declared(o) : Set.of();
+        if (fields.isEmpty() && data.isEmpty()) {
+            return (field, value) -> value;
+        }
+        return (field, value) -> fields.contains(field) ? secrets.seal(o, field, value)
+                : field.equals("data") ? secrets.sealData(o, value, data) : value;
     }
 
     private String typeRef(StoredObject o) {

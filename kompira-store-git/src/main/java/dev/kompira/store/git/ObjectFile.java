@@ -56,7 +56,7 @@ final class ObjectFile {
      * object is missing), {@code pathOf} gives referenced objects' paths. A Jobflow's source is
      * left out ({@code withoutSource}).
      */
-    static byte[] json(StoredObject o, String type, LongFunction<String> pathOf, boolean withoutSource) {
+    static byte[] json(StoredObject o, String type, LongFunction<String> pathOf, boolean withoutSource, Sealer sealer) {
         ObjectNode node = NODES.objectNode();
         node.put("id", o.id());
         node.put("name", o.name());
@@ -73,7 +73,7 @@ final class ObjectFile {
         ObjectNode fields = node.putObject("fields");
         for (Map.Entry<String, Value> e : o.fields().entrySet()) {
             if (!(withoutSource && e.getKey().equals(SOURCE_FIELD) && e.getValue() instanceof StringValue)) {
-                fields.set(e.getKey(), ValueJson.encode(e.getValue(), pathOf));
+                fields.set(e.getKey(), sealer.seal(e.getKey(), ValueJson.encode(e.getValue(), pathOf)));
             }
         }
         node.put("created", o.created().toString());
@@ -83,6 +83,14 @@ final class ObjectFile {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render " + o.path() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Turns the encoded value of a field into what the file holds: itself, or sealed when it is a secret. */
+    @FunctionalInterface
+    interface Sealer {
+
+        /** Returns what the file holds for {@code field}, encoded as {@code value}. */
+        JsonNode seal(String field, JsonNode value);
     }
 
     /** Returns the source a Jobflow keeps in its {@code .kjf} file, or Java null when it has none. */

@@ -66,9 +66,12 @@ final class TreeLoader {
     private final Map<String, Long> idsByPath = new HashMap<>();
     private final List<String> problems = new ArrayList<>();
 
-    private TreeLoader(ObjectReader reader, Instant commitTime) {
+    private final Secrets secrets;
+
+    private TreeLoader(ObjectReader reader, Instant commitTime, Secrets secrets) {
         this.reader = reader;
         this.commitTime = commitTime;
+        this.secrets = secrets;
     }
 
     /**
@@ -77,8 +80,8 @@ final class TreeLoader {
      *
      * @throws StoreException listing every problem, each with its file, when the files do not make a valid tree
      */
-    static void load(ObjectReader reader, RevCommit commit, MemoryStore store, Layout layout) {
-        TreeLoader loader = new TreeLoader(reader, Instant.ofEpochSecond(commit.getCommitTime()));
+    static void load(ObjectReader reader, RevCommit commit, MemoryStore store, Layout layout, Secrets secrets) {
+        TreeLoader loader = new TreeLoader(reader, Instant.ofEpochSecond(commit.getCommitTime()), secrets);
         loader.readFiles(commit.getTree());
         if (loader.byKey.isEmpty()) {
             return;
@@ -220,7 +223,8 @@ final class TreeLoader {
         long typeId = type.startsWith("/") ? idOf(type) : Long.parseLong(type);
         Map<String, Value> fields = new LinkedHashMap<>();
         if (p != null) {
-            p.fields().forEach((name, node) -> fields.put(name, ObjectFile.field(f.file, name, node, this::idOf)));
+            p.fields().forEach((name, node) -> fields.put(name,
+                    ObjectFile.field(f.file, name, secrets.open(f.file, f.id, name, node), this::idOf)));
         }
         if (f.source != null) {
             fields.put(ObjectFile.SOURCE_FIELD, StringValue.of(new String(f.source, StandardCharsets.UTF_8)));
