@@ -16,8 +16,8 @@ final class StoreOption {
             + "(a working tree, a bare repository, or a new folder); without it the tree lives in memory for this run only.")
     Path dir;
 
-    @Option(names = "--branch", paramLabel = "NAME", description = "The branch of --store that holds the tree "
-            + "(default: the branch HEAD names).")
+    @Option(names = {"--ref", "--branch"}, paramLabel = "REF", description = "The branch of --store that holds the tree "
+            + "(default: the branch HEAD names), or a tag or commit, whose tree is then used read-only.")
     String branch;
 
     @Option(names = "--secret-key-file", paramLabel = "FILE", description = "The key that encrypts Password fields in "
@@ -32,8 +32,22 @@ final class StoreOption {
     /** Opens the store; problems of the repository are user errors that name the files. */
     GitStore open() {
         try {
+            return openForCheck();
+        } catch (StoreException e) {
+            throw new UserError(dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens the store, letting an {@link dev.kompira.store.git.InvalidTreeException} through for the
+     * caller to report file by file; other problems are user errors.
+     */
+    GitStore openForCheck() {
+        try {
             GitStoreOptions options = GitStoreOptions.defaults().withBranch(branch);
             return GitStore.open(dir, keyFile == null ? options : options.withSecretKey(SecretKey.fromFile(keyFile)));
+        } catch (dev.kompira.store.git.InvalidTreeException e) {
+            throw e;
         } catch (StoreException | UncheckedIOException | IllegalArgumentException e) {
             throw new UserError(dir + ": " + e.getMessage(), e);
         } catch (IOException e) {

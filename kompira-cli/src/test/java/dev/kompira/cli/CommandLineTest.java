@@ -101,7 +101,7 @@ class CommandLineTest {
 
     @Test
     void usageErrorsExitWithTwo() {
-        assertEquals(2, run("check"));
+        assertEquals(2, run("run"));
         assertTrue(err.toString().contains("Missing required parameter"), err.toString());
     }
 
@@ -418,5 +418,20 @@ class CommandLineTest {
         assertEquals(KompiraCommand.EXIT_TROUBLE, run("export", "--store", store.toString()));
         assertTrue(err.toString().contains("tree/user/.object.json: not valid JSON"), err.toString());
         assertFalse(err.toString().contains("Exception"), err.toString());
+    }
+
+    @Test
+    void checkOfAStoreRevisionIsAPullRequestGate() throws IOException {
+        Path store = dir.resolve("store");
+        assertEquals(0, run("init", "--store", store.toString()), err.toString());
+        assertEquals(0, run("check", "--store", store.toString()), out.toString());
+        assertTrue(out.toString().contains("jobflows checked: no errors"), out.toString());
+        Path flow = write("add.kjf", "[/user.add: 'broken', /system/types/Jobflow, {source = \"print(\"}]\n");
+        assertEquals(0, run("run", "--store", store.toString(), flow.toString()), err.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(1, run("check", "--store", store.toString()));
+        assertTrue(out.toString().startsWith("tree/user/broken.kjf:1:7: error: "), out.toString());
+        assertEquals(KompiraCommand.EXIT_TROUBLE, run("check"));
+        assertTrue(err.toString().contains("check needs PATH... or --store DIR"), err.toString());
     }
 }

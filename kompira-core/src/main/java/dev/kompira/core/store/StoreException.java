@@ -4,7 +4,7 @@ package dev.kompira.core.store;
  * A write that breaks a rule of the object tree; the transaction is rolled back. The message names
  * the object path and the rule, e.g. {@code /user/app: name 'a b' is not a valid object name}.
  */
-public final class StoreException extends RuntimeException {
+public class StoreException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 

@@ -48,7 +48,10 @@ public final class GitStore implements ObjectStore {
 
     private final Repository repository;
     private final GitStoreOptions options;
+    /** The branch written to, or null when the store shows a pinned revision. */
     private final String branchRef;
+    /** The commit a store opened on a tag or commit shows, or null on a branch. */
+    private final ObjectId pinned;
     private final Layout layout;
     private final Secrets secrets;
     private final MemoryStore memory;
@@ -57,10 +60,11 @@ public final class GitStore implements ObjectStore {
     private GitTree tree;
     private boolean loading = true;
 
-    private GitStore(Repository repository, GitStoreOptions options, String branch) {
+    private GitStore(Repository repository, GitStoreOptions options, String branchRef, ObjectId pinned) {
         this.repository = repository;
         this.options = options;
-        this.branchRef = Constants.R_HEADS + branch;
+        this.branchRef = branchRef;
+        this.pinned = pinned;
         this.secrets = new Secrets(options.secretKey());
         this.layout = new Layout(secrets);
         this.memory = new MemoryStore(options.clock(), this::committing);
@@ -69,7 +73,9 @@ public final class GitStore implements ObjectStore {
     /**
      * Opens the store in the Git repository at {@code dir} — a working tree with {@code .git}, a
      * bare repository, or a folder that is not a repository yet (one is created) — and reads the
-     * tree of its branch.
+     * tree of {@link GitStoreOptions#branch()}: a branch (created by the first write when it does not
+     * exist), or any other revision Git can name (a tag, a commit, {@code main~3}), which the store
+     * then shows read-only: exactly the objects and flows of that revision.
      *
      * @throws StoreException when the files of the branch do not make a valid tree (each problem with its file)
      * @throws UncheckedIOException when the repository cannot be read or created
@@ -78,8 +84,9 @@ public final class GitStore implements ObjectStore {
         Objects.requireNonNull(options, "options");
         Repository repository = openRepository(dir);
         try {
-            String branch = options.branch() != null ? options.branch() : currentBranch(repository);
-            GitStore store = new GitStore(repository, options, branch);
+            String name = options.branch() != null ? options.branch() : currentBranch(repository);
+            ObjectId revision = repository.exactRef(Constants.R_HEADS + name) == null ? repository.resolve(name + "^{commit}") : null;
+            GitStore store = new GitStore(repository, options, revision == null ? Constants.R_HEADS + name : null, revision);
             store.load();
             return store;
         } catch (IOException e) {
@@ -118,11 +125,12 @@ public final class GitStore implements ObjectStore {
 
     private void load() {
         try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
-            Ref ref = repository.exactRef(branchRef);
-            if (ref == null || ref.getObjectId() == null) {
+            Ref ref = pinned != null ? null : repository.exactRef(branchRef);
+            ObjectId start = pinned != null ? pinned : ref == null ? null : ref.getObjectId();
+            if (start == null) {
                 tree = GitTree.empty();
             } else {
-                RevCommit commit = walk.parseCommit(ref.getObjectId());
+                RevCommit commit = walk.parseCommit(start);
                 head = commit;
                 tree = GitTree.of(reader, commit.getTree());
                 TreeLoader.load(reader, commit, memory, layout, secrets);
@@ -130,7 +138,7 @@ public final class GitStore implements ObjectStore {
             layout.commit();
             loading = false;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read branch " + branchRef + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + describe() + ": " + e.getMessage(), e);
         }
     }
 
@@ -161,17 +169,46 @@ public final class GitStore implements ObjectStore {
         return java.util.Optional.ofNullable(head).map(ObjectId::name);
     }
 
+    /**
+     * Returns the repository paths of object {@code id}'s files ({@code tree/ops/web01.json}; for a
+     * Jobflow the JSON and then its {@code .kjf}), or none when there is no such object.
+     */
+    public List<String> filesOf(long id) {
+        synchronized (layout) {
+            return layout.paths(id);
+        }
+    }
+
+    /** Returns whether the store shows a fixed revision (a tag or commit) and refuses writes. */
+    public boolean isReadOnly() {
+        return pinned != null;
+    }
+
+    private String describe() {
+        return pinned != null ? "revision " + pinned.name() : "branch " + branchRef;
+    }
+
     @Override
     public void close() {
         memory.close();
         repository.close();
     }
 
-    /** The memory store's listener: turns a write into a commit, or refuses it. */
+    /** The memory store's listener: turns a write into a commit, or refuses it. Holds the layout's monitor, which {@link #filesOf} shares. */
     private void committing(String message, List<StoreChange> changes) {
+        synchronized (layout) {
+            commitLocked(message, changes);
+        }
+    }
+
+    private void commitLocked(String message, List<StoreChange> changes) {
         if (loading) {
             changes.forEach(layout::apply);
             return;
+        }
+        if (pinned != null) {
+            throw new StoreException("the store shows revision " + pinned.name() + " of " + repository.getDirectory()
+                    + ", which cannot change: open a branch to write");
         }
         Set<Long> affected = layout.affectedBy(changes);
         Map<Long, List<String>> oldPaths = new java.util.HashMap<>();

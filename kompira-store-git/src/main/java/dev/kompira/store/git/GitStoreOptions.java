@@ -6,8 +6,9 @@ import java.util.Objects;
 /**
  * How a {@link GitStore} opens its repository.
  *
- * @param branch      the branch that holds the tree ({@code main}, ...), or null for the branch the
- *                    repository's HEAD names ({@code main} in a new repository)
+ * @param branch      the branch that holds the tree ({@code main}, ...; created by the first write if
+ *                    missing), or another revision Git can name (a tag, a commit), shown read-only;
+ *                    null for the branch the repository's HEAD names ({@code main} in a new repository)
  * @param authorName  the name commits are authored and committed by
  * @param authorEmail the e-mail address commits are authored and committed by
  * @param clock       where the tree's timestamps and the commit times come from

@@ -108,7 +108,9 @@ final class ObjectFile {
         try {
             node = JSON.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
+            String reason = e.getOriginalMessage().replaceAll(" \\(start marker at .*", "").replaceAll("\\s*\\n.*", "");
+            String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new IllegalArgumentException(file + ": not valid JSON" + at + ": " + reason, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -30,7 +30,7 @@ import org.eclipse.jgit.treewalk.filter.PathFilter;
  * {@value Layout#TREE} becomes an object with the id, name, type and fields its JSON gives; a
  * folder without {@value Layout#FOLDER_FILE} is a Directory and a {@code .kjf} file without a JSON
  * file a Jobflow, so that people may add flows by hand; objects without an id get new ones. Every
- * problem is collected with the file it is in.
+ * problem is collected with the file it is in and reported as an {@link InvalidTreeException}.
  */
 final class TreeLoader {
 
@@ -64,7 +64,7 @@ final class TreeLoader {
     private final Instant commitTime;
     private final Map<String, Found> byKey = new LinkedHashMap<>();
     private final Map<String, Long> idsByPath = new HashMap<>();
-    private final List<String> problems = new ArrayList<>();
+    private final List<InvalidTreeException.Problem> problems = new ArrayList<>();
 
     private final Secrets secrets;
 
@@ -123,7 +123,7 @@ final class TreeLoader {
         } else if (file.endsWith(Layout.SOURCE) && !file.startsWith(".")) {
             leaf(folder, file.substring(0, file.length() - Layout.SOURCE.length()), path).source = bytes;
         } else {
-            problems.add(path + ": not an object file (expected NAME.json, NAME.kjf or " + Layout.FOLDER_FILE + ")");
+            problem(path, "not an object file (expected NAME.json, NAME.kjf or " + Layout.FOLDER_FILE + ")");
         }
     }
 
@@ -131,7 +131,7 @@ final class TreeLoader {
         try {
             return ObjectFile.parse(path, bytes);
         } catch (IllegalArgumentException e) {
-            problems.add(e.getMessage());
+            problem(path, e.getMessage());
             return null;
         }
     }
@@ -173,7 +173,7 @@ final class TreeLoader {
             if (id != null && id > 0) {
                 Found other = byId.putIfAbsent(id, f);
                 if (other != null) {
-                    problems.add(f.file + ": id " + id + " is also the id of " + other.file);
+                    problem(f.file, "id " + id + " is also the id of " + other.file);
                 } else {
                     f.id = id;
                     maxId = Math.max(maxId, id);
@@ -186,7 +186,7 @@ final class TreeLoader {
             }
             Long before = idsByPath.putIfAbsent(f.path, f.id);
             if (before != null) {
-                problems.add(f.file + ": " + f.path + " is also the path of another object");
+                problem(f.file, f.path + " is also the path of another object");
             }
         }
         byKey.clear();
@@ -197,9 +197,15 @@ final class TreeLoader {
         return f.parent == null ? 0 : depth(f.parent) + 1;
     }
 
+    /** Notes a problem of {@code file}; a message that starts with the file name does not repeat it. */
+    private void problem(String file, String message) {
+        String text = message == null ? "cannot be read" : message;
+        problems.add(new InvalidTreeException.Problem(file, text.startsWith(file + ": ") ? text.substring(file.length() + 2) : text));
+    }
+
     private void check() {
         if (!problems.isEmpty()) {
-            throw new StoreException("the repository does not hold a valid tree:\n  " + String.join("\n  ", problems));
+            throw new InvalidTreeException(problems);
         }
     }
 
@@ -208,7 +214,7 @@ final class TreeLoader {
             try {
                 createOne(tx, layout, f);
             } catch (StoreException | IllegalArgumentException e) {
-                problems.add(f.file + ": " + e.getMessage());
+                problem(f.file, e.getMessage());
             }
         }
         check();

@@ -150,6 +150,44 @@ class GitStoreTest {
         }
     }
 
+    @Test
+    void aStoreOpenedOnATagShowsThatRevisionReadOnly() throws Exception {
+        try (GitStore store = open()) {
+            run(store, SETUP);
+            try (Git git = Git.open(dir.toFile())) {
+                git.tag().setName("release-1").call();
+            }
+            run(store, "[9999 >> /ops/web01.port]");
+        }
+        try (GitStore tagged = GitStore.open(dir, GitStoreOptions.defaults().withBranch("release-1"))) {
+            assertTrue(tagged.isReadOnly());
+            assertEquals("22\n", run(tagged, "print(/ops/web01.port)"));
+            StoreException refused = assertThrows(StoreException.class, () -> tagged.write("change",
+                    tx -> tx.create(tx.root().id(), "x", tx.root().typeId(), null, "root", Map.of())));
+            assertTrue(refused.getMessage().contains("which cannot change: open a branch to write"), refused.getMessage());
+        }
+        try (GitStore main = open()) {
+            assertFalse(main.isReadOnly());
+            assertEquals("9999\n", run(main, "print(/ops/web01.port)"));
+        }
+    }
+
+    @Test
+    void theCheckReportsFlowsThatDoNotCompileAndFieldsTheirTypeRefuses() throws Exception {
+        try (GitStore store = open()) {
+            run(store, SETUP + " -> [\"print(\" >> /ops/check.source]");
+            store.write("a field the type does not declare", tx -> {
+                StoredObject node = tx.get("/ops/web01").orElseThrow();
+                return tx.update(node.id(), dev.kompira.core.store.ObjectUpdate.fields(Map.of("colour", dev.kompira.core.value.StringValue.of("red"))));
+            });
+            StoreCheck.Report report = StoreCheck.run(store, java.time.ZoneOffset.UTC);
+            assertEquals(2, report.problems().size(), report.problems().toString());
+            assertTrue(report.problems().get(0).startsWith("tree/ops/web01.json: error: field 'colour' is not declared by its type /system/types/NodeInfo")
+                    || report.problems().get(1).startsWith("tree/ops/web01.json: error: field 'colour'"), report.problems().toString());
+            assertTrue(report.problems().stream().anyMatch(p -> p.startsWith("tree/ops/check.kjf:1:7: error: ")), report.problems().toString());
+        }
+    }
+
     private GitStore open() {
         return GitStore.open(dir, GitStoreOptions.defaults());
     }
