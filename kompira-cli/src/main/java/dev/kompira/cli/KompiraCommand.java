@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Runs and checks Kompira jobflows.",
         subcommands = {RunCommand.class, PsCommand.class, CheckCommand.class, FormatCommand.class, InitCommand.class,
-                ImportCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+                ImportCommand.class, ExportCommand.class, LogCommand.class, DiffCommand.class, RevertCommand.class,
+                CommandLine.HelpCommand.class})
 public final class KompiraCommand implements Runnable {
 
     /** Exit status when the command could not do its work. */

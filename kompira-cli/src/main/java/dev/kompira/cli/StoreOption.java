@@ -54,4 +54,20 @@ final class StoreOption {
             throw new UserError("cannot read the key file " + keyFile + ": " + e.getMessage(), e);
         }
     }
+
+    /** Fails with a user error unless --store was given. */
+    void require(String command) {
+        if (!given()) {
+            throw new UserError(command + " needs --store DIR");
+        }
+    }
+
+    /** Runs a history operation; its store problems (no such revision, a conflict) are user errors. */
+    <T> T history(GitStore git, java.util.function.Function<dev.kompira.store.git.GitHistory, T> operation) {
+        try {
+            return operation.apply(git.history());
+        } catch (StoreException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+    }
 }

@@ -35,9 +35,9 @@ final class CountingStore implements ObjectStore {
         }
     }
 
-    /** Returns the number of writes so far. */
+    /** Returns the number of writes so far, plus the store's own revision count (reloads). */
     long generation() {
-        return generation.get();
+        return generation.get() + store.revision();
     }
 
     @Override

@@ -23,6 +23,15 @@ public interface ObjectStore extends AutoCloseable {
      */
     <T> T write(String message, Function<Transaction, T> work);
 
+    /**
+     * Returns a number that grows whenever the tree changes other than through {@link #write} — a
+     * store that reloads its tree from elsewhere — so that caches over the store know to drop what
+     * they hold. Stores whose tree changes only through writes return 0.
+     */
+    default long revision() {
+        return 0;
+    }
+
     /** Returns whether the store holds no tree yet (it needs initialising). */
     boolean isEmpty();
 

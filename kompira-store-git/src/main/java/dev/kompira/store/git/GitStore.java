@@ -11,9 +11,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.function.Function;
@@ -52,13 +54,11 @@ public final class GitStore implements ObjectStore {
     private final String branchRef;
     /** The commit a store opened on a tag or commit shows, or null on a branch. */
     private final ObjectId pinned;
-    private final Layout layout;
     private final Secrets secrets;
-    private final MemoryStore memory;
-    /** The commit the branch points to, or null before the first one; guarded by the memory store's write lock. */
-    private ObjectId head;
-    private GitTree tree;
-    private boolean loading = true;
+    /** The commit in memory; replaced when the store reloads. */
+    private volatile Checkout current;
+    /** Counts the reloads, for {@link #revision()}. */
+    private final java.util.concurrent.atomic.AtomicLong reloads = new java.util.concurrent.atomic.AtomicLong();
 
     private GitStore(Repository repository, GitStoreOptions options, String branchRef, ObjectId pinned) {
         this.repository = repository;
@@ -66,8 +66,6 @@ public final class GitStore implements ObjectStore {
         this.branchRef = branchRef;
         this.pinned = pinned;
         this.secrets = new Secrets(options.secretKey());
-        this.layout = new Layout(secrets);
-        this.memory = new MemoryStore(options.clock(), this::committing);
     }
 
     /**
@@ -77,7 +75,7 @@ public final class GitStore implements ObjectStore {
      * exist), or any other revision Git can name (a tag, a commit, {@code main~3}), which the store
      * then shows read-only: exactly the objects and flows of that revision.
      *
-     * @throws StoreException when the files of the branch do not make a valid tree (each problem with its file)
+     * @throws InvalidTreeException when the files do not make a valid tree (each problem with its file)
      * @throws UncheckedIOException when the repository cannot be read or created
      */
     public static GitStore open(Path dir, GitStoreOptions options) {
@@ -87,7 +85,7 @@ public final class GitStore implements ObjectStore {
             String name = options.branch() != null ? options.branch() : currentBranch(repository);
             ObjectId revision = repository.exactRef(Constants.R_HEADS + name) == null ? repository.resolve(name + "^{commit}") : null;
             GitStore store = new GitStore(repository, options, revision == null ? Constants.R_HEADS + name : null, revision);
-            store.load();
+            store.current = store.checkout(store.start());
             return store;
         } catch (IOException e) {
             repository.close();
@@ -123,20 +121,47 @@ public final class GitStore implements ObjectStore {
         return "main";
     }
 
-    private void load() {
+    /** The commit to show: the pinned one, or where the branch points now (null: no commit yet). */
+    private ObjectId start() throws IOException {
+        if (pinned != null) {
+            return pinned;
+        }
+        Ref ref = repository.exactRef(branchRef);
+        return ref == null ? null : ref.getObjectId();
+    }
+
+    /** Reads commit {@code start} (or nothing) into a new checkout. */
+    private Checkout checkout(ObjectId start) {
+        Checkout loaded = new Checkout();
         try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
-            Ref ref = pinned != null ? null : repository.exactRef(branchRef);
-            ObjectId start = pinned != null ? pinned : ref == null ? null : ref.getObjectId();
             if (start == null) {
-                tree = GitTree.empty();
+                loaded.tree = GitTree.empty();
             } else {
                 RevCommit commit = walk.parseCommit(start);
-                head = commit;
-                tree = GitTree.of(reader, commit.getTree());
-                TreeLoader.load(reader, commit, memory, layout, secrets);
+                loaded.head = commit;
+                loaded.tree = GitTree.of(reader, commit.getTree());
+                TreeLoader.load(reader, commit, loaded.memory, loaded.layout, secrets);
             }
-            layout.commit();
-            loading = false;
+            loaded.layout.commit();
+            loaded.loading = false;
+            return loaded;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads the branch again, as it is now in the repository (after a revert, a merge, a push):
+     * later reads and writes see that revision. Writes running meanwhile fail as the branch moved.
+     *
+     * @throws InvalidTreeException when the files of the branch do not make a valid tree; the store keeps the old one
+     */
+    public void reload() {
+        try {
+            Checkout old = current;
+            current = checkout(start());
+            reloads.incrementAndGet();
+            old.memory.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + describe() + ": " + e.getMessage(), e);
         }
@@ -144,7 +169,7 @@ public final class GitStore implements ObjectStore {
 
     @Override
     public <T> T read(Function<Transaction, T> reader) {
-        return memory.read(reader);
+        return current.memory.read(reader);
     }
 
     /**
@@ -156,17 +181,23 @@ public final class GitStore implements ObjectStore {
      */
     @Override
     public <T> T write(String message, Function<Transaction, T> work) {
-        return memory.write(message, work);
+        return current.memory.write(message, work);
     }
 
     @Override
     public boolean isEmpty() {
-        return memory.isEmpty();
+        return current.memory.isEmpty();
     }
 
-    /** Returns the commit the store's branch points to, or empty before the first write. */
-    public java.util.Optional<String> headCommit() {
-        return java.util.Optional.ofNullable(head).map(ObjectId::name);
+    /** {@inheritDoc} It grows when {@link #reload} replaces the tree. */
+    @Override
+    public long revision() {
+        return reloads.get();
+    }
+
+    /** Returns the commit the store shows, or empty before the first write. */
+    public Optional<String> headCommit() {
+        return Optional.ofNullable(current.head).map(ObjectId::name);
     }
 
     /**
@@ -174,9 +205,15 @@ public final class GitStore implements ObjectStore {
      * Jobflow the JSON and then its {@code .kjf}), or none when there is no such object.
      */
     public List<String> filesOf(long id) {
-        synchronized (layout) {
-            return layout.paths(id);
+        Checkout checkout = current;
+        synchronized (checkout.layout) {
+            return checkout.layout.paths(id);
         }
+    }
+
+    /** Returns the history of the store's branch: log, diff and revert. */
+    public GitHistory history() {
+        return new GitHistory(this);
     }
 
     /** Returns whether the store shows a fixed revision (a tag or commit) and refuses writes. */
@@ -184,73 +221,50 @@ public final class GitStore implements ObjectStore {
         return pinned != null;
     }
 
+    Repository repository() {
+        return repository;
+    }
+
+    Secrets secrets() {
+        return secrets;
+    }
+
+    /** The branch ref written to; throws for a read-only store. */
+    String branchRef() {
+        if (pinned != null) {
+            throw new StoreException(readOnlyMessage());
+        }
+        return branchRef;
+    }
+
+    ObjectId head() {
+        return current.head;
+    }
+
     private String describe() {
         return pinned != null ? "revision " + pinned.name() : "branch " + branchRef;
     }
 
+    private String readOnlyMessage() {
+        return "the store shows revision " + pinned.name() + " of " + repository.getDirectory()
+                + ", which cannot change: open a branch to write";
+    }
+
     @Override
     public void close() {
-        memory.close();
+        current.memory.close();
         repository.close();
     }
 
-    /** The memory store's listener: turns a write into a commit, or refuses it. Holds the layout's monitor, which {@link #filesOf} shares. */
-    private void committing(String message, List<StoreChange> changes) {
-        synchronized (layout) {
-            commitLocked(message, changes);
-        }
-    }
-
-    private void commitLocked(String message, List<StoreChange> changes) {
-        if (loading) {
-            changes.forEach(layout::apply);
-            return;
-        }
-        if (pinned != null) {
-            throw new StoreException("the store shows revision " + pinned.name() + " of " + repository.getDirectory()
-                    + ", which cannot change: open a branch to write");
-        }
-        Set<Long> affected = layout.affectedBy(changes);
-        Map<Long, List<String>> oldPaths = new java.util.HashMap<>();
-        affected.forEach(id -> oldPaths.put(id, layout.paths(id)));
-        changes.forEach(layout::apply);
-        try (ObjectReader reader = repository.newObjectReader(); ObjectInserter inserter = repository.newObjectInserter()) {
-            GitTree next = tree;
-            for (long id : affected) {
-                for (String path : oldPaths.get(id)) {
-                    next = next.remove(reader, path);
-                }
-            }
-            for (long id : affected) {
-                if (layout.object(id) != null) {
-                    for (Map.Entry<String, byte[]> file : layout.files(id).entrySet()) {
-                        next = next.put(reader, file.getKey(), inserter.insert(Constants.OBJ_BLOB, file.getValue()));
-                    }
-                }
-            }
-            ObjectId commit = commit(inserter, next.write(inserter), message);
-            inserter.flush();
-            moveBranch(commit, message);
-            tree = next;
-            head = commit;
-            layout.commit();
-        } catch (IOException | RuntimeException e) {
-            layout.rollback();
-            if (e instanceof StoreException refused) {
-                throw refused;
-            }
-            throw new StoreException("cannot commit \"" + message + "\" to " + branchRef + ": " + e.getMessage());
-        }
-    }
-
-    private ObjectId commit(ObjectInserter inserter, ObjectId treeId, String message) throws IOException {
+    /** Writes a commit of {@code tree} after {@code parent} (may be null) with {@code message}. */
+    ObjectId commit(ObjectInserter inserter, ObjectId treeId, ObjectId parent, String message) throws IOException {
         Instant now = options.clock().instant();
         PersonIdent who = new PersonIdent(options.authorName(), options.authorEmail(), java.util.Date.from(now),
                 TimeZone.getTimeZone("UTC"));
         CommitBuilder commit = new CommitBuilder();
         commit.setTreeId(treeId);
-        if (head != null) {
-            commit.setParentId(head);
+        if (parent != null) {
+            commit.setParentId(parent);
         }
         commit.setAuthor(who);
         commit.setCommitter(who);
@@ -258,18 +272,81 @@ public final class GitStore implements ObjectStore {
         return inserter.insert(commit);
     }
 
-    private void moveBranch(ObjectId commit, String message) throws IOException {
-        RefUpdate update = repository.updateRef(branchRef);
+    /** Moves the branch from {@code expected} (null: no branch yet) to {@code commit}, or fails if someone else moved it. */
+    void moveBranch(ObjectId expected, ObjectId commit, String message) throws IOException {
+        RefUpdate update = repository.updateRef(branchRef());
         update.setNewObjectId(commit);
-        update.setExpectedOldObjectId(head == null ? ObjectId.zeroId() : head);
-        update.setRefLogMessage("kompira: " + message, false);
+        update.setExpectedOldObjectId(expected == null ? ObjectId.zeroId() : expected);
+        update.setRefLogMessage("kompira: " + message.lines().findFirst().orElse(""), false);
         RefUpdate.Result result = update.update();
         switch (result) {
             case NEW, FAST_FORWARD, FORCED -> {
             }
             case LOCK_FAILURE, REJECTED -> throw new StoreException("branch " + branchRef + " was changed by someone else since "
-                    + (head == null ? "the store was opened" : "commit " + head.name()) + "; nothing was written — reopen the store");
+                    + (expected == null ? "the store was opened" : "commit " + expected.name()) + "; nothing was written — reopen the store");
             default -> throw new StoreException("cannot move branch " + branchRef + ": " + result);
+        }
+    }
+
+    /**
+     * One commit in memory: its objects (a memory store whose writes become commits), where they
+     * live as files, and its Git tree. Written under the memory store's write lock and the layout's
+     * monitor, which {@link #filesOf} shares.
+     */
+    private final class Checkout {
+
+        final Layout layout = new Layout(secrets);
+        final MemoryStore memory = new MemoryStore(options.clock(), this::committing);
+        ObjectId head;
+        GitTree tree;
+        boolean loading = true;
+
+        /** The memory store's listener: turns a write into a commit, or refuses it. */
+        private void committing(String message, List<StoreChange> changes) {
+            synchronized (layout) {
+                if (loading) {
+                    changes.forEach(layout::apply);
+                } else if (pinned != null) {
+                    throw new StoreException(readOnlyMessage());
+                } else {
+                    commitChanges(message, changes);
+                }
+            }
+        }
+
+        private void commitChanges(String message, List<StoreChange> changes) {
+            Set<Long> affected = layout.affectedBy(changes);
+            Map<Long, List<String>> oldPaths = new HashMap<>();
+            affected.forEach(id -> oldPaths.put(id, layout.paths(id)));
+            changes.forEach(layout::apply);
+            try (ObjectReader reader = repository.newObjectReader(); ObjectInserter inserter = repository.newObjectInserter()) {
+                GitTree next = tree;
+                for (long id : affected) {
+                    for (String path : oldPaths.get(id)) {
+                        next = next.remove(reader, path);
+                    }
+                }
+                for (long id : affected) {
+                    if (layout.object(id) != null) {
+                        for (Map.Entry<String, byte[]> file : layout.files(id).entrySet()) {
+                            next = next.put(reader, file.getKey(), inserter.insert(Constants.OBJ_BLOB, file.getValue()));
+                        }
+                    }
+                }
+                ObjectId commit = commit(inserter, next.write(inserter), head, message);
+                inserter.flush();
+                moveBranch(head, commit, message);
+                tree = next;
+                head = commit;
+                layout.commit();
+            } catch (IOException | RuntimeException e) {
+                layout.rollback();
+                if (e instanceof StoreException refused) {
+                    throw refused;
+                }
+                throw new StoreException("cannot commit \"" + message.lines().findFirst().orElse("") + "\" to " + branchRef
+                        + ": " + e.getMessage());
+            }
         }
     }
 }
