@@ -1,10 +1,14 @@
 package dev.kompira.store.git;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.kompira.core.store.MemoryStore;
 import dev.kompira.core.store.ObjectStore;
+import dev.kompira.core.store.ObjectUpdate;
 import dev.kompira.core.store.StoreChange;
 import dev.kompira.core.store.StoreException;
+import dev.kompira.core.store.StoredObject;
 import dev.kompira.core.store.Transaction;
+import dev.kompira.core.value.Value;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -55,6 +60,8 @@ public final class GitStore implements ObjectStore {
     /** The commit a store opened on a tag or commit shows, or null on a branch. */
     private final ObjectId pinned;
     private final Secrets secrets;
+    /** The runtime state of the branch's objects, or null for a read-only revision. */
+    private final RuntimeState runtime;
     /** The commit in memory; replaced when the store reloads. */
     private volatile Checkout current;
     /** Counts the reloads, for {@link #revision()}. */
@@ -66,6 +73,7 @@ public final class GitStore implements ObjectStore {
         this.branchRef = branchRef;
         this.pinned = pinned;
         this.secrets = new Secrets(options.secretKey());
+        this.runtime = branchRef == null ? null : new RuntimeState(repository.getDirectory().toPath(), branchRef);
     }
 
     /**
@@ -141,6 +149,10 @@ public final class GitStore implements ObjectStore {
                 loaded.head = commit;
                 loaded.tree = GitTree.of(reader, commit.getTree());
                 TreeLoader.load(reader, commit, loaded.memory, loaded.layout, secrets);
+                loaded.treeId = commit.getTree();
+            }
+            if (runtime != null) {
+                loaded.restoreRuntimeState();
             }
             loaded.layout.commit();
             loaded.loading = false;
@@ -299,7 +311,28 @@ public final class GitStore implements ObjectStore {
         final MemoryStore memory = new MemoryStore(options.clock(), this::committing);
         ObjectId head;
         GitTree tree;
+        /** The id of {@link #tree}, or null before the first commit. */
+        ObjectId treeId;
         boolean loading = true;
+
+        /** Puts the saved runtime state back into the objects it belongs to (objects gone since are skipped). */
+        void restoreRuntimeState() {
+            Map<Long, Map<String, JsonNode>> saved = runtime.load();
+            if (saved.isEmpty()) {
+                return;
+            }
+            memory.write("restore the runtime state", tx -> {
+                saved.forEach((id, fields) -> {
+                    if (tx.get(id).isPresent()) {
+                        Map<String, Value> values = new LinkedHashMap<>();
+                        fields.forEach((k, v) -> values.put(k, ValueJson.decode(v, path -> tx.get(path)
+                                .orElseThrow(() -> new IllegalArgumentException("no object at " + path)).id())));
+                        tx.update(id, new ObjectUpdate(values, Set.of(), null, null, null, null, null, false));
+                    }
+                });
+                return null;
+            });
+        }
 
         /** The memory store's listener: turns a write into a commit, or refuses it. */
         private void committing(String message, List<StoreChange> changes) {
@@ -314,6 +347,15 @@ public final class GitStore implements ObjectStore {
             }
         }
 
+        private String pathOf(long id) {
+            StoredObject o = layout.object(id);
+            return o == null ? null : o.path();
+        }
+
+        /**
+         * Commits the files {@code changes} alter; runtime state (invisible fields) goes to its own
+         * files first, and a write that changed nothing else makes no commit.
+         */
         private void commitChanges(String message, List<StoreChange> changes) {
             Set<Long> affected = layout.affectedBy(changes);
             Map<Long, List<String>> oldPaths = new HashMap<>();
@@ -333,11 +375,19 @@ public final class GitStore implements ObjectStore {
                         }
                     }
                 }
-                ObjectId commit = commit(inserter, next.write(inserter), head, message);
-                inserter.flush();
-                moveBranch(head, commit, message);
+                for (StoreChange c : changes) {
+                    long id = (c.after() != null ? c.after() : c.before()).id();
+                    runtime.save(id, layout.runtime(id), this::pathOf);
+                }
+                ObjectId nextId = next.write(inserter);
+                if (!nextId.equals(treeId)) {
+                    ObjectId commit = commit(inserter, nextId, head, message);
+                    inserter.flush();
+                    moveBranch(head, commit, message);
+                    head = commit;
+                }
                 tree = next;
-                head = commit;
+                treeId = nextId;
                 layout.commit();
             } catch (IOException | RuntimeException e) {
                 layout.rollback();

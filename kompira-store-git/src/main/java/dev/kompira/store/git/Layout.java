@@ -1,5 +1,7 @@
 package dev.kompira.store.git;
 
+import dev.kompira.core.object.types.FieldDefinition;
+import dev.kompira.core.object.types.TypeDefinition;
 import dev.kompira.core.store.ObjectRef;
 import dev.kompira.core.store.StoreChange;
 import dev.kompira.core.store.StoredObject;
@@ -10,6 +12,7 @@ import java.text.Normalizer;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,6 +43,9 @@ final class Layout {
     private static final Pattern DEVICE = Pattern.compile("(?i)(con|prn|aux|nul|com[1-9]|lpt[1-9])");
     private static final Set<String> CONTAINER_TYPES = Set.of("/system/types/Directory", "/system/types/Table");
     private static final String JOBFLOW_TYPE = "/system/types/Jobflow";
+    private static final String CHANNEL_TYPE = "/system/types/Channel";
+    /** The stored key where a Channel object keeps its last message id (kompira-core's ChannelQueues). */
+    private static final String CHANNEL_LAST_ID = "message_last_id";
 
     private final Map<Long, StoredObject> objects = new HashMap<>();
     private final Map<Long, Integer> childCounts = new HashMap<>();
@@ -77,7 +83,7 @@ final class Layout {
      */
     Set<Long> affectedBy(List<StoreChange> changes) {
         Set<Long> affected = new LinkedHashSet<>();
-        Set<Long> moved = new java.util.HashSet<>();
+        Set<Long> moved = new HashSet<>();
         for (StoreChange c : changes) {
             StoredObject any = c.after() != null ? c.after() : c.before();
             affected.add(any.id());
@@ -152,13 +158,51 @@ final class Layout {
         return ObjectFile.source(o) != null && isJobflow(o) ? List.of(base + JSON, base + SOURCE) : List.of(base + JSON);
     }
 
+    /**
+     * The runtime state of object {@code id} as it stands: the values of its fields that stay out
+     * of the files (invisible fields, such as a channel's queue), by name; empty when it has none
+     * or is gone.
+     */
+    Map<String, Value> runtime(long id) {
+        StoredObject o = objects.get(id);
+        if (o == null) {
+            return Map.of();
+        }
+        Set<String> keys = runtimeKeys(o);
+        Map<String, Value> state = new LinkedHashMap<>();
+        o.fields().forEach((k, v) -> {
+            if (keys.contains(k)) {
+                state.put(k, v);
+            }
+        });
+        return state;
+    }
+
+    /** The fields of {@code o} that are runtime state: its type's invisible fields, and a channel's message counter. */
+    Set<String> runtimeKeys(StoredObject o) {
+        StoredObject type = objects.get(o.typeId());
+        if (type == null) {
+            return Set.of();
+        }
+        Set<String> keys = new HashSet<>();
+        for (FieldDefinition f : TypeDefinition.of(type).fields()) {
+            if (f.type().invisible()) {
+                keys.add(f.name());
+            }
+        }
+        if (type.path().equals(CHANNEL_TYPE)) {
+            keys.add(CHANNEL_LAST_ID);
+        }
+        return keys;
+    }
+
     /** The files of object {@code id} as it stands: repository path to content. */
     Map<String, byte[]> files(long id) {
         StoredObject o = objects.get(id);
         Map<String, byte[]> files = new LinkedHashMap<>();
         List<String> paths = paths(id);
         boolean separateSource = paths.size() == 2;
-        files.put(paths.get(0), ObjectFile.json(o, typeRef(o), this::pathOf, separateSource, sealer(o)));
+        files.put(paths.get(0), ObjectFile.json(o, typeRef(o), this::pathOf, separateSource, sealer(o), runtimeKeys(o)));
         if (separateSource) {
             files.put(paths.get(1), ObjectFile.source(o));
         }

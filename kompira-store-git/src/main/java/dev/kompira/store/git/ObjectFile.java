@@ -21,6 +21,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;
 
@@ -54,9 +55,10 @@ final class ObjectFile {
     /**
      * Renders {@code o}'s JSON file; {@code type} is its type's path (or its id as text when the type
      * object is missing), {@code pathOf} gives referenced objects' paths. A Jobflow's source is
-     * left out ({@code withoutSource}).
+     * left out ({@code withoutSource}), and so are the {@code runtime} fields, kept apart.
      */
-    static byte[] json(StoredObject o, String type, LongFunction<String> pathOf, boolean withoutSource, Sealer sealer) {
+    static byte[] json(StoredObject o, String type, LongFunction<String> pathOf, boolean withoutSource, Sealer sealer,
+            Set<String> runtime) {
         ObjectNode node = NODES.objectNode();
         node.put("id", o.id());
         node.put("name", o.name());
@@ -72,7 +74,8 @@ final class ObjectFile {
         node.set("group_permissions", ValueJson.encode(o.groupPermissions(), pathOf));
         ObjectNode fields = node.putObject("fields");
         for (Map.Entry<String, Value> e : o.fields().entrySet()) {
-            if (!(withoutSource && e.getKey().equals(SOURCE_FIELD) && e.getValue() instanceof StringValue)) {
+            boolean elsewhere = withoutSource && e.getKey().equals(SOURCE_FIELD) && e.getValue() instanceof StringValue;
+            if (!elsewhere && !runtime.contains(e.getKey())) {
                 fields.set(e.getKey(), sealer.seal(e.getKey(), ValueJson.encode(e.getValue(), pathOf)));
             }
         }

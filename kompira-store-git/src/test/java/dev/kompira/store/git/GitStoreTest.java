@@ -188,6 +188,23 @@ class GitStoreTest {
         }
     }
 
+    @Test
+    void channelTrafficIsRuntimeStateThatOutlivesTheStoreWithoutCommits() throws Exception {
+        try (GitStore store = open()) {
+            run(store, SETUP + " -> [./.add: 'box', /system/types/Channel]");
+            long commits = commitCount();
+            run(store, "[/box.send: 'one'] -> [/box.send: {n = 2}] -> [/box.send: 'three'] -> [/box.pop_message: 0]");
+            assertEquals(commits, commitCount(), "queue traffic makes no commits");
+            assertFalse(files().get("tree/box.json").contains("message_queue"), files().get("tree/box.json"));
+        }
+        try (GitStore store = open()) {
+            assertEquals("2 {n=2}\n", run(store, "print(/box.message_count, /box.pop_message())"));
+        }
+        try (GitStore store = open()) {
+            assertEquals("1 [4, 'four']\n", run(store, "[/box.send: 'four'] -> [/box.pop_message: 0] -> print(/box.message_count, /box.peek_message(-1))"));
+        }
+    }
+
     private GitStore open() {
         return GitStore.open(dir, GitStoreOptions.defaults());
     }
