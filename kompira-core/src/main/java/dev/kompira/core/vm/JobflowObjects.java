@@ -8,13 +8,14 @@ import dev.kompira.core.store.StoredObject;
 import dev.kompira.core.value.Value;
 import dev.kompira.dsl.parser.JobflowParser;
 import dev.kompira.dsl.parser.ParseResult;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Jobflow objects as executable code (objects.md §4.4): the source of a Jobflow object compiled
- * once per version of the object, with its directory as the base of relative paths. Calling one
+ * once per source text and path, with its directory as the base of relative paths. The source itself
+ * is the key, not the object's update time: a store may change the source without touching it (a
+ * {@code .kjf} file edited and merged in Git). Calling one
  * whose source does not compile is {@code R-EXEC} (language.md §11.5). Thread-safe.
  */
 public final class JobflowObjects {
@@ -29,21 +30,21 @@ public final class JobflowObjects {
 
     /** Returns the compiled flow of Jobflow object {@code jobflow}; one that does not compile is {@code R-EXEC}. */
     public CompiledFlow compiled(StoredObject jobflow) {
+        Value source = tree.readField(jobflow, "source");
         Compiled cached = cache.get(jobflow.id());
-        if (cached != null && cached.updated().equals(jobflow.updated()) && cached.path().equals(jobflow.path())) {
+        if (cached != null && cached.source().equals(source) && cached.path().equals(jobflow.path())) {
             return cached.flow();
         }
-        Value source = tree.readField(jobflow, "source");
         ParseResult checked = JobflowParser.check(jobflow.path(), dev.kompira.core.value.Rendering.text(source));
         if (checked.hasErrors()) {
             throw new JobflowError(ErrorCode.R_EXEC, "jobflow " + jobflow.path() + " has compile errors");
         }
         CompiledFlow flow = Compiler.compile(checked, ObjectPaths.parent(jobflow.path()));
-        cache.put(jobflow.id(), new Compiled(jobflow.updated(), jobflow.path(), flow));
+        cache.put(jobflow.id(), new Compiled(source, jobflow.path(), flow));
         return flow;
     }
 
     /** A compiled version. */
-    private record Compiled(Instant updated, String path, CompiledFlow flow) {
+    private record Compiled(Value source, String path, CompiledFlow flow) {
     }
 }

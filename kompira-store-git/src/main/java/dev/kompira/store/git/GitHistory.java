@@ -265,7 +265,7 @@ public final class GitHistory {
             String message = "Revert \"" + target.getShortMessage() + "\"\n\nThis reverts commit " + target.name() + ".";
             ObjectId commit = store.commit(inserter, tree.write(inserter), head, message);
             inserter.flush();
-            store.moveBranch(head, commit, message);
+            store.moveBranch(head, commit);
             store.reload();
             return commit.name();
         } catch (IOException e) {

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -285,11 +286,16 @@ public final class GitStore implements ObjectStore {
     }
 
     /** Moves the branch from {@code expected} (null: no branch yet) to {@code commit}, or fails if someone else moved it. */
-    void moveBranch(ObjectId expected, ObjectId commit, String message) throws IOException {
+    void moveBranch(ObjectId expected, ObjectId commit) throws IOException {
         RefUpdate update = repository.updateRef(branchRef());
         update.setNewObjectId(commit);
         update.setExpectedOldObjectId(expected == null ? ObjectId.zeroId() : expected);
-        update.setRefLogMessage("kompira: " + message.lines().findFirst().orElse(""), false);
+        // the expected old id is the guard (checked under the ref's lock); forcing only skips
+        // reading both commits back to prove a fast-forward that the parent link already makes one
+        update.setForceUpdate(true);
+        // every commit of the engine is in the branch's linear history already; a reflog line per
+        // field update would double the files written per commit (decisions.md, Git store)
+        update.disableRefLog();
         RefUpdate.Result result = update.update();
         switch (result) {
             case NEW, FAST_FORWARD, FORCED -> {
@@ -360,6 +366,12 @@ public final class GitStore implements ObjectStore {
             Set<Long> affected = layout.affectedBy(changes);
             Map<Long, List<String>> oldPaths = new HashMap<>();
             affected.forEach(id -> oldPaths.put(id, layout.paths(id)));
+            Set<Long> hadRuntime = new HashSet<>();
+            changes.forEach(c -> {
+                if (c.before() != null && !layout.runtime(c.before().id()).isEmpty()) {
+                    hadRuntime.add(c.before().id());
+                }
+            });
             changes.forEach(layout::apply);
             try (ObjectReader reader = repository.newObjectReader(); ObjectInserter inserter = repository.newObjectInserter()) {
                 GitTree next = tree;
@@ -377,13 +389,16 @@ public final class GitStore implements ObjectStore {
                 }
                 for (StoreChange c : changes) {
                     long id = (c.after() != null ? c.after() : c.before()).id();
-                    runtime.save(id, layout.runtime(id), this::pathOf);
+                    Map<String, Value> state = layout.runtime(id);
+                    if (!state.isEmpty() || hadRuntime.contains(id)) {
+                        runtime.save(id, state, this::pathOf);
+                    }
                 }
                 ObjectId nextId = next.write(inserter);
                 if (!nextId.equals(treeId)) {
                     ObjectId commit = commit(inserter, nextId, head, message);
                     inserter.flush();
-                    moveBranch(head, commit, message);
+                    moveBranch(head, commit);
                     head = commit;
                 }
                 tree = next;

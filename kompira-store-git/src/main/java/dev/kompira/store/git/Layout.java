@@ -53,6 +53,8 @@ final class Layout {
     /** For each parent: its children's file names in lower case, to the child holding each. */
     private final Map<Long, Map<String, Long>> taken = new HashMap<>();
     private final Deque<Runnable> undo = new ArrayDeque<>();
+    /** A cache; entries for older versions of a type object are replaced, never trusted. */
+    private final Map<Long, TypeInfo> typeInfos = new HashMap<>();
     private final Secrets secrets;
 
     /** A layout that keeps secret fields sealed with {@code secrets}. */
@@ -87,11 +89,13 @@ final class Layout {
         for (StoreChange c : changes) {
             StoredObject any = c.after() != null ? c.after() : c.before();
             affected.add(any.id());
-            if (c.before() != null) {
-                affected.add(c.before().parentId());
-            }
-            if (c.after() != null) {
-                affected.add(c.after().parentId());
+            boolean samePlace = c.before() != null && c.after() != null && c.before().parentId() == c.after().parentId();
+            if (!samePlace) {
+                // a parent may become a folder, or stop being one
+                affected.add(any.parentId());
+                if (c.before() != null && c.after() != null) {
+                    affected.add(c.before().parentId());
+                }
             }
             if (c.before() != null && (c.after() == null || !c.before().path().equals(c.after().path()))) {
                 moved.add(c.before().id());
@@ -181,19 +185,30 @@ final class Layout {
     /** The fields of {@code o} that are runtime state: its type's invisible fields, and a channel's message counter. */
     Set<String> runtimeKeys(StoredObject o) {
         StoredObject type = objects.get(o.typeId());
-        if (type == null) {
-            return Set.of();
+        return type == null ? Set.of() : typeInfo(type).runtime();
+    }
+
+    /** What a type object's declarations say about files, computed once per version of the type object. */
+    private record TypeInfo(StoredObject type, Set<String> runtime, Set<String> secret) {
+    }
+
+    private TypeInfo typeInfo(StoredObject type) {
+        TypeInfo cached = typeInfos.get(type.id());
+        if (cached != null && cached.type() == type) {
+            return cached;
         }
-        Set<String> keys = new HashSet<>();
+        Set<String> runtime = new HashSet<>();
         for (FieldDefinition f : TypeDefinition.of(type).fields()) {
             if (f.type().invisible()) {
-                keys.add(f.name());
+                runtime.add(f.name());
             }
         }
         if (type.path().equals(CHANNEL_TYPE)) {
-            keys.add(CHANNEL_LAST_ID);
+            runtime.add(CHANNEL_LAST_ID);
         }
-        return keys;
+        TypeInfo info = new TypeInfo(type, Set.copyOf(runtime), Secrets.declared(type));
+        typeInfos.put(type.id(), info);
+        return info;
     }
 
     /** The files of object {@code id} as it stands: repository path to content. */
@@ -212,7 +227,7 @@ final class Layout {
     /** Seals the secret fields of {@code o} as its type (and, for a Config, its own declarations) mark them. */
     private ObjectFile.Sealer sealer(StoredObject o) {
         StoredObject type = objects.get(o.typeId());
-        Set<String> fields = type == null ? Set.of() : Secrets.declared(type);
+        Set<String> fields = type == null ? Set.of() : typeInfo(type).secret();
         Set<String> data = Secrets.isConfig(type) ? Secrets.declared(o) : Set.of();
         if (fields.isEmpty() && data.isEmpty()) {
             return (field, value) -> value;
