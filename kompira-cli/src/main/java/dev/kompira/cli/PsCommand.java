@@ -3,6 +3,8 @@ package dev.kompira.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kompira.core.store.StoreException;
+import dev.kompira.store.git.GitStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -22,17 +24,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code kompira ps --checkpoints DIR}: lists the processes saved in a checkpoint folder (language.md
- * §12.7) as a table. Until the Git store exists, the folder of {@code kompira run --checkpoints} is
- * the only process store there is.
+ * {@code kompira ps --checkpoints DIR} or {@code kompira ps --store DIR [--ref BRANCH]}: lists the
+ * processes saved in a checkpoint folder (language.md §12.7) as a table — a folder given to
+ * {@code kompira run --checkpoints}, or a Git store's own folder that {@code kompira run --store DIR
+ * --checkpoint-mode} uses. Process records of finished runs live in their engine's memory only
+ * (docs/git-store.md, Runtime state).
  */
 @Command(name = "ps",
         mixinStandardHelpOptions = true,
-        description = {"Lists the processes of a process store (for now, a checkpoint folder).",
-                "The processes saved in a checkpoint folder (started with kompira run --checkpoints DIR and not "
-                        + "finished) are shown with their pid, jobflow, modes and the time of their last checkpoint; "
-                        + "kompira run --checkpoints DIR resumes them.",
-                "A store-backed engine (the Git store, later) will list its live and finished processes."})
+        description = {"Lists the saved processes of a checkpoint folder or of a Git store.",
+                "The processes saved by kompira run --checkpoints DIR (or by kompira run --store DIR --checkpoint-mode, "
+                        + "in the store's folder) that have not finished are shown with their pid, jobflow, modes and "
+                        + "the time of their last checkpoint; the same kompira run resumes them."})
 final class PsCommand implements Callable<Integer> {
 
     /** The files of {@code DirectoryCheckpointStore}: {@code process-<pid>.json}. */
@@ -43,9 +46,12 @@ final class PsCommand implements Callable<Integer> {
         static final ObjectMapper MAPPER = new ObjectMapper();
     }
 
-    @Option(names = "--checkpoints", paramLabel = "DIR", required = true,
+    @Option(names = "--checkpoints", paramLabel = "DIR",
             description = "The checkpoint folder given to kompira run --checkpoints.")
     Path checkpoints;
+
+    @CommandLine.Mixin
+    StoreOption objects = new StoreOption();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -55,7 +61,16 @@ final class PsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isDirectory(checkpoints)) {
+        if (objects.given() == (checkpoints != null)) {
+            throw new UserError("kompira ps needs either --checkpoints DIR or --store DIR");
+        }
+        if (objects.given()) {
+            checkpoints = storeCheckpoints();
+            if (!Files.isDirectory(checkpoints)) {
+                print(List.of(), spec.commandLine().getOut());
+                return 0;
+            }
+        } else if (!Files.isDirectory(checkpoints)) {
             throw new UserError("no such checkpoint folder: " + checkpoints);
         }
         List<Row> rows = new ArrayList<>();
@@ -68,6 +83,15 @@ final class PsCommand implements Callable<Integer> {
         rows.sort(Comparator.comparingLong(Row::pid));
         print(rows, spec.commandLine().getOut());
         return 0;
+    }
+
+    /** The checkpoint folder of the --store branch. */
+    private Path storeCheckpoints() {
+        try (GitStore store = objects.open()) {
+            return store.checkpointFolder();
+        } catch (StoreException e) {
+            throw new UserError(e.getMessage(), e);
+        }
     }
 
     private List<Path> savedFiles() {

@@ -7,6 +7,7 @@ import dev.kompira.core.process.DirectoryCheckpointStore;
 import dev.kompira.core.process.ProcessHandle;
 import dev.kompira.core.process.ProcessOutcome;
 import dev.kompira.core.process.StartOptions;
+import dev.kompira.core.store.StoreException;
 import dev.kompira.core.value.Value;
 import dev.kompira.core.vm.CompiledFlow;
 import dev.kompira.store.git.GitStore;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code kompira run FILE [--param NAME=EXPR]... [--step] [--checkpoints DIR] [--store DIR]}: runs a jobflow file
+ * {@code kompira run FILE [--param NAME=EXPR]... [--step] [--checkpoints DIR] [--store DIR [--checkpoint-mode]]}: runs a jobflow file
  * (or, with {@code --store} or {@code --import}, a Jobflow object),
  * streaming its console to standard output, and exits with the process's exit status (language.md
  * §10.3, §12.2). On a terminal it keeps a progress line of fork/pfor children on standard error.
@@ -72,6 +73,11 @@ final class RunCommand implements Callable<Integer> {
             + "kompira ps --checkpoints DIR lists them.")
     Path checkpoints;
 
+    @Option(names = "--checkpoint-mode", description = "With --store: checkpoint mode in the store's own checkpoint "
+            + "folder (<git dir>/kompira/checkpoints/<branch>, never committed), as --checkpoints DIR does with DIR; "
+            + "kompira ps --store DIR lists the saved processes.")
+    boolean checkpointMode;
+
     /** Standard input and terminal detection; tests replace it to script answers and force the progress line. */
     Terminal terminal = Terminal.system();
 
@@ -80,6 +86,28 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try (GitStore tree = objects.given() ? objects.open() : null) {
+            if (checkpointMode) {
+                checkpoints = storeCheckpoints(tree);
+            }
+            return run(tree);
+        }
+    }
+
+    /** The store's checkpoint folder, for --checkpoint-mode. */
+    private Path storeCheckpoints(GitStore tree) {
+        if (tree == null || checkpoints != null) {
+            throw new UserError("--checkpoint-mode needs --store DIR and no --checkpoints DIR: "
+                    + "it keeps the processes in the store's own folder");
+        }
+        try {
+            return tree.checkpointFolder();
+        } catch (StoreException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+    }
+
+    private Integer run(GitStore tree) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean byPath = !imports.isEmpty() || objects.given() && !file.toString().endsWith(".kjf");
@@ -94,8 +122,7 @@ final class RunCommand implements Callable<Integer> {
         ProgressLine progress = new ProgressLine(err);
         // Installed even without --step: resumed processes and flows that set step_mode themselves ask too,
         // instead of suspending forever with nobody to resume them.
-        try (GitStore tree = objects.given() ? objects.open() : null;
-                StepPrompt prompt = new StepPrompt(terminal.input(), !terminal.interactive(), err, progress);
+        try (StepPrompt prompt = new StepPrompt(terminal.input(), !terminal.interactive(), err, progress);
                 Kompira kompira = engine(out, store, tree, prompt, progress);
                 Interruption interruption = new Interruption(kompira)) {
             List<ProcessHandle> roots;

@@ -308,7 +308,42 @@ class CommandLineTest {
         assertEquals(2, run("ps", "--checkpoints", missing.toString()));
         assertEquals("kompira: no such checkpoint folder: " + missing + "\n", err.toString());
         assertEquals(2, run("ps"));
-        assertTrue(err.toString().contains("Missing required option: '--checkpoints=DIR'"), err.toString());
+        assertTrue(err.toString().contains("kompira ps needs either --checkpoints DIR or --store DIR"), err.toString());
+    }
+
+    @Test
+    void aStoreKeepsItsSavedProcessesBesideTheRepositoryAndPsListsThem() throws Exception {
+        Path repository = dir.resolve("repo");
+        assertEquals(0, run("init", "--store", repository.toString()), err.toString());
+        Path flow = write("suspending.kjf", "print('before') -> suspend() -> print('after') -> exit(4)\n");
+        Path folder;
+        try (dev.kompira.store.git.GitStore store = dev.kompira.store.git.GitStore.open(repository,
+                dev.kompira.store.git.GitStoreOptions.defaults())) {
+            folder = store.checkpointFolder();
+        }
+        assertEquals(repository.resolve(".git/kompira/checkpoints/refs%heads%main"), folder);
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("ps", "--store", repository.toString()), err.toString());
+        assertEquals(1, out.toString().split("\n").length, "only the heading while nothing is saved: " + out);
+
+        leaveSuspendedCheckpoints(folder, flow, List.of(StartOptions.DEFAULT.withCheckpointMode(true)));
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("ps", "--store", repository.toString()), err.toString());
+        assertTrue(out.toString().split("\n")[1].matches("1 +" + Pattern.quote(flow.toString()) + " +checkpoint +.*"), out.toString());
+
+        out.getBuffer().setLength(0);
+        assertEquals(4, run("run", "--store", repository.toString(), "--checkpoint-mode", flow.toString()), err.toString());
+        assertEquals("after\n", out.toString(), "the saved process resumes instead of a new run");
+        try (var left = Files.list(folder)) {
+            assertEquals(0, left.count(), "a finished process leaves no checkpoint");
+        }
+    }
+
+    @Test
+    void checkpointModeNeedsAStore() throws IOException {
+        Path flow = write("hello.kjf", "print('hello')\n");
+        assertEquals(2, run("run", "--checkpoint-mode", flow.toString()));
+        assertTrue(err.toString().contains("--checkpoint-mode needs --store DIR"), err.toString());
     }
 
     private static final String PFOR = "{ pfor i in 3 | { if i == 0 | then: exit(1) else: sleep(0.5 * i) -> print('child $i') } } => print('end')\n";

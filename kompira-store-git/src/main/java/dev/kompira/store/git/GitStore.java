@@ -224,6 +224,17 @@ public final class GitStore implements ObjectStore {
         }
     }
 
+    /**
+     * Returns the folder where processes of this store's branch keep their checkpoints
+     * ({@code <git dir>/kompira/checkpoints/<branch>/}): beside the repository, never committed, as
+     * {@code kompira run --store DIR --checkpoint-mode} and {@code kompira ps --store DIR} use it.
+     *
+     * @throws StoreException for a read-only revision, which runs no processes of its own
+     */
+    public Path checkpointFolder() {
+        return repository.getDirectory().toPath().resolve("kompira").resolve("checkpoints").resolve(RuntimeState.folderName(branchRef()));
+    }
+
     /** Returns the history of the store's branch: log, diff and revert. */
     public GitHistory history() {
         return new GitHistory(this);

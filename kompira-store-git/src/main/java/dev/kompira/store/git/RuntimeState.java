@@ -31,7 +31,12 @@ final class RuntimeState {
 
     /** The state of branch {@code branchRef} of the repository whose Git directory is {@code gitDir}. */
     RuntimeState(Path gitDir, String branchRef) {
-        this.folder = gitDir.resolve("kompira").resolve("state").resolve(branchRef.replace('/', '%'));
+        this.folder = gitDir.resolve("kompira").resolve("state").resolve(folderName(branchRef));
+    }
+
+    /** The name of a branch's folder: the ref with {@code /} as {@code %}, so that one folder holds one branch. */
+    static String folderName(String branchRef) {
+        return branchRef.replace('/', '%');
     }
 
     /** Keeps {@code state} as object {@code id}'s runtime state; an empty one removes it. */
