@@ -47,7 +47,10 @@ public final class ChannelQueues implements ChannelValue.Backing {
     private static final String LAST_ID_FIELD = "message_last_id";
 
     private static final Logger LOG = LoggerFactory.getLogger(ChannelQueues.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: Jackson takes a tenth of a second to load, and most engines never read a saved queue. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final EngineServices services;
     /** The version of each channel's queue last written, by object id; read and written inside store writes. */
@@ -140,7 +143,7 @@ public final class ChannelQueues implements ChannelValue.Backing {
 
     private Optional<Message> decode(StoredObject channel, Value item) {
         try {
-            JsonNode node = JSON.readTree(((BinaryValue) item).bytes());
+            JsonNode node = Json.MAPPER.readTree(((BinaryValue) item).bytes());
             Value value = ProcessSnapshots.decodeValue(node.path("value").toString(), services);
             return Optional.of(new Message(node.path("id").asLong(), value));
         } catch (IOException | RuntimeException bad) {

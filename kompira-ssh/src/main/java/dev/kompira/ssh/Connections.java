@@ -1,0 +1,221 @@
+package dev.kompira.ssh;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import net.schmizz.sshj.DefaultConfig;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.transport.TransportException;
+import net.schmizz.sshj.userauth.UserAuthException;
+import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
+
+/**
+ * The connection cache: logged-in connections per {@link Endpoint}, each shared by up to
+ * {@link SshOptions#sessionsPerConnection()} commands, closed when idle for
+ * {@link SshOptions#idleTimeout()} or when the cache closes. Thread-safe: the bookkeeping is
+ * guarded by this object's monitor; connecting and logging in happen outside it.
+ */
+final class Connections implements AutoCloseable {
+
+    /** One logged-in connection and how many commands use it. */
+    static final class Connection {
+        final Endpoint endpoint;
+        final SSHClient client;
+        private int active;
+        private long idleSince = System.nanoTime();
+
+        private Connection(Endpoint endpoint, SSHClient client) {
+            this.endpoint = endpoint;
+            this.client = client;
+        }
+    }
+
+    private static final DefaultConfig CONFIG = new DefaultConfig();
+
+    private final SshOptions options;
+    private final Map<Endpoint, List<Connection>> cached = new HashMap<>();
+    private final ScheduledFuture<?> reaper;
+    private boolean closed;
+
+    Connections(SshOptions options, ScheduledExecutorService timer) {
+        this.options = options;
+        long period = Math.max(100, options.idleTimeout().toMillis() / 2);
+        this.reaper = timer.scheduleWithFixedDelay(this::closeIdle, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Returns a connection to {@code endpoint} with a slot reserved for one command: a cached one
+     * with a free slot, else a new one (cached too when {@code cache}). Give it back with {@link #release}.
+     */
+    Connection acquire(Endpoint endpoint, boolean cache) throws LoginFailure {
+        if (cache) {
+            synchronized (this) {
+                for (Connection c : cached.getOrDefault(endpoint, List.of())) {
+                    if (c.active < options.sessionsPerConnection() && c.client.isConnected()) {
+                        c.active++;
+                        return c;
+                    }
+                }
+            }
+        }
+        Connection fresh = new Connection(endpoint, login(endpoint));
+        fresh.active = 1;
+        if (cache) {
+            synchronized (this) {
+                if (!closed) {
+                    cached.computeIfAbsent(endpoint, e -> new ArrayList<>()).add(fresh);
+                    return fresh;
+                }
+            }
+        }
+        return fresh;
+    }
+
+    /** Gives a command's slot back; a connection outside the cache, or a broken one, is closed. */
+    void release(Connection connection) {
+        boolean close;
+        synchronized (this) {
+            connection.active--;
+            connection.idleSince = System.nanoTime();
+            List<Connection> list = cached.get(connection.endpoint);
+            boolean keep = list != null && list.contains(connection) && connection.client.isConnected();
+            if (!keep && list != null) {
+                list.remove(connection);
+            }
+            close = !keep && connection.active == 0;
+        }
+        if (close) {
+            disconnect(connection.client);
+        }
+    }
+
+    /** Returns how many connections are open in the cache (for tests and monitoring). */
+    synchronized int size() {
+        return cached.values().stream().mapToInt(List::size).sum();
+    }
+
+    private void closeIdle() {
+        long limit = options.idleTimeout().toNanos();
+        List<SSHClient> idle = new ArrayList<>();
+        synchronized (this) {
+            long now = System.nanoTime();
+            for (List<Connection> list : cached.values()) {
+                for (Iterator<Connection> it = list.iterator(); it.hasNext();) {
+                    Connection c = it.next();
+                    if (c.active == 0 && (now - c.idleSince >= limit || !c.client.isConnected())) {
+                        it.remove();
+                        idle.add(c.client);
+                    }
+                }
+            }
+            cached.values().removeIf(List::isEmpty);
+        }
+        idle.forEach(Connections::disconnect);
+    }
+
+    /** Connects to {@code endpoint}, verifies its host key and logs in, or says why not. */
+    private SSHClient login(Endpoint endpoint) throws LoginFailure {
+        SSHClient client = new SSHClient(CONFIG);
+        KnownHosts knownHosts;
+        try {
+            knownHosts = KnownHosts.read(options.knownHosts(), options.hostKeyPolicy());
+        } catch (IOException e) {
+            throw new LoginFailure("cannot read the known hosts file " + options.knownHosts() + ": " + e.getMessage(), e);
+        }
+        client.addHostKeyVerifier(knownHosts);
+        int timeout = (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis());
+        client.setConnectTimeout(timeout);
+        client.setTimeout(timeout);
+        try {
+            client.connect(endpoint.host(), endpoint.port());
+            authenticate(client, endpoint);
+            client.setTimeout(0);
+            return client;
+        } catch (LoginFailure e) {
+            disconnect(client);
+            throw e;
+        } catch (IOException e) {
+            disconnect(client);
+            throw new LoginFailure(reason(endpoint, knownHosts, e), e);
+        }
+    }
+
+    private static void authenticate(SSHClient client, Endpoint endpoint) throws IOException, LoginFailure {
+        try {
+            if (endpoint.keyfile() != null) {
+                KeyProvider key = loadKey(client, endpoint);
+                client.authPublickey(endpoint.user(), key);
+            } else if (endpoint.password() != null) {
+                client.authPassword(endpoint.user(), endpoint.password());
+            } else {
+                client.authPublickey(endpoint.user());
+            }
+        } catch (UserAuthException e) {
+            throw new LoginFailure("authentication failed for " + endpoint + " ("
+                    + (endpoint.keyfile() != null ? "key " + endpoint.keyfile() : endpoint.password() != null ? "password" : "default keys")
+                    + ")", e);
+        }
+    }
+
+    private static KeyProvider loadKey(SSHClient client, Endpoint endpoint) throws LoginFailure {
+        try {
+            return endpoint.passphrase() == null ? client.loadKeys(endpoint.keyfile())
+                    : client.loadKeys(endpoint.keyfile(), endpoint.passphrase());
+        } catch (IOException | RuntimeException e) {
+            throw new LoginFailure("cannot read the key file " + endpoint.keyfile() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The reason of a failed connection, as the jobflow sees it. */
+    private String reason(Endpoint endpoint, KnownHosts knownHosts, IOException e) {
+        String where = endpoint.host() + ":" + endpoint.port();
+        if (knownHosts.refusal() != null) {
+            return knownHosts.refusal();
+        }
+        if (e instanceof UnknownHostException) {
+            return "cannot resolve host " + endpoint.host();
+        }
+        if (e instanceof ConnectException) {
+            return "connection refused by " + where;
+        }
+        if (e instanceof NoRouteToHostException) {
+            return "no route to " + where;
+        }
+        if (e instanceof SocketTimeoutException || e instanceof TransportException && e.getMessage() != null
+                && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("timeout")) {
+            return "timed out connecting to " + where + " after " + options.connectTimeout().toSeconds() + " s";
+        }
+        return "cannot connect to " + endpoint + ": " + e.getMessage();
+    }
+
+    private static void disconnect(SSHClient client) {
+        try {
+            client.disconnect();
+        } catch (IOException | RuntimeException ignored) {
+            // the connection is being thrown away; there is nothing left to tell anyone
+        }
+    }
+
+    /** Closes every cached connection; connections in use close when their command gives them back. */
+    @Override
+    public void close() {
+        reaper.cancel(false);
+        List<Connection> all = new ArrayList<>();
+        synchronized (this) {
+            closed = true;
+            cached.values().forEach(all::addAll);
+            cached.clear();
+        }
+        all.forEach(c -> disconnect(c.client));
+    }
+}

@@ -1,0 +1,134 @@
+package dev.kompira.ssh;
+
+import dev.kompira.core.transport.CommandLine;
+import dev.kompira.core.transport.CommandRequest;
+import dev.kompira.core.transport.CommandResult;
+import dev.kompira.core.transport.Transport;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs commands on remote hosts over SSH (sshj) for targets of connection type {@code ssh}
+ * (language.md §6.6, §8.2): host keys checked against a known-hosts file, logins by password or key,
+ * connections cached per endpoint and credentials and shared by concurrent commands, timeouts that
+ * kill the remote command. A failure to connect or log in completes with
+ * {@link CommandResult.Unreachable} and its reason, distinct from a command that ran and failed.
+ *
+ * <p>sshj's streams block, so each running command holds threads of this transport's I/O executor
+ * (never a carrier thread of the engine): the one that reads standard output and, briefly, those that
+ * write standard input and read standard error.
+ *
+ * <p>Thread-safe. {@link #close()} kills running commands and closes every connection.
+ */
+public final class SshTransport implements Transport {
+
+    private static final String CLOSED = "the SSH transport was closed";
+
+    private final SshOptions options;
+    /** Threads, timer and connections, made by the first command: most engines never run one over SSH. */
+    private Running running;
+    private boolean closed;
+
+    /** What a transport that has run commands holds. */
+    private record Running(ExecutorService io, ScheduledExecutorService timer, Connections connections) {
+    }
+
+    /** A transport with {@link SshOptions#defaults()}; the engine finds it through {@link java.util.ServiceLoader}. */
+    public SshTransport() {
+        this(SshOptions.defaults());
+    }
+
+    /** A transport with {@code options}. */
+    public SshTransport(SshOptions options) {
+        this.options = java.util.Objects.requireNonNull(options, "options");
+    }
+
+    /** The running parts, made on first use; null once closed. */
+    private synchronized Running running() {
+        if (running == null && !closed) {
+            ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("kompira-ssh-timer-"));
+            running = new Running(Executors.newCachedThreadPool(daemonThreads("kompira-ssh-io-")), timer,
+                    new Connections(options, timer));
+        }
+        return closed ? null : running;
+    }
+
+    @Override
+    public boolean supports(String conntype) {
+        return "ssh".equals(conntype);
+    }
+
+    @Override
+    public CompletionStage<CommandResult> execute(CommandRequest request) {
+        String exec = CommandLine.ssh(request);
+        Optional<String> tooLong = CommandLine.tooLong(exec);
+        if (tooLong.isPresent()) {
+            return CompletableFuture.completedFuture(new CommandResult.Unreachable(tooLong.get()));
+        }
+        CompletableFuture<CommandResult> stage = new CompletableFuture<>();
+        Running parts = running();
+        try {
+            if (parts == null) {
+                throw new RejectedExecutionException(CLOSED);
+            }
+            parts.io().execute(() -> run(parts, request, exec, stage));
+        } catch (RejectedExecutionException closing) {
+            stage.complete(new CommandResult.Unreachable(CLOSED));
+        }
+        return stage;
+    }
+
+    /** Returns how many connections the cache holds open now. */
+    public synchronized int cachedConnections() {
+        return running == null || closed ? 0 : running.connections().size();
+    }
+
+    private static void run(Running parts, CommandRequest request, String exec, CompletableFuture<CommandResult> stage) {
+        Endpoint endpoint = Endpoint.of(request.target());
+        Connections.Connection connection;
+        try {
+            connection = parts.connections().acquire(endpoint, true);
+        } catch (LoginFailure e) {
+            stage.complete(new CommandResult.Unreachable(e.getMessage()));
+            return;
+        }
+        try {
+            stage.complete(new RemoteCommand(request, exec, connection, parts.io()).run(parts.timer(), stage));
+        } catch (IOException | RuntimeException e) {
+            stage.complete(new CommandResult.Unreachable("the command could not run on " + endpoint + ": " + e.getMessage()));
+        } finally {
+            parts.connections().release(connection);
+        }
+    }
+
+    @Override
+    public void close() {
+        Running parts;
+        synchronized (this) {
+            closed = true;
+            parts = running;
+        }
+        if (parts != null) {
+            parts.connections().close();
+            parts.io().shutdownNow();
+            parts.timer().shutdownNow();
+        }
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread t = new Thread(runnable, prefix + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,48 @@
+package dev.kompira.ssh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kompira.core.Kompira;
+import dev.kompira.core.process.ProcessOutcome;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Jobflows whose commands run over SSH, through the engine as a user runs them. */
+class SshJobflowTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFlowRunsRemoteCommandsAndALoginFailureIsStatusMinusOneForTheContinuingConnectors() throws Exception {
+        try (TestSshServer server = new TestSshServer(dir.resolve("host_key"), null)) {
+            Path knownHosts = dir.resolve("known_hosts");
+            Files.writeString(knownHosts, server.knownHostsLine());
+            StringBuilder console = new StringBuilder();
+            try (SshTransport ssh = new SshTransport(SshOptions.defaults().withKnownHosts(knownHosts));
+                    Kompira engine = Kompira.builder().transport(ssh).showCommands(true)
+                            .console((pid, text) -> console.append(text)).build()) {
+                String flow = String.join("\n",
+                        "[__host__ = '127.0.0.1', __port__ = " + server.port() + ", __user__ = 'ops', __password__ = '"
+                                + TestSshServer.PASSWORD + "'] ->",
+                        "['echo one; echo two'] -> print($RESULT) ->",
+                        "['exit 5'] =>> print('status=$STATUS') ->",
+                        "[__password__ = 'wrong'] -> ['echo never'] ->> print('status=$STATUS error=$ERROR')");
+                ProcessOutcome outcome = engine.start(engine.compile("remote.kjf", flow), Map.of()).await();
+                assertTrue(outcome.isDone(), outcome + "\n" + console);
+                assertEquals(String.join("\n",
+                        "[ops@127.0.0.1]$ echo one; echo two",
+                        "one\ntwo",
+                        "[ops@127.0.0.1]$ exit 5",
+                        "status=5",
+                        "[ops@127.0.0.1]$ echo never",
+                        "status=-1 error=authentication failed for ops@127.0.0.1:" + server.port() + " (password)",
+                        ""), console.toString());
+            }
+        }
+    }
+}

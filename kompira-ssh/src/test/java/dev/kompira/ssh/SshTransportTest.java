@@ -1,0 +1,187 @@
+package dev.kompira.ssh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kompira.core.transport.CommandRequest;
+import dev.kompira.core.transport.CommandResult;
+import dev.kompira.core.transport.Target;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SshTransportTest {
+
+    @TempDir
+    Path dir;
+    private Path keyFile;
+    private TestSshServer server;
+    private Path knownHosts;
+    private SshTransport transport;
+
+    @BeforeEach
+    void startServer() throws Exception {
+        // a key as users have them: OpenSSH's own format, made by ssh-keygen
+        keyFile = dir.resolve("id_ed25519");
+        Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", keyFile.toString())
+                .redirectErrorStream(true).start();
+        assertEquals(0, keygen.waitFor(), new String(keygen.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        PublicKey userKey = PublicKeyEntry.parsePublicKeyEntry(Files.readString(keyFile.resolveSibling("id_ed25519.pub")).strip())
+                .resolvePublicKey(null, null, null);
+        server = new TestSshServer(dir.resolve("host_key"), userKey);
+        knownHosts = dir.resolve("known_hosts");
+        Files.writeString(knownHosts, server.knownHostsLine());
+        transport = new SshTransport(SshOptions.defaults().withKnownHosts(knownHosts));
+    }
+
+    @AfterEach
+    void stopServer() throws Exception {
+        transport.close();
+        server.close();
+    }
+
+    private Target password(String password) {
+        return new Target("ssh", "127.0.0.1", server.port(), TestSshServer.USER, password, null, null);
+    }
+
+    private static CommandRequest request(Target target, String command, String stdin, Duration timeout) {
+        return new CommandRequest(target, command, true, "/bin/sh", null, false, false, stdin.getBytes(StandardCharsets.UTF_8),
+                timeout, StandardCharsets.UTF_8);
+    }
+
+    private CommandResult run(SshTransport on, Target target, String command) throws Exception {
+        return on.execute(request(target, command, "", null)).toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aCommandRunsWithAPasswordLoginAndReturnsItsStatusAndBothOutputs() throws Exception {
+        CommandResult.Completed done = assertInstanceOf(CommandResult.Completed.class,
+                run(transport, password(TestSshServer.PASSWORD), "echo out; echo err >&2; exit 3"));
+        assertEquals(3, done.exitStatus());
+        assertEquals("out\n", text(done.stdout()));
+        assertEquals("err\n", text(done.stderr()));
+    }
+
+    @Test
+    void standardInputReachesTheRemoteCommand() throws Exception {
+        CommandResult result = transport.execute(request(password(TestSshServer.PASSWORD), "tr a-z A-Z", "line one\nline two\n", null))
+                .toCompletableFuture().get(30, TimeUnit.SECONDS);
+        assertEquals("LINE ONE\nLINE TWO\n", text(assertInstanceOf(CommandResult.Completed.class, result).stdout()));
+    }
+
+    @Test
+    void aKeyFileLogsIn() throws Exception {
+        Target target = new Target("ssh", "127.0.0.1", server.port(), TestSshServer.USER, null, keyFile.toString(), null);
+        assertEquals("key\n", text(assertInstanceOf(CommandResult.Completed.class, run(transport, target, "echo key")).stdout()));
+    }
+
+    @Test
+    void aWrongPasswordIsALoginFailureNotACommandFailure() throws Exception {
+        CommandResult.Unreachable refused = assertInstanceOf(CommandResult.Unreachable.class,
+                run(transport, password("wrong"), "echo never"));
+        assertEquals("authentication failed for ops@127.0.0.1:" + server.port() + " (password)", refused.reason());
+        assertTrue(!refused.reason().contains("wrong"), "the password is never shown");
+    }
+
+    @Test
+    void anUnknownHostKeyIsRejectedWithItsFingerprint() throws Exception {
+        Files.writeString(knownHosts, "");
+        CommandResult.Unreachable refused = assertInstanceOf(CommandResult.Unreachable.class,
+                run(transport, password(TestSshServer.PASSWORD), "echo never"));
+        assertTrue(refused.reason().startsWith("host key of [127.0.0.1]:" + server.port() + " is unknown"), refused.reason());
+        assertTrue(refused.reason().contains(KnownHosts.fingerprint(server.hostKey())), refused.reason());
+        assertEquals(1, server.connectionsAccepted());
+    }
+
+    @Test
+    void acceptNewRecordsAnUnknownHostThatStrictCheckingThenAccepts() throws Exception {
+        Files.delete(knownHosts);
+        try (SshTransport firstContact = new SshTransport(SshOptions.defaults().withKnownHosts(knownHosts)
+                .withHostKeyPolicy(HostKeyPolicy.ACCEPT_NEW))) {
+            assertInstanceOf(CommandResult.Completed.class, run(firstContact, password(TestSshServer.PASSWORD), "true"));
+        }
+        assertTrue(Files.readString(knownHosts).startsWith("[127.0.0.1]:" + server.port() + " ecdsa-sha2-nistp256 ")
+                || Files.readString(knownHosts).startsWith("[127.0.0.1]:" + server.port() + " "), Files.readString(knownHosts));
+        assertInstanceOf(CommandResult.Completed.class, run(transport, password(TestSshServer.PASSWORD), "true"));
+    }
+
+    @Test
+    void aChangedHostKeyIsRejectedEvenWhenNewHostsAreAccepted() throws Exception {
+        try (TestSshServer impostor = new TestSshServer(dir.resolve("other_host_key"), null)) {
+            Files.writeString(knownHosts, server.knownHostsLine().replace(":" + server.port() + " ", ":" + impostor.port() + " "));
+            try (SshTransport lenient = new SshTransport(SshOptions.defaults().withKnownHosts(knownHosts)
+                    .withHostKeyPolicy(HostKeyPolicy.ACCEPT_NEW))) {
+                Target target = new Target("ssh", "127.0.0.1", impostor.port(), TestSshServer.USER, TestSshServer.PASSWORD, null, null);
+                CommandResult.Unreachable refused = assertInstanceOf(CommandResult.Unreachable.class, run(lenient, target, "true"));
+                assertTrue(refused.reason().contains("has CHANGED"), refused.reason());
+                assertTrue(refused.reason().contains(KnownHosts.fingerprint(impostor.hostKey())), refused.reason());
+            }
+        }
+    }
+
+    @Test
+    void aRefusedPortAndAnUnresolvableHostSayWhatWentWrong() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        Target refusedPort = new Target("ssh", "127.0.0.1", closed, "ops", "x", null, null);
+        assertEquals("connection refused by 127.0.0.1:" + closed,
+                assertInstanceOf(CommandResult.Unreachable.class, run(transport, refusedPort, "true")).reason());
+        Target nowhere = new Target("ssh", "no-such-host.invalid", 22, "ops", "x", null, null);
+        assertEquals("cannot resolve host no-such-host.invalid",
+                assertInstanceOf(CommandResult.Unreachable.class, run(transport, nowhere, "true")).reason());
+    }
+
+    @Test
+    void aCommandOverItsTimeoutIsKilledAndTheConnectionStaysUsable() throws Exception {
+        long start = System.nanoTime();
+        CommandResult result = transport.execute(request(password(TestSshServer.PASSWORD), "sleep 30", "", Duration.ofMillis(500)))
+                .toCompletableFuture().get(30, TimeUnit.SECONDS);
+        assertEquals(new CommandResult.TimedOut(Duration.ofMillis(500)), result);
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10), "it ended near its timeout");
+        assertInstanceOf(CommandResult.Completed.class, run(transport, password(TestSshServer.PASSWORD), "true"));
+    }
+
+    @Test
+    void commandsShareACachedConnectionThatClosesWhenIdle() throws Exception {
+        try (SshTransport cached = new SshTransport(SshOptions.defaults().withKnownHosts(knownHosts).withIdleTimeout(Duration.ofMillis(300)))) {
+            for (int i = 0; i < 5; i++) {
+                assertInstanceOf(CommandResult.Completed.class, run(cached, password(TestSshServer.PASSWORD), "true"));
+            }
+            assertEquals(1, server.connectionsAccepted(), "one connection for five commands");
+            assertEquals(1, cached.cachedConnections());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (cached.cachedConnections() > 0 || server.connectionsOpen() > 0) {
+                assertTrue(System.nanoTime() < deadline, "the idle connection was closed");
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    @Test
+    void closingTheTransportClosesItsConnectionsAndThreads() throws Exception {
+        assertInstanceOf(CommandResult.Completed.class, run(transport, password(TestSshServer.PASSWORD), "true"));
+        transport.close();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (server.connectionsOpen() > 0 || Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().startsWith("kompira-ssh-") || t.getName().startsWith("sshj-"))) {
+            assertTrue(System.nanoTime() < deadline, "connections and threads are released: " + Thread.getAllStackTraces().keySet());
+            Thread.sleep(20);
+        }
+        assertEquals(new CommandResult.Unreachable("the SSH transport was closed"), run(transport, password(TestSshServer.PASSWORD), "true"));
+    }
+}

@@ -1,0 +1,83 @@
+package dev.kompira.ssh;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.apache.sshd.server.shell.ProcessShellFactory;
+
+/**
+ * An embedded SSH server (Apache MINA SSHD) on a loopback port for the tests: one user who logs in
+ * with a password or a key, exec requests run as real local processes through {@code /bin/sh -c},
+ * and a count of the connections it accepted.
+ */
+final class TestSshServer implements AutoCloseable {
+
+    static final String USER = "ops";
+    static final String PASSWORD = "s3cret-Pa55";
+
+    private final SshServer sshd = SshServer.setUpDefaultServer();
+    private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger open = new AtomicInteger();
+
+    /** Starts a server whose host key lives in {@code hostKeyFile} (made on first use) and that also accepts {@code userKey}. */
+    TestSshServer(Path hostKeyFile, PublicKey userKey) throws IOException {
+        sshd.setHost("127.0.0.1");
+        sshd.setPort(0);
+        sshd.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(hostKeyFile));
+        sshd.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
+        sshd.setPublickeyAuthenticator((user, key, session) -> USER.equals(user) && userKey != null && KeyUtils.compareKeys(key, userKey));
+        sshd.setCommandFactory((channel, command) -> new ProcessShellFactory(command, "/bin/sh", "-c", command).createShell(channel));
+        sshd.addSessionListener(new SessionListener() {
+            @Override
+            public void sessionCreated(Session session) {
+                connections.incrementAndGet();
+                open.incrementAndGet();
+            }
+
+            @Override
+            public void sessionClosed(Session session) {
+                open.decrementAndGet();
+            }
+        });
+        sshd.start();
+    }
+
+    int port() {
+        return sshd.getPort();
+    }
+
+    /** How many connections the server has accepted so far. */
+    int connectionsAccepted() {
+        return connections.get();
+    }
+
+    /** How many connections are open now. */
+    int connectionsOpen() {
+        return open.get();
+    }
+
+    /** The server's host key. */
+    PublicKey hostKey() throws IOException, GeneralSecurityException {
+        KeyPair pair = sshd.getKeyPairProvider().loadKeys(null).iterator().next();
+        return pair.getPublic();
+    }
+
+    /** The server's line in an OpenSSH known_hosts file. */
+    String knownHostsLine() throws IOException, GeneralSecurityException {
+        return "[127.0.0.1]:" + port() + " " + PublicKeyEntry.toString(hostKey()) + "\n";
+    }
+
+    @Override
+    public void close() throws IOException {
+        sshd.stop(true);
+    }
+}
