@@ -50,9 +50,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * of {@value #OBJECTS} objects, and checking a store of {@value #FLOWS} jobflows (what
  * {@code kompira check --store} does, without the JVM start). The baseline makes {@value #UPDATES}
  * commits of the same shape with JGit alone, so that the update figures can be read against what
- * the disk allows.
+ * the disk allows. Each benchmark's fork makes only the repository it uses, so that the disk is not
+ * still writing another one back while it is measured.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
@@ -69,34 +69,115 @@ public class GitStoreBenchmark {
     /** Jobflows in the store that is checked. */
     public static final int FLOWS = 1_000;
 
-    private Path folder;
-    private GitStore updated;
-    private Kompira engine;
-    private CompiledFlow oneFlow;
-    private CompiledFlow concurrent;
-    private Path large;
-    private Path flows;
-    private Repository bare;
-    private ObjectId bareHead;
-    private int bareCounter;
+    /** A temporary folder, removed at the end of the trial. */
+    abstract static class Folder {
+        Path folder;
 
-    /** Creates the repositories. */
-    @Setup(Level.Trial)
-    public void setUp() throws Exception {
-        folder = Files.createTempDirectory("kompira-git-bench");
-        updated = GitStore.open(folder.resolve("updates"), GitStoreOptions.defaults());
-        TreeInitializer.initialise(updated, ZoneOffset.UTC);
-        engine = Kompira.builder().store(updated).build();
-        run(engine.compile("setup.kjf", "{ for i in " + PROCESSES + " | [./.add: 'n$i', /system/types/NodeInfo, {hostname = 'h'}] }"));
-        oneFlow = engine.compile("one.kjf", "[n = /n0] -> { for k in " + UPDATES + " | [k >> n.port] }");
-        concurrent = engine.compile("eight.kjf", "[nodes = [" + nodes() + "]] -> { pfor p in " + PROCESSES + " | { for k in "
-                + UPDATES / PROCESSES + " | [k >> nodes[p].port] } }");
-        large = folder.resolve("large");
-        fill(large, OBJECTS, false);
-        flows = folder.resolve("flows");
-        fill(flows, FLOWS, true);
-        bare = new FileRepositoryBuilder().setGitDir(folder.resolve("baseline.git").toFile()).build();
-        bare.create(true);
+        void create() throws IOException {
+            folder = Files.createTempDirectory("kompira-git-bench");
+        }
+
+        void delete() throws IOException {
+            try (Stream<Path> files = Files.walk(folder)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    /** An engine on a Git store with {@value #PROCESSES} NodeInfo objects whose fields the flows update. */
+    @State(Scope.Benchmark)
+    public static class Updates extends Folder {
+        GitStore store;
+        Kompira engine;
+        CompiledFlow oneFlow;
+        CompiledFlow concurrent;
+
+        /** Creates the store and compiles the flows. */
+        @Setup(Level.Trial)
+        public void setUp() throws Exception {
+            create();
+            store = GitStore.open(folder.resolve("updates"), GitStoreOptions.defaults());
+            TreeInitializer.initialise(store, ZoneOffset.UTC);
+            engine = Kompira.builder().store(store).build();
+            run(engine.compile("setup.kjf", "{ for i in " + PROCESSES + " | [./.add: 'n$i', /system/types/NodeInfo, {hostname = 'h'}] }"));
+            oneFlow = engine.compile("one.kjf", "[n = /n0] -> { for k in " + UPDATES + " | [k >> n.port] }");
+            concurrent = engine.compile("eight.kjf", "[nodes = [" + nodes() + "]] -> { pfor p in " + PROCESSES + " | { for k in "
+                    + UPDATES / PROCESSES + " | [k >> nodes[p].port] } }");
+        }
+
+        void run(CompiledFlow flow) throws InterruptedException {
+            ProcessOutcome outcome = engine.start(flow, Map.of()).await();
+            if (!outcome.isDone()) {
+                throw new IllegalStateException("the benchmark flow failed: " + outcome);
+            }
+        }
+
+        /** Closes the engine and removes the repository. */
+        @TearDown(Level.Trial)
+        public void tearDown() throws IOException {
+            engine.close();
+            store.close();
+            delete();
+        }
+    }
+
+    /** A bare repository that JGit alone commits to. */
+    @State(Scope.Benchmark)
+    public static class Baseline extends Folder {
+        Repository repository;
+        ObjectId head;
+        int counter;
+
+        /** Creates the repository. */
+        @Setup(Level.Trial)
+        public void setUp() throws IOException {
+            create();
+            repository = new FileRepositoryBuilder().setGitDir(folder.resolve("baseline.git").toFile()).build();
+            repository.create(true);
+        }
+
+        /** Closes and removes the repository. */
+        @TearDown(Level.Trial)
+        public void tearDown() throws IOException {
+            repository.close();
+            delete();
+        }
+    }
+
+    /** A store of {@value #OBJECTS} NodeInfo objects. */
+    @State(Scope.Benchmark)
+    public static class LargeStore extends Folder {
+        /** Creates the store. */
+        @Setup(Level.Trial)
+        public void setUp() throws IOException {
+            create();
+            fill(folder, OBJECTS, false);
+        }
+
+        /** Removes the store. */
+        @TearDown(Level.Trial)
+        public void tearDown() throws IOException {
+            delete();
+        }
+    }
+
+    /** A store of {@value #FLOWS} Jobflows. */
+    @State(Scope.Benchmark)
+    public static class FlowStore extends Folder {
+        /** Creates the store. */
+        @Setup(Level.Trial)
+        public void setUp() throws IOException {
+            create();
+            fill(folder, FLOWS, true);
+        }
+
+        /** Removes the store. */
+        @TearDown(Level.Trial)
+        public void tearDown() throws IOException {
+            delete();
+        }
     }
 
     private static String nodes() {
@@ -132,14 +213,14 @@ public class GitStoreBenchmark {
 
     /** {@value #UPDATES} field updates from one jobflow, each one commit. */
     @Benchmark
-    public void fieldUpdatesFromOneFlow() throws Exception {
-        run(oneFlow);
+    public void fieldUpdatesFromOneFlow(Updates updates) throws Exception {
+        updates.run(updates.oneFlow);
     }
 
     /** {@value #UPDATES} field updates from {@value #PROCESSES} concurrent processes, each one commit. */
     @Benchmark
-    public void fieldUpdatesFromEightProcesses() throws Exception {
-        run(concurrent);
+    public void fieldUpdatesFromEightProcesses(Updates updates) throws Exception {
+        updates.run(updates.concurrent);
     }
 
     /**
@@ -147,18 +228,19 @@ public class GitStoreBenchmark {
      * the root tree and a branch update guarded by the old id, as the store makes them.
      */
     @Benchmark
-    public ObjectId jgitCommitsAlone() throws IOException {
+    public ObjectId jgitCommitsAlone(Baseline baseline) throws IOException {
         for (int i = 0; i < UPDATES; i++) {
-            try (ObjectInserter inserter = bare.newObjectInserter()) {
-                ObjectId blob = inserter.insert(Constants.OBJ_BLOB, ("{\n  \"port\": " + bareCounter++ + "\n}\n").getBytes(StandardCharsets.UTF_8));
+            try (ObjectInserter inserter = baseline.repository.newObjectInserter()) {
+                ObjectId blob = inserter.insert(Constants.OBJ_BLOB,
+                        ("{\n  \"port\": " + baseline.counter++ + "\n}\n").getBytes(StandardCharsets.UTF_8));
                 TreeFormatter folder = new TreeFormatter();
                 folder.append("n0.json", FileMode.REGULAR_FILE, blob);
                 TreeFormatter root = new TreeFormatter();
                 root.append("tree", FileMode.TREE, inserter.insert(folder));
                 CommitBuilder commit = new CommitBuilder();
                 commit.setTreeId(inserter.insert(root));
-                if (bareHead != null) {
-                    commit.setParentId(bareHead);
+                if (baseline.head != null) {
+                    commit.setParentId(baseline.head);
                 }
                 PersonIdent who = new PersonIdent("Kompira", "kompira@localhost");
                 commit.setAuthor(who);
@@ -166,58 +248,38 @@ public class GitStoreBenchmark {
                 commit.setMessage("set port of /n0\n");
                 ObjectId id = inserter.insert(commit);
                 inserter.flush();
-                RefUpdate update = bare.updateRef("refs/heads/main");
+                RefUpdate update = baseline.repository.updateRef("refs/heads/main");
                 update.setNewObjectId(id);
-                update.setExpectedOldObjectId(bareHead == null ? ObjectId.zeroId() : bareHead);
+                update.setExpectedOldObjectId(baseline.head == null ? ObjectId.zeroId() : baseline.head);
                 update.setForceUpdate(true);
                 update.disableRefLog();
                 RefUpdate.Result result = update.update();
                 if (result != RefUpdate.Result.NEW && result != RefUpdate.Result.FORCED) {
                     throw new IllegalStateException("the baseline could not move its branch: " + result);
                 }
-                bareHead = id;
+                baseline.head = id;
             }
         }
-        return bareHead;
+        return baseline.head;
     }
 
     /** Opens (reads into memory) a store of {@value #OBJECTS} objects. */
     @Benchmark
-    public int openLargeStore() {
-        try (GitStore store = GitStore.open(large, GitStoreOptions.defaults())) {
+    public int openLargeStore(LargeStore large) {
+        try (GitStore store = GitStore.open(large.folder, GitStoreOptions.defaults())) {
             return store.read(tx -> tx.descendants(tx.root().id()).size());
         }
     }
 
     /** Opens a store of {@value #FLOWS} jobflows and checks it. */
     @Benchmark
-    public int checkThousandFlows() {
-        try (GitStore store = GitStore.open(flows, GitStoreOptions.defaults())) {
+    public int checkThousandFlows(FlowStore flows) {
+        try (GitStore store = GitStore.open(flows.folder, GitStoreOptions.defaults())) {
             StoreCheck.Report report = StoreCheck.run(store, ZoneOffset.UTC);
             if (!report.problems().isEmpty() || report.jobflows() != FLOWS) {
                 throw new IllegalStateException("the benchmark store does not check clean: " + report.problems());
             }
             return report.objects();
-        }
-    }
-
-    private void run(CompiledFlow flow) throws Exception {
-        ProcessOutcome outcome = engine.start(flow, Map.of()).await();
-        if (!outcome.isDone()) {
-            throw new IllegalStateException("the benchmark flow failed: " + outcome);
-        }
-    }
-
-    /** Closes the engine and removes the repositories. */
-    @TearDown(Level.Trial)
-    public void tearDown() throws IOException {
-        engine.close();
-        updated.close();
-        bare.close();
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }
