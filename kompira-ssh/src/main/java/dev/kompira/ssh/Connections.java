@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.channel.direct.DirectConnection;
 import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
@@ -31,12 +32,15 @@ final class Connections implements AutoCloseable {
     static final class Connection {
         final Endpoint endpoint;
         final SSHClient client;
+        /** The jump host's connection this one tunnels through, held until this one closes; or null. */
+        private final Connection via;
         private int active;
         private long idleSince = System.nanoTime();
 
-        private Connection(Endpoint endpoint, SSHClient client) {
+        private Connection(Endpoint endpoint, SSHClient client, Connection via) {
             this.endpoint = endpoint;
             this.client = client;
+            this.via = via;
         }
     }
 
@@ -68,7 +72,7 @@ final class Connections implements AutoCloseable {
                 }
             }
         }
-        Connection fresh = new Connection(endpoint, login(endpoint));
+        Connection fresh = login(endpoint, cache);
         fresh.active = 1;
         if (cache) {
             synchronized (this) {
@@ -95,7 +99,7 @@ final class Connections implements AutoCloseable {
             close = !keep && connection.active == 0;
         }
         if (close) {
-            disconnect(connection.client);
+            discard(connection);
         }
     }
 
@@ -106,7 +110,7 @@ final class Connections implements AutoCloseable {
 
     private void closeIdle() {
         long limit = options.idleTimeout().toNanos();
-        List<SSHClient> idle = new ArrayList<>();
+        List<Connection> idle = new ArrayList<>();
         synchronized (this) {
             long now = System.nanoTime();
             for (List<Connection> list : cached.values()) {
@@ -114,17 +118,39 @@ final class Connections implements AutoCloseable {
                     Connection c = it.next();
                     if (c.active == 0 && (now - c.idleSince >= limit || !c.client.isConnected())) {
                         it.remove();
-                        idle.add(c.client);
+                        idle.add(c);
                     }
                 }
             }
             cached.values().removeIf(List::isEmpty);
         }
-        idle.forEach(Connections::disconnect);
+        idle.forEach(this::discard);
     }
 
-    /** Connects to {@code endpoint}, verifies its host key and logs in, or says why not. */
-    private SSHClient login(Endpoint endpoint) throws LoginFailure {
+    /**
+     * Connects to {@code endpoint} — through a connection to its jump host, if it has one — verifies
+     * its host key and logs in, or says why not.
+     */
+    private Connection login(Endpoint endpoint, boolean cache) throws LoginFailure {
+        Connection via = null;
+        if (endpoint.proxy() != null) {
+            try {
+                via = acquire(endpoint.proxy(), cache);
+            } catch (LoginFailure e) {
+                throw new LoginFailure("cannot reach the jump host " + endpoint.proxy() + ": " + e.getMessage(), e);
+            }
+        }
+        try {
+            return new Connection(endpoint, connect(endpoint, via), via);
+        } catch (LoginFailure e) {
+            if (via != null) {
+                release(via);
+            }
+            throw e;
+        }
+    }
+
+    private SSHClient connect(Endpoint endpoint, Connection via) throws LoginFailure {
         SSHClient client = new SSHClient(CONFIG);
         KnownHosts knownHosts;
         try {
@@ -137,7 +163,11 @@ final class Connections implements AutoCloseable {
         client.setConnectTimeout(timeout);
         client.setTimeout(timeout);
         try {
-            client.connect(endpoint.host(), endpoint.port());
+            if (via == null) {
+                client.connect(endpoint.host(), endpoint.port());
+            } else {
+                client.connectVia(tunnel(via, endpoint));
+            }
             authenticate(client, endpoint);
             client.setTimeout(0);
             return client;
@@ -147,6 +177,16 @@ final class Connections implements AutoCloseable {
         } catch (IOException e) {
             disconnect(client);
             throw new LoginFailure(reason(endpoint, knownHosts, e), e);
+        }
+    }
+
+    /** A direct-tcpip channel from the jump host to {@code endpoint}. */
+    private static DirectConnection tunnel(Connection via, Endpoint endpoint) throws LoginFailure {
+        try {
+            return via.client.newDirectConnection(endpoint.host(), endpoint.port());
+        } catch (IOException e) {
+            throw new LoginFailure("the jump host " + via.endpoint + " cannot connect to " + endpoint.host() + ":" + endpoint.port()
+                    + ": " + e.getMessage(), e);
         }
     }
 
@@ -198,6 +238,14 @@ final class Connections implements AutoCloseable {
         return "cannot connect to " + endpoint + ": " + e.getMessage();
     }
 
+    /** Closes a connection that is no longer used, and lets go of its jump host's. */
+    private void discard(Connection connection) {
+        disconnect(connection.client);
+        if (connection.via != null) {
+            release(connection.via);
+        }
+    }
+
     private static void disconnect(SSHClient client) {
         try {
             client.disconnect();
@@ -217,5 +265,6 @@ final class Connections implements AutoCloseable {
             cached.clear();
         }
         all.forEach(c -> disconnect(c.client));
+        // jump hosts' connections are in the cache too, and were closed with the rest
     }
 }

@@ -3,10 +3,10 @@ package dev.kompira.ssh;
 import dev.kompira.core.transport.Target;
 
 /**
- * What a cached connection is for: a host, port and login with its credentials. Two commands share a
- * connection only when all of these are equal.
+ * What a cached connection is for: a host, port and login with its credentials, and the jump host it
+ * is reached through. Two commands share a connection only when all of these are equal.
  */
-record Endpoint(String host, int port, String user, String password, String keyfile, String passphrase) {
+record Endpoint(String host, int port, String user, String password, String keyfile, String passphrase, Endpoint proxy) {
 
     /** The SSH port when a target names none. */
     static final int DEFAULT_PORT = 22;
@@ -15,12 +15,12 @@ record Endpoint(String host, int port, String user, String password, String keyf
     static Endpoint of(Target target) {
         return new Endpoint(target.host(), target.port() == 0 ? DEFAULT_PORT : target.port(),
                 target.user() != null ? target.user() : System.getProperty("user.name"), target.password(), target.keyfile(),
-                target.passphrase());
+                target.passphrase(), target.proxy() == null ? null : of(target.proxy()));
     }
 
-    /** {@code user@host:port}, without the credentials, for messages. */
+    /** {@code user@host:port} (and {@code via} its jump host), without the credentials, for messages. */
     @Override
     public String toString() {
-        return user + "@" + host + ":" + port;
+        return user + "@" + host + ":" + port + (proxy == null ? "" : " via " + proxy);
     }
 }

@@ -95,7 +95,7 @@ public final class SshTransport implements Transport {
         Endpoint endpoint = Endpoint.of(request.target());
         Connections.Connection connection;
         try {
-            connection = parts.connections().acquire(endpoint, true);
+            connection = parts.connections().acquire(endpoint, request.useCache());
         } catch (LoginFailure e) {
             stage.complete(new CommandResult.Unreachable(e.getMessage()));
             return;

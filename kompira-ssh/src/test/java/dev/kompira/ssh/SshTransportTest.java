@@ -54,7 +54,11 @@ class SshTransportTest {
     }
 
     private static CommandRequest request(Target target, String command, String stdin, Duration timeout) {
-        return new CommandRequest(target, command, true, "/bin/sh", null, false, false, stdin.getBytes(StandardCharsets.UTF_8),
+        return request(target, command, stdin, timeout, true);
+    }
+
+    private static CommandRequest request(Target target, String command, String stdin, Duration timeout, boolean useCache) {
+        return new CommandRequest(target, command, true, "/bin/sh", null, false, false, useCache, stdin.getBytes(StandardCharsets.UTF_8),
                 timeout, StandardCharsets.UTF_8);
     }
 
@@ -183,5 +187,50 @@ class SshTransportTest {
             Thread.sleep(20);
         }
         assertEquals(new CommandResult.Unreachable("the SSH transport was closed"), run(transport, password(TestSshServer.PASSWORD), "true"));
+    }
+
+    @Test
+    void withoutTheCacheEveryCommandHasAConnectionOfItsOwnClosedAfterwards() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            CommandResult result = transport.execute(request(password(TestSshServer.PASSWORD), "true", "", null, false))
+                    .toCompletableFuture().get(30, TimeUnit.SECONDS);
+            assertInstanceOf(CommandResult.Completed.class, result);
+        }
+        assertEquals(3, server.connectionsAccepted());
+        assertEquals(0, transport.cachedConnections());
+        awaitNoOpenConnections(server);
+    }
+
+    @Test
+    void aJumpHostTunnelsTheConnectionAndADownJumpHostIsALoginFailure() throws Exception {
+        try (TestSshServer jump = new TestSshServer(dir.resolve("jump_host_key"), null)) {
+            Files.writeString(knownHosts, server.knownHostsLine() + jump.knownHostsLine());
+            Target throughJump = password(TestSshServer.PASSWORD).withProxy(
+                    new Target("ssh", "127.0.0.1", jump.port(), TestSshServer.USER, TestSshServer.PASSWORD, null, null));
+            CommandResult.Completed done = assertInstanceOf(CommandResult.Completed.class, run(transport, throughJump, "echo behind"));
+            assertEquals("behind\n", text(done.stdout()));
+            assertEquals(1, jump.connectionsAccepted());
+            assertEquals(1, server.connectionsAccepted());
+            assertEquals(2, transport.cachedConnections(), "the target's connection and the jump host's stay cached");
+            run(transport, throughJump, "true");
+            assertEquals(1, jump.connectionsAccepted(), "the tunnel is reused with the cached connection");
+        }
+        int down;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            down = socket.getLocalPort();
+        }
+        Target throughDownJump = password(TestSshServer.PASSWORD).withProxy(
+                new Target("ssh", "127.0.0.1", down, TestSshServer.USER, TestSshServer.PASSWORD, null, null));
+        CommandResult.Unreachable refused = assertInstanceOf(CommandResult.Unreachable.class,
+                transport.execute(request(throughDownJump, "true", "", null, false)).toCompletableFuture().get(30, TimeUnit.SECONDS));
+        assertEquals("cannot reach the jump host ops@127.0.0.1:" + down + ": connection refused by 127.0.0.1:" + down, refused.reason());
+    }
+
+    private static void awaitNoOpenConnections(TestSshServer on) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (on.connectionsOpen() > 0) {
+            assertTrue(System.nanoTime() < deadline, "connections are closed");
+            Thread.sleep(20);
+        }
     }
 }

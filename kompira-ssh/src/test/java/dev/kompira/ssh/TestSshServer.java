@@ -11,13 +11,15 @@ import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.forward.AcceptAllForwardingFilter;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.server.shell.ProcessShellFactory;
 
 /**
  * An embedded SSH server (Apache MINA SSHD) on a loopback port for the tests: one user who logs in
  * with a password or a key, exec requests run as real local processes through {@code /bin/sh -c},
- * and a count of the connections it accepted.
+ * direct-tcpip channels allowed (so that it can be a jump host), and a count of the connections it
+ * accepted.
  */
 final class TestSshServer implements AutoCloseable {
 
@@ -36,6 +38,7 @@ final class TestSshServer implements AutoCloseable {
         sshd.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
         sshd.setPublickeyAuthenticator((user, key, session) -> USER.equals(user) && userKey != null && KeyUtils.compareKeys(key, userKey));
         sshd.setCommandFactory((channel, command) -> new ProcessShellFactory(command, "/bin/sh", "-c", command).createShell(channel));
+        sshd.setForwardingFilter(AcceptAllForwardingFilter.INSTANCE);
         sshd.addSessionListener(new SessionListener() {
             @Override
             public void sessionCreated(Session session) {

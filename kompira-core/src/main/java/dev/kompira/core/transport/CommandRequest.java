@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param directory    the working directory ({@code __dir__}), or {@code null}
  * @param sudo         run through {@code sudo -S -p '' --} ({@code __sudo__})
  * @param usePty       allocate a pseudo-terminal ({@code __use_pty__})
+ * @param useCache     run on a cached connection to the same target when there is one ({@code __use_cache__});
+ *                     otherwise on a connection of its own, closed afterwards
  * @param stdin        the bytes for standard input (empty: end of file at once), already encoded (D69);
  *                     the transport writes the sudo password before them ({@link CommandLine#standardInput})
  * @param timeout      kill the command after this long ({@code __timeout__}), or {@code null} for no limit
@@ -21,7 +23,7 @@ import java.util.Objects;
  * @param encoding     the encoding of command line and output ({@code __encoding__})
  */
 public record CommandRequest(Target target, String command, boolean useShell, String shell, String directory,
-        boolean sudo, boolean usePty, byte[] stdin, Duration timeout, Charset encoding) {
+        boolean sudo, boolean usePty, boolean useCache, byte[] stdin, Duration timeout, Charset encoding) {
 
     /** Checks the components. */
     public CommandRequest {

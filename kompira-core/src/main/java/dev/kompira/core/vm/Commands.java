@@ -116,7 +116,8 @@ final class Commands {
     private static CommandRequest request(Map<String, Value> vars, ConnectionResolver.Resolved connection, String command,
             Value input, Charset encoding) {
         return new CommandRequest(connection.target(), command, connection.useShell(), connection.shell(),
-                text(vars, "__dir__"), flag(vars, "__sudo__", false), flag(vars, "__use_pty__", false), stdin(input, encoding),
+                text(vars, "__dir__"), flag(vars, "__sudo__", false), flag(vars, "__use_pty__", false),
+                flag(vars, "__use_cache__", true), stdin(input, encoding),
                 timeout(vars.get("__timeout__")), encoding);
     }
 

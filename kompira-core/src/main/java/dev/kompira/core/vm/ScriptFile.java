@@ -52,7 +52,7 @@ final class ScriptFile {
     CommandRequest request(CommandRequest request) {
         String command = CommandLine.quote(path.toString()) + request.command();
         return new CommandRequest(request.target(), command, request.useShell(), request.shell(), request.directory(),
-                request.sudo(), request.usePty(), request.stdin(), request.timeout(), request.encoding());
+                request.sudo(), request.usePty(), request.useCache(), request.stdin(), request.timeout(), request.encoding());
     }
 
     /** Removes the file; a file that cannot be removed is left for the system's temporary-file cleaning. */

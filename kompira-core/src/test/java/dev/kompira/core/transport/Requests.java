@@ -71,6 +71,6 @@ final class Requests {
     }
 
     CommandRequest build() {
-        return new CommandRequest(target, command, useShell, shell, directory, sudo, usePty, stdin, timeout, encoding);
+        return new CommandRequest(target, command, useShell, shell, directory, sudo, usePty, true, stdin, timeout, encoding);
     }
 }

@@ -112,4 +112,48 @@ class ConnectionResolverTest {
         JobflowError e = assertThrows(JobflowError.class, this::resolve);
         assertEquals("connection type 'ssh' needs a host (__host__ or __node__)", e.getMessage());
     }
+
+    @Test
+    void aProxyStringIsAJumpHostWithTheTargetsCredentials() {
+        local.put("__host__", StringValue.of("db01"));
+        local.put("__user__", StringValue.of("ops"));
+        local.put("__password__", StringValue.of("pw"));
+        local.put("__proxy__", StringValue.of("jumper@bastion.example:2022"));
+        Target jump = resolve().target().proxy();
+        assertEquals(new Target("ssh", "bastion.example", 2022, "jumper", "pw", null, "pw"), jump);
+        local.put("__proxy__", StringValue.of("bastion.example"));
+        assertEquals(new Target("ssh", "bastion.example", 0, "ops", "pw", null, "pw"), resolve().target().proxy());
+        local.put("__proxy__", StringValue.of("@:22"));
+        JobflowError bad = assertThrows(JobflowError.class, this::resolve);
+        assertTrue(bad.getMessage().contains("names no host"), bad.getMessage());
+    }
+
+    @Test
+    void aNodesProxyIsANodeWithItsOwnAccountAndItsOwnProxy() {
+        ObjectValue outer = add("outer", "NodeInfo", Map.of("hostname", StringValue.of("outer.example")));
+        ObjectValue keys = add("jumpkeys", "AccountInfo", Map.of("user", StringValue.of("jump"), "password", StringValue.of("jpw")));
+        ObjectValue bastion = add("bastion", "NodeInfo", Map.of("hostname", StringValue.of("bastion.example"),
+                "account", keys, "proxy", outer));
+        ObjectValue db = add("db01", "NodeInfo", Map.of("hostname", StringValue.of("db01.example"), "proxy", bastion));
+        local.put("__node__", db);
+        local.put("__user__", StringValue.of("ops"));
+        Target target = resolve().target();
+        assertEquals("bastion.example", target.proxy().host());
+        assertEquals("jump", target.proxy().user());
+        assertEquals("jpw", target.proxy().password());
+        assertEquals("outer.example", target.proxy().proxy().host());
+        assertEquals("jump", target.proxy().proxy().user(), "a jump host without an account uses the credentials of the host behind it");
+        assertEquals(null, target.proxy().proxy().proxy());
+    }
+
+    @Test
+    void aLoopOfProxiesIsAControlError() {
+        DictionaryValue loop = new DictionaryValue();
+        loop.put("hostname", StringValue.of("a.example"));
+        loop.put("proxy", loop);
+        local.put("__host__", StringValue.of("db01"));
+        local.put("__proxy__", loop);
+        JobflowError error = assertThrows(JobflowError.class, this::resolve);
+        assertTrue(error.getMessage().contains("more than 8 jump hosts"), error.getMessage());
+    }
 }
