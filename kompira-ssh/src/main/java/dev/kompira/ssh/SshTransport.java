@@ -3,6 +3,8 @@ package dev.kompira.ssh;
 import dev.kompira.core.transport.CommandLine;
 import dev.kompira.core.transport.CommandRequest;
 import dev.kompira.core.transport.CommandResult;
+import dev.kompira.core.transport.TransferRequest;
+import dev.kompira.core.transport.TransferResult;
 import dev.kompira.core.transport.Transport;
 import java.io.IOException;
 import java.util.Optional;
@@ -14,6 +16,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import net.schmizz.sshj.sftp.SFTPClient;
 
 /**
  * Runs commands on remote hosts over SSH (sshj) for targets of connection type {@code ssh}
@@ -84,6 +87,47 @@ public final class SshTransport implements Transport {
             stage.complete(new CommandResult.Unreachable(CLOSED));
         }
         return stage;
+    }
+
+    /**
+     * Copies files over SFTP ({@code put}/{@code get}, builtins.md §3) on the I/O executor. Writing
+     * with {@code __sudo__} is refused: SFTP writes as the login user.
+     */
+    @Override
+    public CompletionStage<TransferResult> transfer(TransferRequest request) {
+        if (request.sudo()) {
+            return CompletableFuture.completedFuture(new TransferResult.Failed(request.job()
+                    + ": __sudo__ is not supported for copies over SFTP, which write as the login user"));
+        }
+        CompletableFuture<TransferResult> stage = new CompletableFuture<>();
+        Running parts = running();
+        try {
+            if (parts == null) {
+                throw new RejectedExecutionException(CLOSED);
+            }
+            parts.io().execute(() -> stage.complete(copy(parts, request)));
+        } catch (RejectedExecutionException closing) {
+            stage.complete(new TransferResult.Unreachable(CLOSED));
+        }
+        return stage;
+    }
+
+    private static TransferResult copy(Running parts, TransferRequest request) {
+        Endpoint endpoint = Endpoint.of(request.target());
+        Connections.Connection connection;
+        try {
+            connection = parts.connections().acquire(endpoint, request.useCache());
+        } catch (LoginFailure e) {
+            return new TransferResult.Unreachable(e.getMessage());
+        }
+        try (SFTPClient sftp = connection.client.newSFTPClient()) {
+            return new RemoteFiles(sftp, request).transfer();
+        } catch (IOException | RuntimeException e) {
+            return connection.client.isConnected() ? new TransferResult.Failed(request.job() + ": " + e.getMessage())
+                    : new TransferResult.Unreachable("the connection to " + endpoint + " was lost: " + e.getMessage());
+        } finally {
+            parts.connections().release(connection);
+        }
     }
 
     /** Returns how many connections the cache holds open now. */

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kompira.core.transport.CommandRequest;
 import dev.kompira.core.transport.CommandResult;
 import dev.kompira.core.transport.Target;
+import dev.kompira.core.transport.TransferRequest;
+import dev.kompira.core.transport.TransferResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -232,5 +234,39 @@ class SshTransportTest {
             assertTrue(System.nanoTime() < deadline, "connections are closed");
             Thread.sleep(20);
         }
+    }
+
+    private TransferResult transfer(TransferRequest.Direction direction, String source, String destination) throws Exception {
+        return transport.transfer(new TransferRequest(password(TestSshServer.PASSWORD), direction, source, destination, null, false,
+                true, null)).toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void putAndGetCopyFilesAndDirectoriesOverSftp() throws Exception {
+        Path local = Files.createDirectories(dir.resolve("local/conf.d"));
+        Files.writeString(dir.resolve("local/app-1.conf"), "one");
+        Files.writeString(dir.resolve("local/app-2.conf"), "two");
+        Files.writeString(local.resolve("extra.conf"), "extra");
+        Path remote = dir.resolve("remote");
+        TransferResult.Done put = assertInstanceOf(TransferResult.Done.class,
+                transfer(TransferRequest.Direction.PUT, dir + "/local/app-*.conf", remote.toString()));
+        assertEquals(java.util.List.of(remote + "/app-1.conf", remote + "/app-2.conf"), put.written());
+        assertInstanceOf(TransferResult.Done.class, transfer(TransferRequest.Direction.PUT, local.toString(), remote.toString()));
+        assertEquals("extra", Files.readString(remote.resolve("conf.d/extra.conf")));
+
+        TransferResult.Done got = assertInstanceOf(TransferResult.Done.class,
+                transfer(TransferRequest.Direction.GET, remote + "/*", dir.resolve("back").toString()));
+        assertEquals(java.util.List.of(dir + "/back/app-1.conf", dir + "/back/app-2.conf", dir + "/back/conf.d/extra.conf"),
+                got.written());
+        assertEquals("two", Files.readString(dir.resolve("back/app-2.conf")));
+    }
+
+    @Test
+    void aTransferOfNothingFailsAndALoginFailureIsUnreachable() throws Exception {
+        assertEquals(new TransferResult.Failed("get: no such file: " + dir + "/nothing-*"),
+                transfer(TransferRequest.Direction.GET, dir + "/nothing-*", dir.toString()));
+        TransferResult refused = transport.transfer(new TransferRequest(password("wrong"), TransferRequest.Direction.PUT,
+                dir.toString(), "/tmp", null, false, true, null)).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        assertInstanceOf(TransferResult.Unreachable.class, refused);
     }
 }

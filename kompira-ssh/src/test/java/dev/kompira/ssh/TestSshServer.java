@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
@@ -14,11 +15,12 @@ import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.forward.AcceptAllForwardingFilter;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.server.shell.ProcessShellFactory;
+import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
 /**
  * An embedded SSH server (Apache MINA SSHD) on a loopback port for the tests: one user who logs in
  * with a password or a key, exec requests run as real local processes through {@code /bin/sh -c},
- * direct-tcpip channels allowed (so that it can be a jump host), and a count of the connections it
+ * direct-tcpip channels allowed (so that it can be a jump host), SFTP, and a count of the connections it
  * accepted.
  */
 final class TestSshServer implements AutoCloseable {
@@ -39,6 +41,7 @@ final class TestSshServer implements AutoCloseable {
         sshd.setPublickeyAuthenticator((user, key, session) -> USER.equals(user) && userKey != null && KeyUtils.compareKeys(key, userKey));
         sshd.setCommandFactory((channel, command) -> new ProcessShellFactory(command, "/bin/sh", "-c", command).createShell(channel));
         sshd.setForwardingFilter(AcceptAllForwardingFilter.INSTANCE);
+        sshd.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
         sshd.addSessionListener(new SessionListener() {
             @Override
             public void sessionCreated(Session session) {

@@ -179,6 +179,16 @@ public final class LocalTransport implements Transport {
      * @throws dev.kompira.core.error.JobflowError {@code R-CONTROL} for contradictory control
      *         variables ({@link CommandLine#checkControl})
      */
+    /** Copies on the engine host itself (D119), on the I/O executor. */
+    @Override
+    public CompletionStage<TransferResult> transfer(TransferRequest request) {
+        try {
+            return CompletableFuture.supplyAsync(() -> LocalFiles.transferLocally(request), io);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return CompletableFuture.completedFuture(new TransferResult.Unreachable(CLOSED));
+        }
+    }
+
     @Override
     public CompletionStage<CommandResult> execute(CommandRequest request) {
         Objects.requireNonNull(request, "request");

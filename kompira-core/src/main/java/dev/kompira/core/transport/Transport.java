@@ -33,6 +33,16 @@ public interface Transport extends AutoCloseable {
      */
     CompletionStage<CommandResult> execute(CommandRequest request);
 
+    /**
+     * Starts copying files as {@code request} says ({@code put}/{@code get}, builtins.md §3) and
+     * returns how it ended; like {@link #execute}, it must not block the calling thread. A transport
+     * that cannot copy files answers {@link TransferResult.Failed}.
+     */
+    default CompletionStage<TransferResult> transfer(TransferRequest request) {
+        return java.util.concurrent.CompletableFuture.completedFuture(new TransferResult.Failed(request.job()
+                + ": connection type '" + request.target().conntype() + "' cannot copy files"));
+    }
+
     /** Kills running commands and releases connections and threads. */
     @Override
     void close();

@@ -39,13 +39,20 @@ final class BuiltinJobs {
     private BuiltinJobs() {
     }
 
-    static JobCode compile(BuiltinJob job, ExprCompiler.ArgumentsCode arguments) {
+    static JobCode compile(BuiltinJob job, ExprCompiler.ArgumentsCode arguments, Lexical lexical) {
         String name = job.name();
         Action action = action(name);
+        // put and get read the control variables in scope where the job is written, as commands do
+        Slot[] controls = TransferJobs.isTransfer(name)
+                ? ControlVariables.NAMES.stream().map(lexical::resolve).toArray(Slot[]::new) : null;
         return new SimpleJob(job.span(), false, (m, f) -> {
             Arguments args = arguments.eval(f.scope, m);
             try {
-                action.run(m, f.invocation, args);
+                if (controls != null) {
+                    TransferJobs.run(m, f, name, args, controls);
+                } else {
+                    action.run(m, f.invocation, args);
+                }
             } catch (JobflowError e) {
                 if (isControlFlow(name) && e.code() != ErrorCode.R_ARGUMENT && e.code() != ErrorCode.R_CALL_FAILED) {
                     throw e;

@@ -89,6 +89,18 @@ final class Commands {
         }
     }
 
+    /** The control variables in effect for a job, and the connection they select. */
+    record Controls(Map<String, Value> vars, ConnectionResolver.Resolved connection) {
+    }
+
+    /** Resolves the control variables of {@code controls} for a job other than a command (put, get). */
+    static Controls controls(Machine m, FlowFrame f, Slot[] controls) {
+        Map<String, Value> local = new HashMap<>();
+        Map<String, Value> env = new HashMap<>();
+        Map<String, Value> vars = controlValues(m, f, controls, local, env);
+        return new Controls(vars, m.resolveConnection(local, env));
+    }
+
     /**
      * Collects the control variables (D57): into {@code local} those defined in scope (a null value
      * meaning "none"), into {@code env} the {@code $ENV} entries; returns the effective values.
@@ -121,12 +133,12 @@ final class Commands {
                 timeout(vars.get("__timeout__")), encoding);
     }
 
-    private static String text(Map<String, Value> vars, String name) {
+    static String text(Map<String, Value> vars, String name) {
         Value v = vars.get(name);
         return v == null ? null : Rendering.text(v);
     }
 
-    private static boolean flag(Map<String, Value> vars, String name, boolean otherwise) {
+    static boolean flag(Map<String, Value> vars, String name, boolean otherwise) {
         Value v = vars.get(name);
         return v == null ? otherwise : v.truthy();
     }
@@ -142,7 +154,7 @@ final class Commands {
         return Rendering.text(input).getBytes(encoding);
     }
 
-    private static Duration timeout(Value v) {
+    static Duration timeout(Value v) {
         double seconds;
         if (v instanceof IntegerValue i) {
             seconds = i.doubleValue();
@@ -187,7 +199,7 @@ final class Commands {
         return raw ? BinaryValue.of(bytes) : StringValue.of(CommandOutput.text(bytes, encoding.charset()));
     }
 
-    private static void unreachable(Invocation inv, String reason) {
+    static void unreachable(Invocation inv, String reason) {
         inv.setOutcome(StringValue.EMPTY, IntegerValue.of(-1), StringValue.of(reason));
     }
 }

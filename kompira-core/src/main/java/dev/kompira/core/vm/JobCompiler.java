@@ -104,7 +104,7 @@ final class JobCompiler implements JobVisitor<JobCode> {
 
     @Override
     public JobCode visitBuiltin(BuiltinJob job) {
-        return BuiltinJobs.compile(job, ExprCompiler.ArgumentsCode.compile(job.arguments(), lexical));
+        return BuiltinJobs.compile(job, ExprCompiler.ArgumentsCode.compile(job.arguments(), lexical), lexical);
     }
 
     @Override

@@ -1,0 +1,67 @@
+package dev.kompira.core.vm;
+
+import dev.kompira.core.call.Arguments;
+import dev.kompira.core.call.Signature;
+import dev.kompira.core.transport.TransferRequest;
+import dev.kompira.core.transport.TransferResult;
+import dev.kompira.core.transport.Transport;
+import dev.kompira.core.value.ArrayValue;
+import dev.kompira.core.value.IntegerValue;
+import dev.kompira.core.value.Rendering;
+import dev.kompira.core.value.StringValue;
+import dev.kompira.core.value.Value;
+
+/**
+ * The remote built-in jobs {@code put} and {@code get} (builtins.md §3): the control variables
+ * select the host as for a command, the transport copies, and the process waits parked. A host that
+ * cannot be reached is {@code $STATUS = -1}; any other failure {@code $STATUS = 1}; on success
+ * {@code $RESULT} is the Array of paths written.
+ */
+final class TransferJobs {
+
+    private static final Signature PUT = Signature.parse("put(local_path, remote_path)");
+    private static final Signature GET = Signature.parse("get(remote_path, local_path)");
+
+    private TransferJobs() {
+    }
+
+    /** Returns whether {@code name} is a transfer job. */
+    static boolean isTransfer(String name) {
+        return name.equals("put") || name.equals("get");
+    }
+
+    /** Starts the transfer {@code name(args)} and parks the process until it has ended. */
+    static void run(Machine m, FlowFrame f, String name, Arguments args, Slot[] controls) {
+        boolean put = name.equals("put");
+        Signature.Bound b = (put ? PUT : GET).bind(args);
+        String source = Rendering.text(b.get(put ? "local_path" : "remote_path"));
+        String destination = Rendering.text(b.get(put ? "remote_path" : "local_path"));
+        Commands.Controls c = Commands.controls(m, f, controls);
+        TransferRequest request = new TransferRequest(c.connection().target(),
+                put ? TransferRequest.Direction.PUT : TransferRequest.Direction.GET, source, destination,
+                Commands.text(c.vars(), "__dir__"), Commands.flag(c.vars(), "__sudo__", false),
+                Commands.flag(c.vars(), "__use_cache__", true), Commands.timeout(c.vars().get("__timeout__")));
+        Transport transport = m.transportFor(request.target().conntype());
+        if (transport == null) {
+            Commands.unreachable(f.invocation, "no transport for connection type '" + request.target().conntype() + "'");
+            return;
+        }
+        Runnable perform = () -> m.park(transport.transfer(request), (machine, result) -> complete(f.invocation, result));
+        if (m.isStepMode()) {
+            m.step(name + "('" + source + "', '" + destination + "') on " + request.target(), perform);
+        } else {
+            perform.run();
+        }
+    }
+
+    private static void complete(Invocation inv, TransferResult result) {
+        if (result instanceof TransferResult.Done done) {
+            ArrayValue written = new ArrayValue(done.written().stream().map(p -> (Value) StringValue.of(p)).toList());
+            inv.setOutcome(written, IntegerValue.ZERO, StringValue.EMPTY);
+        } else if (result instanceof TransferResult.Unreachable u) {
+            Commands.unreachable(inv, u.reason());
+        } else {
+            inv.setOutcome(StringValue.EMPTY, IntegerValue.ONE, StringValue.of(((TransferResult.Failed) result).reason()));
+        }
+    }
+}
