@@ -7,13 +7,16 @@ import dev.kompira.core.transport.TransferResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import net.schmizz.sshj.sftp.FileAttributes;
 import net.schmizz.sshj.sftp.FileMode;
+import net.schmizz.sshj.sftp.OpenMode;
 import net.schmizz.sshj.sftp.RemoteResourceInfo;
 import net.schmizz.sshj.sftp.SFTPClient;
 
@@ -24,12 +27,16 @@ import net.schmizz.sshj.sftp.SFTPClient;
  */
 final class RemoteFiles {
 
+    /** rwx------ */
+    private static final int PRIVATE_EXECUTABLE = 0700;
+
     private final SFTPClient sftp;
     private final TransferRequest request;
 
     RemoteFiles(SFTPClient sftp, TransferRequest request) {
         this.sftp = sftp;
         this.request = request;
+        sftp.getFileTransfer().setPreserveAttributes(false);
     }
 
     /** Copies as the request says; a missing source or an SFTP error is a failed job. */
@@ -72,7 +79,7 @@ final class RemoteFiles {
             if (Files.isDirectory(source)) {
                 putTree(source, target, written);
             } else {
-                sftp.put(source.toString(), target);
+                putFile(source, target);
                 written.add(target);
             }
         }
@@ -90,10 +97,35 @@ final class RemoteFiles {
             if (Files.isDirectory(entry)) {
                 putTree(entry, child, written);
             } else {
-                sftp.put(entry.toString(), child);
+                putFile(entry, child);
                 written.add(child);
             }
         }
+    }
+
+    /**
+     * Copies one file with its mode, as {@code scp} does; an executable copy is created with mode
+     * 0700 (and nothing in it) before its text is written. sshj's own attribute copying is off
+     * because it gives every file 0644.
+     */
+    private void putFile(Path source, String target) throws IOException {
+        if (request.executable()) {
+            sftp.open(target, EnumSet.of(OpenMode.CREAT, OpenMode.WRITE, OpenMode.TRUNC),
+                    new FileAttributes.Builder().withPermissions(PRIVATE_EXECUTABLE).build()).close();
+            sftp.chmod(target, PRIVATE_EXECUTABLE);
+            sftp.put(source.toString(), target);
+        } else {
+            sftp.put(source.toString(), target);
+            sftp.chmod(target, mode(source));
+        }
+    }
+
+    private static int mode(Path file) throws IOException {
+        int mode = 0;
+        for (PosixFilePermission p : Files.getPosixFilePermissions(file)) {
+            mode |= 1 << (8 - p.ordinal());
+        }
+        return mode;
     }
 
     private List<String> get(List<String> sources, Path destination) throws IOException {

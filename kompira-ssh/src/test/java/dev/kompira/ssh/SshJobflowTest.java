@@ -45,4 +45,32 @@ class SshJobflowTest {
             }
         }
     }
+
+    @Test
+    void aScriptJobRunsOnTheRemoteHostFromAPrivateCopyThatIsRemovedAfterwards() throws Exception {
+        try (TestSshServer server = new TestSshServer(dir.resolve("host_key"), null)) {
+            Path knownHosts = dir.resolve("known_hosts");
+            Files.writeString(knownHosts, server.knownHostsLine());
+            StringBuilder console = new StringBuilder();
+            try (SshTransport ssh = new SshTransport(SshOptions.defaults().withKnownHosts(knownHosts));
+                    Kompira engine = Kompira.builder().transport(ssh).console((pid, text) -> console.append(text)).build()) {
+                String flow = String.join("\n",
+                        "[./.add: 'report', /system/types/ScriptJob, {source = '#!/bin/sh\\necho \"$0 $1\"; tr a-z A-Z', ext = 'sh'}] ->",
+                        "[__host__ = '127.0.0.1', __port__ = " + server.port() + ", __user__ = 'ops', __password__ = '"
+                                + TestSshServer.PASSWORD + "'] ->",
+                        "[./report << 'from stdin' : 'first arg'] -> print($RESULT)");
+                ProcessOutcome outcome = engine.start(engine.compile("script.kjf", flow), Map.of()).await();
+                assertTrue(outcome.isDone(), outcome + "\n" + console);
+            }
+            String[] lines = console.toString().split("\n");
+            assertTrue(lines[0].matches("/tmp/kompira-remote-kompira-script-\\d+\\.sh first arg"), console.toString());
+            assertEquals("FROM STDIN", lines[1]);
+            String copy = lines[0].substring(0, lines[0].indexOf(' '));
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (Files.exists(Path.of(copy))) {
+                assertTrue(System.nanoTime() < deadline, "the remote copy " + copy + " is removed");
+                Thread.sleep(20);
+            }
+        }
+    }
 }

@@ -238,19 +238,22 @@ class SshTransportTest {
 
     private TransferResult transfer(TransferRequest.Direction direction, String source, String destination) throws Exception {
         return transport.transfer(new TransferRequest(password(TestSshServer.PASSWORD), direction, source, destination, null, false,
-                true, null)).toCompletableFuture().get(30, TimeUnit.SECONDS);
+                true, null, false)).toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     @Test
     void putAndGetCopyFilesAndDirectoriesOverSftp() throws Exception {
         Path local = Files.createDirectories(dir.resolve("local/conf.d"));
         Files.writeString(dir.resolve("local/app-1.conf"), "one");
+        Files.setPosixFilePermissions(dir.resolve("local/app-1.conf"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-x---"));
         Files.writeString(dir.resolve("local/app-2.conf"), "two");
         Files.writeString(local.resolve("extra.conf"), "extra");
         Path remote = dir.resolve("remote");
         TransferResult.Done put = assertInstanceOf(TransferResult.Done.class,
                 transfer(TransferRequest.Direction.PUT, dir + "/local/app-*.conf", remote.toString()));
         assertEquals(java.util.List.of(remote + "/app-1.conf", remote + "/app-2.conf"), put.written());
+        assertEquals("rwxr-x---", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(remote.resolve("app-1.conf"))), "the mode is kept, as scp keeps it");
         assertInstanceOf(TransferResult.Done.class, transfer(TransferRequest.Direction.PUT, local.toString(), remote.toString()));
         assertEquals("extra", Files.readString(remote.resolve("conf.d/extra.conf")));
 
@@ -266,7 +269,7 @@ class SshTransportTest {
         assertEquals(new TransferResult.Failed("get: no such file: " + dir + "/nothing-*"),
                 transfer(TransferRequest.Direction.GET, dir + "/nothing-*", dir.toString()));
         TransferResult refused = transport.transfer(new TransferRequest(password("wrong"), TransferRequest.Direction.PUT,
-                dir.toString(), "/tmp", null, false, true, null)).toCompletableFuture().get(30, TimeUnit.SECONDS);
+                dir.toString(), "/tmp", null, false, true, null, false)).toCompletableFuture().get(30, TimeUnit.SECONDS);
         assertInstanceOf(TransferResult.Unreachable.class, refused);
     }
 }

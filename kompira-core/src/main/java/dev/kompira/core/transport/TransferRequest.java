@@ -17,9 +17,11 @@ import java.util.Objects;
  * @param sudo        write with root privileges ({@code __sudo__}); a transport that cannot refuses the job
  * @param useCache    use a cached connection ({@code __use_cache__})
  * @param timeout     give up after this long ({@code __timeout__}), or {@code null}
+ * @param executable  create each copy private and executable (mode 0700) before writing any of it:
+ *                    the copy of a ScriptJob's file, whose text may hold secrets
  */
 public record TransferRequest(Target target, Direction direction, String source, String destination, String directory,
-        boolean sudo, boolean useCache, Duration timeout) {
+        boolean sudo, boolean useCache, Duration timeout, boolean executable) {
 
     /** Which way files go. */
     public enum Direction {

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Command jobs (language.md §8.2.3): the one place where control variables become a
@@ -64,18 +65,21 @@ final class Commands {
             ended.run();
             return;
         }
-        if (script != null && !request.target().conntype().equals("local")) {
-            unreachable(f.invocation, "script jobs on remote targets need the SSH transport's file transfer");
-            ended.run();
-            return;
-        }
         Value timeout = vars.get("__timeout__");
+        boolean remoteScript = script != null && !request.target().conntype().equals("local");
         Runnable perform = () -> {
             ScriptFile file = script == null ? null : ScriptFile.write(script);
-            CommandRequest toRun = file == null ? request : file.request(request);
-            m.echoCommand(toRun);
-            m.park(transport.execute(toRun), (machine, result) -> {
-                if (file != null) {
+            CommandRequest toRun = file == null || remoteScript ? request : file.request(request);
+            CompletionStage<CommandResult> running;
+            if (remoteScript) {
+                m.echoCommand(RemoteScript.command(file, request));
+                running = RemoteScript.run(transport, file, request);
+            } else {
+                m.echoCommand(toRun);
+                running = transport.execute(toRun);
+            }
+            m.park(running, (machine, result) -> {
+                if (file != null && !remoteScript) {
                     file.delete();
                 }
                 complete(machine, f.invocation, result, encoding, rawStdout, rawStderr, timeout);

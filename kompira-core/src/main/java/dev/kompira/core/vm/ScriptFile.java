@@ -55,6 +55,11 @@ final class ScriptFile {
                 request.sudo(), request.usePty(), request.useCache(), request.stdin(), request.timeout(), request.encoding());
     }
 
+    /** Returns where the file is on the engine host. */
+    Path path() {
+        return path;
+    }
+
     /** Removes the file; a file that cannot be removed is left for the system's temporary-file cleaning. */
     void delete() {
         try {

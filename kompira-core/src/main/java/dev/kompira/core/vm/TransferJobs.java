@@ -40,7 +40,7 @@ final class TransferJobs {
         TransferRequest request = new TransferRequest(c.connection().target(),
                 put ? TransferRequest.Direction.PUT : TransferRequest.Direction.GET, source, destination,
                 Commands.text(c.vars(), "__dir__"), Commands.flag(c.vars(), "__sudo__", false),
-                Commands.flag(c.vars(), "__use_cache__", true), Commands.timeout(c.vars().get("__timeout__")));
+                Commands.flag(c.vars(), "__use_cache__", true), Commands.timeout(c.vars().get("__timeout__")), false);
         Transport transport = m.transportFor(request.target().conntype());
         if (transport == null) {
             Commands.unreachable(f.invocation, "no transport for connection type '" + request.target().conntype() + "'");
