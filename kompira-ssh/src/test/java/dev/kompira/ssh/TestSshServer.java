@@ -23,17 +23,17 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
  * direct-tcpip channels allowed (so that it can be a jump host), SFTP, and a count of the connections it
  * accepted.
  */
-final class TestSshServer implements AutoCloseable {
+public final class TestSshServer implements AutoCloseable {
 
-    static final String USER = "ops";
-    static final String PASSWORD = "s3cret-Pa55";
+    public static final String USER = "ops";
+    public static final String PASSWORD = "s3cret-Pa55";
 
     private final SshServer sshd = SshServer.setUpDefaultServer();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger open = new AtomicInteger();
 
     /** Starts a server whose host key lives in {@code hostKeyFile} (made on first use) and that also accepts {@code userKey}. */
-    TestSshServer(Path hostKeyFile, PublicKey userKey) throws IOException {
+    public TestSshServer(Path hostKeyFile, PublicKey userKey) throws IOException {
         sshd.setHost("127.0.0.1");
         sshd.setPort(0);
         sshd.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(hostKeyFile));
@@ -57,7 +57,7 @@ final class TestSshServer implements AutoCloseable {
         sshd.start();
     }
 
-    int port() {
+    public int port() {
         return sshd.getPort();
     }
 
@@ -78,7 +78,7 @@ final class TestSshServer implements AutoCloseable {
     }
 
     /** The server's line in an OpenSSH known_hosts file. */
-    String knownHostsLine() throws IOException, GeneralSecurityException {
+    public String knownHostsLine() throws IOException, GeneralSecurityException {
         return "[127.0.0.1]:" + port() + " " + PublicKeyEntry.toString(hostKey()) + "\n";
     }
 
