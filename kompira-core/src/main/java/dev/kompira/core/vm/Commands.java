@@ -69,12 +69,13 @@ final class Commands {
         boolean remoteScript = script != null && !request.target().conntype().equals("local");
         Runnable perform = () -> {
             ScriptFile file = script == null ? null : ScriptFile.write(script);
-            CommandRequest toRun = file == null || remoteScript ? request : file.request(request);
             CompletionStage<CommandResult> running;
             if (remoteScript) {
+                // removes the local file and the remote copy itself
                 m.echoCommand(RemoteScript.command(file, request));
                 running = RemoteScript.run(transport, file, request);
             } else {
+                CommandRequest toRun = file == null ? request : file.request(request);
                 m.echoCommand(toRun);
                 running = transport.execute(toRun);
             }
