@@ -124,4 +124,18 @@ class OpenSshIT {
             Thread.sleep(50);
         }
     }
+
+    @Test
+    void aPseudoTerminalIsAllocatedWhenAskedAndMergesBothOutputs() throws Exception {
+        CommandRequest request = new CommandRequest(target(), "tty; echo to-stderr >&2", true, "/bin/bash", null, false, true, true,
+                new byte[0], null, StandardCharsets.UTF_8);
+        CommandResult.Completed done = assertInstanceOf(CommandResult.Completed.class,
+                transport.execute(request).toCompletableFuture().get(60, TimeUnit.SECONDS));
+        String out = new String(done.stdout(), StandardCharsets.UTF_8);
+        assertTrue(out.startsWith("/dev/pts/"), out);
+        assertTrue(out.contains("to-stderr"), "standard error arrives on the terminal: " + out);
+        assertEquals(0, done.stderr().length);
+        CommandResult.Completed plain = assertInstanceOf(CommandResult.Completed.class, run("tty", null));
+        assertEquals("not a tty\n", new String(plain.stdout(), StandardCharsets.UTF_8));
+    }
 }
