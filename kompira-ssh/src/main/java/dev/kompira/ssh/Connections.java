@@ -103,6 +103,21 @@ final class Connections implements AutoCloseable {
         }
     }
 
+    /**
+     * Drops the cached connections to {@code endpoint} (after a reboot they are dead, though they may
+     * not know it yet): idle ones close now, busy ones when their command gives them back.
+     */
+    void forget(Endpoint endpoint) {
+        List<Connection> idle = new ArrayList<>();
+        synchronized (this) {
+            List<Connection> list = cached.remove(endpoint);
+            if (list != null) {
+                list.stream().filter(c -> c.active == 0).forEach(idle::add);
+            }
+        }
+        idle.forEach(this::discard);
+    }
+
     /** Returns how many connections are open in the cache (for tests and monitoring). */
     synchronized int size() {
         return cached.values().stream().mapToInt(List::size).sum();

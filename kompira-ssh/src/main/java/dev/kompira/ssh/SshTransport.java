@@ -3,6 +3,7 @@ package dev.kompira.ssh;
 import dev.kompira.core.transport.CommandLine;
 import dev.kompira.core.transport.CommandRequest;
 import dev.kompira.core.transport.CommandResult;
+import dev.kompira.core.transport.Target;
 import dev.kompira.core.transport.TransferRequest;
 import dev.kompira.core.transport.TransferResult;
 import dev.kompira.core.transport.Transport;
@@ -127,6 +128,18 @@ public final class SshTransport implements Transport {
                     : new TransferResult.Unreachable("the connection to " + endpoint + " was lost: " + e.getMessage());
         } finally {
             parts.connections().release(connection);
+        }
+    }
+
+    /** Closes the cached connections to {@code target}, as a reboot of it has broken them. */
+    @Override
+    public void forget(Target target) {
+        Running parts;
+        synchronized (this) {
+            parts = closed ? null : running;
+        }
+        if (parts != null && supports(target.conntype())) {
+            parts.connections().forget(Endpoint.of(target));
         }
     }
 

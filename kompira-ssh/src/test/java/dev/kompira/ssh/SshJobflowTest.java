@@ -73,4 +73,34 @@ class SshJobflowTest {
             }
         }
     }
+
+    @Test
+    void rebootWaitsForTheHostToGoDownAndComeBackAndTimesOutWhenItDoesNot() throws Exception {
+        try (TestSshServer server = new TestSshServer(dir.resolve("host_key"), null)) {
+            server.simulateReboots(java.time.Duration.ofMillis(1500));
+            Path knownHosts = dir.resolve("known_hosts");
+            Files.writeString(knownHosts, server.knownHostsLine());
+            StringBuilder console = new StringBuilder();
+            try (SshTransport ssh = new SshTransport(SshOptions.defaults().withKnownHosts(knownHosts));
+                    Kompira engine = Kompira.builder().transport(ssh).console((pid, text) -> console.append(text)).build()) {
+                String login = "[__host__ = '127.0.0.1', __port__ = " + server.port() + ", __user__ = 'ops', __password__ = '"
+                        + TestSshServer.PASSWORD + "'] ->\n";
+                long start = System.nanoTime();
+                ProcessOutcome outcome = engine.start(engine.compile("reboot.kjf", login
+                        + "['echo before'] -> print($RESULT) -> reboot(wait=30) -> print('status=$STATUS') -> ['echo after'] -> print($RESULT)"),
+                        Map.of()).await();
+                assertTrue(outcome.isDone(), outcome + "\n" + console);
+                assertEquals("before\nstatus=0\nafter\n", console.toString());
+                assertEquals(1, server.reboots());
+                assertTrue(System.nanoTime() - start > 1_500_000_000L, "it waited for the downtime");
+
+                server.simulateReboots(java.time.Duration.ofSeconds(30));
+                console.setLength(0);
+                outcome = engine.start(engine.compile("late.kjf", login + "reboot(wait=1.5) ->> print('status=$STATUS error=$ERROR')"),
+                        Map.of()).await();
+                assertTrue(outcome.isDone(), outcome + "\n" + console);
+                assertEquals("status=-1 error=reboot: host did not come back within 1.5 seconds\n", console.toString());
+            }
+        }
+    }
 }

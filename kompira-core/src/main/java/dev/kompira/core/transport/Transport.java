@@ -43,6 +43,13 @@ public interface Transport extends AutoCloseable {
                 + ": connection type '" + request.target().conntype() + "' cannot copy files"));
     }
 
+    /**
+     * Drops what the transport keeps for {@code target}, such as cached connections, which a reboot
+     * has made useless. The default keeps nothing and does nothing.
+     */
+    default void forget(Target target) {
+    }
+
     /** Kills running commands and releases connections and threads. */
     @Override
     void close();

@@ -42,13 +42,15 @@ final class BuiltinJobs {
     static JobCode compile(BuiltinJob job, ExprCompiler.ArgumentsCode arguments, Lexical lexical) {
         String name = job.name();
         Action action = action(name);
-        // put and get read the control variables in scope where the job is written, as commands do
-        Slot[] controls = TransferJobs.isTransfer(name)
+        // put, get and reboot read the control variables in scope where the job is written, as commands do
+        Slot[] controls = TransferJobs.isTransfer(name) || name.equals("reboot")
                 ? ControlVariables.NAMES.stream().map(lexical::resolve).toArray(Slot[]::new) : null;
         return new SimpleJob(job.span(), false, (m, f) -> {
             Arguments args = arguments.eval(f.scope, m);
             try {
-                if (controls != null) {
+                if (name.equals("reboot")) {
+                    RebootJob.run(m, f, args, controls);
+                } else if (controls != null) {
                     TransferJobs.run(m, f, name, args, controls);
                 } else {
                     action.run(m, f.invocation, args);

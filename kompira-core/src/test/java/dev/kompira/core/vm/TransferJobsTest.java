@@ -12,7 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code put} and {@code get} on a local target copy on the engine host (builtins.md §3, D119, D120). */
+/**
+ * The remote built-in jobs on a local target (builtins.md §3, D119, D120): {@code put} and
+ * {@code get} copy on the engine host, {@code reboot} refuses.
+ */
 class TransferJobsTest {
 
     @TempDir
@@ -57,5 +60,10 @@ class TransferJobsTest {
     void nothingMatchingIsAFailedJobWithStatusOne() throws Exception {
         String console = run("put('$dir/missing-*.jar', '$dir/out') => print('status=$STATUS error=$ERROR result=[$RESULT]')\n");
         assertEquals("status=1 error=put: no such file: " + dir + "/missing-*.jar result=[]\n", console);
+    }
+
+    @Test
+    void rebootNeedsARemoteHost() throws Exception {
+        assertEquals("status=1 error=reboot: a remote host is required\n", run("reboot() => print('status=$STATUS error=$ERROR')\n"));
     }
 }
