@@ -138,4 +138,17 @@ class OpenSshIT {
         CommandResult.Completed plain = assertInstanceOf(CommandResult.Completed.class, run("tty", null));
         assertEquals("not a tty\n", new String(plain.stdout(), StandardCharsets.UTF_8));
     }
+
+    @Test
+    void sudoRunsTheCommandAsRoot() throws Exception {
+        assumeTrue(OpenSshServer.loginUser().equals(OpenSshServer.TEST_USER) && Files.exists(Path.of("/etc/sudoers.d/kompira-it")),
+                "needs the test user with sudo rights (.ci/run sets them up)");
+        CommandRequest request = new CommandRequest(target(), "id -un", true, "/bin/bash", null, true, false, true, new byte[0], null,
+                StandardCharsets.UTF_8);
+        CommandResult.Completed done = assertInstanceOf(CommandResult.Completed.class,
+                transport.execute(request).toCompletableFuture().get(60, TimeUnit.SECONDS));
+        assertEquals("root\n", new String(done.stdout(), StandardCharsets.UTF_8));
+        assertEquals(OpenSshServer.TEST_USER + "\n", new String(assertInstanceOf(CommandResult.Completed.class, run("id -un", null)).stdout(),
+                StandardCharsets.UTF_8));
+    }
 }

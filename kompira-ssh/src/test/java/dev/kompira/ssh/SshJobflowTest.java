@@ -103,4 +103,43 @@ class SshJobflowTest {
             }
         }
     }
+
+    @Test
+    void anUnknownUserUndecodableOutputAndATerminatedFlowEachEndAsDocumented() throws Exception {
+        try (TestSshServer server = new TestSshServer(dir.resolve("host_key"), null)) {
+            Path knownHosts = dir.resolve("known_hosts");
+            Files.writeString(knownHosts, server.knownHostsLine());
+            StringBuilder console = new StringBuilder();
+            try (SshTransport ssh = new SshTransport(SshOptions.defaults().withKnownHosts(knownHosts));
+                    Kompira engine = Kompira.builder().transport(ssh).console((pid, text) -> console.append(text)).build()) {
+                String login = "[__host__ = '127.0.0.1', __port__ = " + server.port() + ", __password__ = '" + TestSshServer.PASSWORD + "'] ->\n";
+                ProcessOutcome outcome = engine.start(engine.compile("faults.kjf", login
+                        + "[__user__ = 'nobody-here'] -> ['true'] ->> print('status=$STATUS error=$ERROR') ->\n"
+                        + "[__user__ = 'ops'] -> ['printf \"\\\\377\\\\376\"'] ->> print('status=$STATUS error=$ERROR')"), Map.of()).await();
+                assertTrue(outcome.isDone(), outcome + "\n" + console);
+                assertEquals("status=-1 error=authentication failed for nobody-here@127.0.0.1:" + server.port() + " (password)\n"
+                        + "status=-1 error=" + dev.kompira.core.transport.CommandOutput.undecodableMessage("utf-8") + "\n",
+                        console.toString());
+
+                var sleeper = engine.start(engine.compile("sleeper.kjf", login + "[__user__ = 'ops'] -> ['sleep 300 # kompira-terminate-test']"),
+                        Map.of());
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (!runningHere("kompira-terminate-test")) {
+                    assertTrue(System.nanoTime() < deadline, "the remote command started");
+                    Thread.sleep(20);
+                }
+                sleeper.terminate();
+                sleeper.await();
+                while (runningHere("kompira-terminate-test")) {
+                    assertTrue(System.nanoTime() < deadline, "terminating the flow killed the remote command");
+                    Thread.sleep(20);
+                }
+            }
+        }
+    }
+
+    /** Whether a process of this machine (where the embedded server runs its commands) has {@code text} in its command line. */
+    private static boolean runningHere(String text) {
+        return ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine().orElse("").contains(text));
+    }
 }
