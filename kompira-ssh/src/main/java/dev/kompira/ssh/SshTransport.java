@@ -14,8 +14,11 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.schmizz.sshj.sftp.SFTPClient;
 
@@ -26,9 +29,9 @@ import net.schmizz.sshj.sftp.SFTPClient;
  * kill the remote command. A failure to connect or log in completes with
  * {@link CommandResult.Unreachable} and its reason, distinct from a command that ran and failed.
  *
- * <p>sshj's streams block, so each running command holds threads of this transport's I/O executor
- * (never a carrier thread of the engine): the one that reads standard output and, briefly, those that
- * write standard input and read standard error.
+ * <p>sshj's streams block, so each running command holds a thread of this transport's bounded I/O
+ * executor ({@value #MAX_RUNNING} at most; more commands wait for one), never a carrier thread of the
+ * engine, and for its standard input and standard error up to two stream threads.
  *
  * <p>Thread-safe. {@link #close()} kills running commands and closes every connection.
  */
@@ -42,8 +45,14 @@ public final class SshTransport implements Transport {
     private boolean closed;
 
     /** What a transport that has run commands holds. */
-    private record Running(ExecutorService io, ScheduledExecutorService timer, Connections connections) {
+    private record Running(ExecutorService io, ExecutorService streams, ScheduledExecutorService timer, Connections connections) {
     }
+
+    /**
+     * The most commands and copies that run at once; more wait for a thread. Each running command
+     * also holds up to two short-lived stream threads.
+     */
+    public static final int MAX_RUNNING = 256;
 
     /** A transport with {@link SshOptions#defaults()}; the engine finds it through {@link java.util.ServiceLoader}. */
     public SshTransport() {
@@ -59,7 +68,10 @@ public final class SshTransport implements Transport {
     private synchronized Running running() {
         if (running == null && !closed) {
             ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("kompira-ssh-timer-"));
-            running = new Running(Executors.newCachedThreadPool(daemonThreads("kompira-ssh-io-")), timer,
+            ThreadPoolExecutor io = new ThreadPoolExecutor(MAX_RUNNING, MAX_RUNNING, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                    daemonThreads("kompira-ssh-io-"));
+            io.allowCoreThreadTimeOut(true);
+            running = new Running(io, Executors.newCachedThreadPool(daemonThreads("kompira-ssh-stream-")), timer,
                     new Connections(options, timer));
         }
         return closed ? null : running;
@@ -158,7 +170,7 @@ public final class SshTransport implements Transport {
             return;
         }
         try {
-            stage.complete(new RemoteCommand(request, exec, connection, parts.io()).run(parts.timer(), stage));
+            stage.complete(new RemoteCommand(request, exec, connection, parts.streams()).run(parts.timer(), stage));
         } catch (IOException | RuntimeException e) {
             stage.complete(new CommandResult.Unreachable("the command could not run on " + endpoint + ": " + e.getMessage()));
         } finally {
@@ -176,6 +188,7 @@ public final class SshTransport implements Transport {
         if (parts != null) {
             parts.connections().close();
             parts.io().shutdownNow();
+            parts.streams().shutdownNow();
             parts.timer().shutdownNow();
         }
     }

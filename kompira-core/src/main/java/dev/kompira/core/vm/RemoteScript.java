@@ -11,8 +11,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * A ScriptJob on a remote target (objects.md §4.5, D74): the script is copied to a private file in
- * the target's {@code /tmp} (the engine's private temporary file, copied with its mode), run there
- * with its arguments and standard input, and removed afterwards whatever happened. A copy that fails
+ * the target's {@code /tmp} (created with mode 0700 before any of it is written), run there with its
+ * arguments and standard input, and removed afterwards whatever happened, before the job ends. A copy that fails
  * ends the job as an unreachable target would ({@code $STATUS = -1}).
  */
 final class RemoteScript {
@@ -43,14 +43,15 @@ final class RemoteScript {
                         running.cancel(true);
                     }
                 });
-                running.whenComplete((ran, error) -> {
-                    transport.execute(withCommand(request, "rm -f " + CommandLine.quote(remote), new byte[0]));
-                    if (error != null) {
-                        result.completeExceptionally(error);
-                    } else {
-                        result.complete(ran);
-                    }
-                });
+                // the job ends once the copy is gone, so that nothing is left behind when the engine closes next
+                running.whenComplete((ran, error) -> transport.execute(withCommand(request, "rm -f " + CommandLine.quote(remote), new byte[0]))
+                        .whenComplete((removed, ignored) -> {
+                            if (error != null) {
+                                result.completeExceptionally(error);
+                            } else {
+                                result.complete(ran);
+                            }
+                        }));
             }
         });
         return result;
