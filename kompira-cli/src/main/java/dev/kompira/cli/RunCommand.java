@@ -10,6 +10,7 @@ import dev.kompira.core.process.StartOptions;
 import dev.kompira.core.store.StoreException;
 import dev.kompira.core.value.Value;
 import dev.kompira.core.vm.CompiledFlow;
+import dev.kompira.ssh.SshTransport;
 import dev.kompira.store.git.GitStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -47,6 +48,9 @@ final class RunCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     StoreOption objects = new StoreOption();
+
+    @CommandLine.Mixin
+    SshOption ssh = new SshOption();
 
     @Option(names = "--import", paramLabel = "EXPORT.json", description = "Load a Kompira export (JSON) into the "
             + "engine's in-memory object tree before running; FILE is then a Jobflow object path. Repeatable.")
@@ -236,6 +240,10 @@ final class RunCommand implements Callable<Integer> {
                 }));
         if (tree != null) {
             builder.store(tree);
+        }
+        SshTransport transport = ssh.transport();
+        if (transport != null) {
+            builder.transport(transport);
         }
         if (store == null) {
             return builder.build();

@@ -469,4 +469,24 @@ class CommandLineTest {
         assertEquals(KompiraCommand.EXIT_TROUBLE, run("check"));
         assertTrue(err.toString().contains("check needs PATH... or --store DIR"), err.toString());
     }
+
+    @Test
+    void runChecksHostKeysAgainstTheGivenFileAndCanAcceptNewHosts() throws Exception {
+        try (dev.kompira.ssh.TestSshServer server = new dev.kompira.ssh.TestSshServer(dir.resolve("host_key"), null)) {
+            Path flow = write("remote.kjf", "[__host__ = '127.0.0.1', __port__ = " + server.port() + ", __user__ = 'ops', __password__ = '"
+                    + dev.kompira.ssh.TestSshServer.PASSWORD + "'] -> ['echo remote'] ->> print('status=$STATUS result=$RESULT')\n");
+            Path knownHosts = write("known_hosts", "");
+            assertEquals(0, run("run", "--known-hosts", knownHosts.toString(), flow.toString()), err.toString());
+            assertTrue(out.toString().startsWith("status=-1 result=\n"), out.toString());
+            out.getBuffer().setLength(0);
+
+            assertEquals(0, run("run", "--known-hosts", knownHosts.toString(), "--accept-new-hosts", flow.toString()), err.toString());
+            assertEquals("status=0 result=remote\n", out.toString());
+            assertTrue(Files.readString(knownHosts).startsWith("[127.0.0.1]:" + server.port() + " "), Files.readString(knownHosts));
+            out.getBuffer().setLength(0);
+
+            assertEquals(0, run("run", "--known-hosts", knownHosts.toString(), flow.toString()), err.toString());
+            assertEquals("status=0 result=remote\n", out.toString(), "the recorded host is known now");
+        }
+    }
 }
