@@ -118,14 +118,15 @@ public final class SshTransport implements Transport {
             if (parts == null) {
                 throw new RejectedExecutionException(CLOSED);
             }
-            parts.io().execute(() -> stage.complete(copy(parts, request)));
+            parts.io().execute(() -> stage.complete(copy(parts, request, stage)));
         } catch (RejectedExecutionException closing) {
             stage.complete(new TransferResult.Unreachable(CLOSED));
         }
         return stage;
     }
 
-    private static TransferResult copy(Running parts, TransferRequest request) {
+    /** Copies; the stage completing first (a timeout, a terminated process) closes the SFTP channel, which stops the copy. */
+    private static TransferResult copy(Running parts, TransferRequest request, CompletableFuture<TransferResult> stage) {
         Endpoint endpoint = Endpoint.of(request.target());
         Connections.Connection connection;
         try {
@@ -134,6 +135,7 @@ public final class SshTransport implements Transport {
             return new TransferResult.Unreachable(e.getMessage());
         }
         try (SFTPClient sftp = connection.client.newSFTPClient()) {
+            stage.whenComplete((r, t) -> closeQuietly(sftp));
             return new RemoteFiles(sftp, request).transfer();
         } catch (IOException | RuntimeException e) {
             return connection.client.isConnected() ? new TransferResult.Failed(request.job() + ": " + e.getMessage())
@@ -175,6 +177,14 @@ public final class SshTransport implements Transport {
             stage.complete(new CommandResult.Unreachable("the command could not run on " + endpoint + ": " + e.getMessage()));
         } finally {
             parts.connections().release(connection);
+        }
+    }
+
+    private static void closeQuietly(SFTPClient sftp) {
+        try {
+            sftp.close();
+        } catch (IOException | RuntimeException ignored) {
+            // closing is how an abandoned copy is stopped; it may be gone already
         }
     }
 

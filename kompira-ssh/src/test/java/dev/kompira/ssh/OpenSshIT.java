@@ -10,6 +10,8 @@ import dev.kompira.core.process.ProcessOutcome;
 import dev.kompira.core.transport.CommandRequest;
 import dev.kompira.core.transport.CommandResult;
 import dev.kompira.core.transport.Target;
+import dev.kompira.core.transport.TransferRequest;
+import dev.kompira.core.transport.TransferResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -150,5 +152,27 @@ class OpenSshIT {
         assertEquals("root\n", new String(done.stdout(), StandardCharsets.UTF_8));
         assertEquals(OpenSshServer.TEST_USER + "\n", new String(assertInstanceOf(CommandResult.Completed.class, run("id -un", null)).stdout(),
                 StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void putAndGetWorkAgainstOpenSshsSftpWithPathsRelativeToTheLoginDirectory() throws Exception {
+        Path local = Files.createDirectories(dir.resolve("outgoing"));
+        Files.writeString(local.resolve("a.txt"), "alpha");
+        Files.writeString(local.resolve("b.txt"), "beta");
+        String folder = "kompira-it-" + System.nanoTime();
+        TransferResult.Done put = assertInstanceOf(TransferResult.Done.class, transport.transfer(new TransferRequest(target(),
+                TransferRequest.Direction.PUT, local + "/*.txt", folder, null, false, true, null, false)).toCompletableFuture()
+                .get(60, TimeUnit.SECONDS));
+        assertEquals(java.util.List.of(folder + "/a.txt", folder + "/b.txt"), put.written());
+        assertEquals("alpha", new String(assertInstanceOf(CommandResult.Completed.class, run("cat " + folder + "/a.txt", null)).stdout(),
+                StandardCharsets.UTF_8));
+
+        Path back = dir.resolve("incoming");
+        TransferResult.Done got = assertInstanceOf(TransferResult.Done.class, transport.transfer(new TransferRequest(target(),
+                TransferRequest.Direction.GET, "b.txt", back.toString(), folder, false, true, null, false)).toCompletableFuture()
+                .get(60, TimeUnit.SECONDS));
+        assertEquals(java.util.List.of(back.toString()), got.written());
+        assertEquals("beta", Files.readString(back));
+        run("rm -rf " + folder, null);
     }
 }

@@ -118,6 +118,18 @@ class SshJobflowTest {
         }
     }
 
+    @Test
+    void aCopyOverItsTimeoutIsAbandonedWithStatusMinusOne() throws Exception {
+        Path big = dir.resolve("big.bin");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            file.setLength(1L << 30);
+        }
+        long start = System.nanoTime();
+        assertEquals("status=-1 error=put timed out after 0.3 seconds\n", run(login("ops")
+                + "[__timeout__ = 0.3] -> put('" + big + "', '" + dir.resolve("copy.bin") + "') ->> print('status=$STATUS error=$ERROR')"));
+        assertTrue(System.nanoTime() - start < 10_000_000_000L, "the job ended near its timeout");
+    }
+
     /** Whether a process of this machine (where the embedded server runs its commands) has {@code text} in its command line. */
     private static boolean runningHere(String text) {
         return java.lang.ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine().orElse("").contains(text));

@@ -34,4 +34,13 @@ public sealed interface TransferResult {
      */
     record Failed(String reason) implements TransferResult {
     }
+
+    /**
+     * The copy ran longer than {@code __timeout__} and was abandoned ({@code $STATUS = -1}); files
+     * copied before stay.
+     *
+     * @param after the timeout that expired
+     */
+    record TimedOut(java.time.Duration after) implements TransferResult {
+    }
 }

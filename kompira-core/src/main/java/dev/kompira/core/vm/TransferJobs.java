@@ -10,6 +10,9 @@ import dev.kompira.core.value.IntegerValue;
 import dev.kompira.core.value.Rendering;
 import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.Value;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The remote built-in jobs {@code put} and {@code get} (builtins.md §3): the control variables
@@ -46,7 +49,9 @@ final class TransferJobs {
             Commands.unreachable(f.invocation, "no transport for connection type '" + request.target().conntype() + "'");
             return;
         }
-        Runnable perform = () -> m.park(transport.transfer(request), (machine, result) -> complete(f.invocation, result));
+        Value timeout = c.vars().get("__timeout__");
+        Runnable perform = () -> m.park(withTimeout(transport.transfer(request), request),
+                (machine, result) -> complete(f.invocation, name, result, timeout));
         if (m.isStepMode()) {
             m.step(name + "('" + source + "', '" + destination + "') on " + request.target(), perform);
         } else {
@@ -54,12 +59,23 @@ final class TransferJobs {
         }
     }
 
-    private static void complete(Invocation inv, TransferResult result) {
+    /** Ends the job at {@code __timeout__}; completing the transport's stage early tells it to stop copying. */
+    private static CompletableFuture<TransferResult> withTimeout(CompletionStage<TransferResult> copying, TransferRequest request) {
+        CompletableFuture<TransferResult> stage = copying.toCompletableFuture();
+        if (request.timeout() == null) {
+            return stage;
+        }
+        return stage.completeOnTimeout(new TransferResult.TimedOut(request.timeout()), request.timeout().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private static void complete(Invocation inv, String name, TransferResult result, Value timeout) {
         if (result instanceof TransferResult.Done done) {
             ArrayValue written = new ArrayValue(done.written().stream().map(p -> (Value) StringValue.of(p)).toList());
             inv.setOutcome(written, IntegerValue.ZERO, StringValue.EMPTY);
         } else if (result instanceof TransferResult.Unreachable u) {
             Commands.unreachable(inv, u.reason());
+        } else if (result instanceof TransferResult.TimedOut) {
+            Commands.unreachable(inv, name + " timed out after " + Rendering.text(timeout) + " seconds");
         } else {
             inv.setOutcome(StringValue.EMPTY, IntegerValue.ONE, StringValue.of(((TransferResult.Failed) result).reason()));
         }
