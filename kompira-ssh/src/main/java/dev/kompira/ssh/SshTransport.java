@@ -3,6 +3,9 @@ package dev.kompira.ssh;
 import dev.kompira.core.transport.CommandLine;
 import dev.kompira.core.transport.CommandRequest;
 import dev.kompira.core.transport.CommandResult;
+import dev.kompira.core.transport.InteractiveSession;
+import dev.kompira.core.transport.SessionOpening;
+import dev.kompira.core.transport.SessionRequest;
 import dev.kompira.core.transport.Target;
 import dev.kompira.core.transport.TransferRequest;
 import dev.kompira.core.transport.TransferResult;
@@ -142,6 +145,39 @@ public final class SshTransport implements Transport {
                     : new TransferResult.Unreachable("the connection to " + endpoint + " was lost: " + e.getMessage());
         } finally {
             parts.connections().release(connection);
+        }
+    }
+
+    /** Opens a shell channel (with a pseudo-terminal when asked) on the I/O executor. */
+    @Override
+    public CompletionStage<SessionOpening> openSession(SessionRequest request, InteractiveSession.Output output) {
+        CompletableFuture<SessionOpening> stage = new CompletableFuture<>();
+        Running parts = running();
+        try {
+            if (parts == null) {
+                throw new RejectedExecutionException(CLOSED);
+            }
+            parts.io().execute(() -> stage.complete(shell(parts, request, output)));
+        } catch (RejectedExecutionException closing) {
+            stage.complete(new SessionOpening.Refused(CLOSED));
+        }
+        return stage;
+    }
+
+    private static SessionOpening shell(Running parts, SessionRequest request, InteractiveSession.Output output) {
+        Endpoint endpoint = Endpoint.of(request.target());
+        Connections.Connection connection;
+        try {
+            connection = parts.connections().acquire(endpoint, request.useCache());
+        } catch (LoginFailure e) {
+            return new SessionOpening.Refused(e.getMessage());
+        }
+        try {
+            return new SessionOpening.Opened(RemoteShell.start(connection, request.usePty(), output, parts.streams(),
+                    () -> parts.connections().release(connection)));
+        } catch (IOException | RuntimeException e) {
+            parts.connections().release(connection);
+            return new SessionOpening.Refused("cannot open a session on " + endpoint + ": " + e.getMessage());
         }
     }
 

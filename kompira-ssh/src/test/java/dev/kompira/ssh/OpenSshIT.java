@@ -175,4 +175,20 @@ class OpenSshIT {
         assertEquals("beta", Files.readString(back));
         run("rm -rf " + folder, null);
     }
+
+    @Test
+    void aSessionWithAPseudoTerminalRunsTheLoginShellInteractively() throws Exception {
+        StringBuilder console = new StringBuilder();
+        try (Kompira engine = Kompira.builder().transport(transport).console((pid, text) -> console.append(text)).build()) {
+            String flow = "[__host__ = '127.0.0.1', __port__ = " + server.port() + ", __user__ = '" + OpenSshServer.loginUser()
+                    + "', __keyfile__ = '" + key + "', __use_pty__ = true] ->\n"
+                    + "{ session sh |\n"
+                    + "    [sh.send: 'tty; echo marker-$((40 + 2))\\n'] -> <sh ?? r'^marker-42' : timeout=10> -> print('seen $RESULT') ->\n"
+                    + "    [sh.send: 'exit\\n']\n"
+                    + "} -> print('status=$STATUS')\n";
+            ProcessOutcome outcome = engine.start(engine.compile("session.kjf", flow), Map.of()).await();
+            assertTrue(outcome.isDone(), outcome + " " + console);
+        }
+        assertEquals("seen marker-42\nstatus=0\n", console.toString());
+    }
 }

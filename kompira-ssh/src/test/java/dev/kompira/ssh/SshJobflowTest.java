@@ -130,6 +130,18 @@ class SshJobflowTest {
         assertTrue(System.nanoTime() - start < 10_000_000_000L, "the job ended near its timeout");
     }
 
+    @Test
+    void aSessionOnTheRemoteHostDeliversItsOutputLineByLineAndClosesWithTheBlock() throws Exception {
+        assertEquals("got: hello from ops\nprompt seen\nstatus=0 unread=[tail]\n", run(login("ops") + String.join("\n",
+                "{ session sh |",
+                "    [sh.send: 'echo hello from ops\\n'] -> <sh> -> print('got: $RESULT') ->",
+                "    [sh.send: 'printf \"password: \"\\n'] -> <sh ?? 'password: ' : timeout=5> -> print('prompt seen') ->",
+                "    [sh.send: 'echo tail\\n'] -> sleep(0.5)",
+                "} -> print('status=$STATUS unread=[' + $RESULT.data + ']')")));
+        assertEquals("status=-1\n", run("[__host__ = '127.0.0.1', __port__ = " + server.port()
+                + ", __user__ = 'ops', __password__ = 'wrong'] -> { session sh | print('never') } ->> print('status=$STATUS')"));
+    }
+
     /** Whether a process of this machine (where the embedded server runs its commands) has {@code text} in its command line. */
     private static boolean runningHere(String text) {
         return java.lang.ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine().orElse("").contains(text));

@@ -56,6 +56,7 @@ public final class TestSshServer implements AutoCloseable {
         server.setPublickeyAuthenticator((user, key, session) -> USER.equals(user) && userKey != null && KeyUtils.compareKeys(key, userKey));
         server.setCommandFactory((channel, command) -> rebootDowntime != null && command.endsWith("'reboot'")
                 ? reboot(channel) : new ProcessShellFactory(command, "/bin/sh", "-c", command).createShell(channel));
+        server.setShellFactory(new ProcessShellFactory("/bin/sh", "/bin/sh"));
         server.setForwardingFilter(AcceptAllForwardingFilter.INSTANCE);
         server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
         server.addSessionListener(new SessionListener() {

@@ -179,6 +179,12 @@ public final class LocalTransport implements Transport {
      * @throws dev.kompira.core.error.JobflowError {@code R-CONTROL} for contradictory control
      *         variables ({@link CommandLine#checkControl})
      */
+    /** Starts the shell on the engine host; {@code __use_pty__} is not honoured here (Java cannot allocate a terminal). */
+    @Override
+    public CompletionStage<SessionOpening> openSession(SessionRequest request, InteractiveSession.Output output) {
+        return CompletableFuture.completedFuture(LocalSession.open(request, output));
+    }
+
     /** Copies on the engine host itself (D119), on the I/O executor. */
     @Override
     public CompletionStage<TransferResult> transfer(TransferRequest request) {

@@ -44,6 +44,15 @@ public interface Transport extends AutoCloseable {
     }
 
     /**
+     * Opens an interactive session (language.md §9.9) whose output goes to {@code output}; completes
+     * with the session, or with the reason it could not be opened. Must not block the calling thread.
+     */
+    default CompletionStage<SessionOpening> openSession(SessionRequest request, InteractiveSession.Output output) {
+        return java.util.concurrent.CompletableFuture.completedFuture(new SessionOpening.Refused(
+                "connection type '" + request.target().conntype() + "' cannot open sessions"));
+    }
+
+    /**
      * Drops what the transport keeps for {@code target}, such as cached connections, which a reboot
      * has made useless. The default keeps nothing and does nothing.
      */

@@ -171,7 +171,7 @@ final class Commands {
         return seconds > 0 ? Duration.ofNanos((long) (seconds * 1e9)) : null;
     }
 
-    private static Encodings.Encoding encoding(Value v) {
+    static Encodings.Encoding encoding(Value v) {
         return v == null ? Encodings.UTF_8 : Encodings.lookup(Rendering.text(v));
     }
 

@@ -22,9 +22,22 @@ abstract class Frame {
     /** Advances this frame; see the class comment. */
     abstract void step(Machine machine);
 
-    /** Returns whether {@code break}/{@code continue} stop here (while, for; session later). */
+    /** Returns whether {@code break} stops here (while, for, session). */
     boolean isLoop() {
         return false;
+    }
+
+    /** Returns whether {@code continue} stops here; a session only closes when crossed (D82). */
+    boolean isContinueTarget() {
+        return isLoop();
+    }
+
+    /**
+     * Called when the frame leaves the stack other than by finishing its own steps (break, continue,
+     * return, exit, self(), an abnormal end, termination), so that it can let go of what it holds.
+     */
+    void discarded(Machine machine) {
+        // most frames hold nothing outside the process
     }
 
     /** Ends the current iteration ({@code continue}); only called on loops. */

@@ -2,7 +2,10 @@ package dev.kompira.core.vm;
 
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
+import dev.kompira.core.event.SessionChannel;
 import dev.kompira.core.object.ObjectValue;
+import dev.kompira.core.transport.SessionRequest;
+import dev.kompira.core.transport.Transport;
 import dev.kompira.core.value.ArrayValue;
 import dev.kompira.core.value.BinaryValue;
 import dev.kompira.core.value.DictionaryValue;
@@ -12,7 +15,6 @@ import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.Value;
 import dev.kompira.dsl.ast.AssignmentJob;
 import dev.kompira.dsl.ast.Binding;
-import dev.kompira.dsl.ast.Block;
 import dev.kompira.dsl.ast.BreakJob;
 import dev.kompira.dsl.ast.BuiltinJob;
 import dev.kompira.dsl.ast.CaseBlock;
@@ -306,13 +308,20 @@ final class JobCompiler implements JobVisitor<JobCode> {
 
     @Override
     public JobCode visitSession(SessionBlock block) {
-        return unsupported(block, "session");
-    }
-
-    /** Sessions arrive with the SSH transport. */
-    private static JobCode unsupported(Block block, String keyword) {
+        CompiledFlow.FlowCode body = compiler.flow(block.body(), lexical.block(List.of(block.variable())));
+        Slot[] controls = ControlVariables.NAMES.stream().map(lexical::resolve).toArray(Slot[]::new);
         return new SimpleJob(block.span(), false, (m, f) -> {
-            throw new JobflowError(ErrorCode.R_EXEC, "'" + keyword + "' blocks are not supported by this engine yet");
+            Commands.Controls c = Commands.controls(m, f, controls);
+            java.nio.charset.Charset encoding = Commands.encoding(c.vars().get("__encoding__")).charset();
+            SessionRequest request = new SessionRequest(c.connection().target(), c.connection().shell(),
+                    Commands.flag(c.vars(), "__use_pty__", false), Commands.flag(c.vars(), "__use_cache__", true), encoding);
+            Transport transport = m.transportFor(request.target().conntype());
+            if (transport == null) {
+                Commands.unreachable(f.invocation, "no transport for connection type '" + request.target().conntype() + "'");
+                return;
+            }
+            m.sessionStarting();
+            m.push(new SessionFrame(body, f.invocation, f.scope, transport, request, new SessionChannel(encoding, m.timer())));
         });
     }
 }

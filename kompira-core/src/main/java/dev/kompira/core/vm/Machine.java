@@ -642,25 +642,57 @@ public final class Machine implements ProcessHandle {
     // ---- control flow ---------------------------------------------------------------------------
 
     void breakLoop() {
-        Frame f = unwindToLoop();
-        stack.pop();
+        while (!stack.peek().isLoop()) {
+            discardTop();
+        }
+        Frame f = stack.peek();
+        discardTop();
         f.invocation.status = IntegerValue.ZERO;
     }
 
     void continueLoop() {
-        unwindToLoop().continueLoop();
+        while (!stack.peek().isContinueTarget()) {
+            discardTop();
+        }
+        stack.peek().continueLoop();
     }
 
-    private Frame unwindToLoop() {
-        while (!stack.peek().isLoop()) {
-            stack.pop();
+    // ---- sessions (§9.9) -------------------------------------------------------------------------
+
+    /** Whether a session block of this process is open; a second one inside it is {@code R-SESSION}. */
+    private boolean sessionOpen;
+
+    /** Marks a session as open, or fails if one is open already. */
+    void sessionStarting() {
+        if (sessionOpen) {
+            throw new JobflowError(ErrorCode.R_SESSION, "session already open in this process");
         }
-        return stack.peek();
+        sessionOpen = true;
+    }
+
+    void sessionEnded() {
+        sessionOpen = false;
+    }
+
+    /** The engine's timer, for a session's partial lines (D88). */
+    java.util.concurrent.ScheduledExecutorService timer() {
+        return services.timer();
+    }
+
+    /** Removes the top frame, which lets go of what it holds. */
+    private void discardTop() {
+        stack.pop().discarded(this);
+    }
+
+    private void discardAll() {
+        while (!stack.isEmpty()) {
+            discardTop();
+        }
     }
 
     /** {@code exit()}: ends the whole process (§12.2). */
     void exitProcess(Value status, Value result, Value error) {
-        stack.clear();
+        discardAll();
         finish(status, result, error);
     }
 
@@ -668,7 +700,7 @@ public final class Machine implements ProcessHandle {
     void returnFromInvocation(Value result, Value status, Value error) {
         Invocation inv = invocation();
         while (!stack.isEmpty() && stack.peek().invocation == inv) {
-            stack.pop();
+            discardTop();
         }
         completeInvocation(inv, result, status, error);
     }
@@ -677,7 +709,7 @@ public final class Machine implements ProcessHandle {
     void restartInvocation() {
         Invocation inv = invocation();
         while (!stack.isEmpty() && stack.peek().invocation == inv) {
-            stack.pop();
+            discardTop();
         }
         if (inv == root && restartChild != null) {
             restartChild.run();
@@ -715,6 +747,7 @@ public final class Machine implements ProcessHandle {
         Invocation failing = invocation();
         while (!stack.isEmpty()) {
             Frame f = stack.pop();
+            f.discarded(this);
             if (f == f.invocation.rootFrame) {
                 releaseSlot(f.invocation);
             }
@@ -766,7 +799,7 @@ public final class Machine implements ProcessHandle {
             holdsSlot = false;
             pendingSlot = false;
         }
-        stack.clear();
+        discardAll();
         services.multiplicity().releaseAll(this);
         if (!shuttingDown) {
             removeCheckpoint();
@@ -792,7 +825,7 @@ public final class Machine implements ProcessHandle {
     }
 
     private void endTerminated() {
-        stack.clear();
+        discardAll();
         finish(IntegerValue.ONE, root.result, StringValue.of("terminated"));
     }
 

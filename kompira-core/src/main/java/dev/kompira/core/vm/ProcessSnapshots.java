@@ -187,6 +187,8 @@ public final class ProcessSnapshots {
                 node.put("kind", "while").put("code", loop.code.id());
             } else if (f instanceof TryFrame t) {
                 node.put("kind", "try").put("code", t.code.id()).put("started", t.started);
+            } else if (f instanceof SessionFrame) {
+                throw new IllegalStateException("a process inside a session block cannot be saved: a session cannot be reopened");
             } else {
                 throw new IllegalStateException("a process inside a fork or pfor block cannot be saved yet");
             }
