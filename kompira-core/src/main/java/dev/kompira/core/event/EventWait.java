@@ -214,7 +214,7 @@ public final class EventWait {
             try {
                 received = receiveFrom(source, alternative.guard(), alternative.peek());
             } catch (Waitable.Closed deleted) {
-                return new Failed(index, deleted.getMessage());
+                return new Failed(index, deleted.getMessage(), deleted.isSessionError());
             }
             if (received != null) {
                 return new Received(index, j, alternative.listSource() ? ArrayValue.of(source, received) : received);
@@ -357,11 +357,13 @@ public final class EventWait {
     }
 
     /**
-     * A source of the alternative was deleted ({@code $STATUS = -1}, {@code $ERROR = message}).
+     * A source of the alternative was deleted ({@code $STATUS = -1}, {@code $ERROR = message}), or
+     * is a closed session with nothing left to read ({@code R-SESSION}).
      *
-     * @param alternative the alternative that fired
-     * @param message     the {@code $ERROR}, e.g. {@code channel deleted}
+     * @param alternative  the alternative that fired
+     * @param message      the {@code $ERROR}, e.g. {@code channel deleted}
+     * @param sessionError whether it is the run-time error {@code R-SESSION} rather than a failed job
      */
-    public record Failed(int alternative, String message) implements Outcome {
+    public record Failed(int alternative, String message, boolean sessionError) implements Outcome {
     }
 }

@@ -125,7 +125,7 @@ public final class SessionChannel implements Waitable, Attributed {
     public Value tryReceive(Guard guard, boolean peek) {
         Value received = lines.tryReceive(guard, peek);
         if (received == null && closed && lines.attribute("message_count").equals(dev.kompira.core.value.IntegerValue.ZERO)) {
-            throw new Closed("session is closed");
+            throw new Closed("session is closed", true);
         }
         return received;
     }

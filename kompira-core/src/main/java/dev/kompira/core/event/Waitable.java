@@ -33,14 +33,29 @@ public interface Waitable extends ExternalValue {
         void cancel();
     }
 
-    /** The source closed while it was waited for (§8.5: {@code $STATUS = -1}). */
+    /**
+     * The source closed while it was waited for (§8.5: {@code $STATUS = -1}), or — for a session
+     * whose lines are all read (§9.9) — for good, which is the run-time error {@code R-SESSION}.
+     */
     final class Closed extends RuntimeException {
 
         private static final long serialVersionUID = 1L;
+        private final boolean sessionError;
 
         /** Creates the failure with the {@code $ERROR} text, e.g. {@code channel deleted}. */
         public Closed(String message) {
+            this(message, false);
+        }
+
+        /** Creates the failure; {@code sessionError} makes it {@code R-SESSION} instead of a failed job. */
+        public Closed(String message, boolean sessionError) {
             super(message, null, false, false);
+            this.sessionError = sessionError;
+        }
+
+        /** Returns whether waiting on the source is the run-time error {@code R-SESSION}. */
+        public boolean isSessionError() {
+            return sessionError;
         }
     }
 }

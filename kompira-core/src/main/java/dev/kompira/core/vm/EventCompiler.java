@@ -182,7 +182,11 @@ final class EventCompiler {
         } else if (outcome instanceof EventWait.TimedOut) {
             inv.setOutcome(StringValue.EMPTY, IntegerValue.ONE, StringValue.of("timeout"));
         } else {
-            inv.setOutcome(StringValue.EMPTY, IntegerValue.of(-1), StringValue.of(((EventWait.Failed) outcome).message()));
+            EventWait.Failed failed = (EventWait.Failed) outcome;
+            if (failed.sessionError()) {
+                throw new JobflowError(ErrorCode.R_SESSION, failed.message());
+            }
+            inv.setOutcome(StringValue.EMPTY, IntegerValue.of(-1), StringValue.of(failed.message()));
         }
     }
 }

@@ -393,9 +393,9 @@ class EventWaitTest {
     void aDeletedChannelFailsTheWait() {
         Recorder r = start(on(q));
         q.close("channel deleted");
-        assertEquals(new Failed(0, "channel deleted"), r.single());
+        assertEquals(new Failed(0, "channel deleted", false), r.single());
         assertReleased(q);
-        assertEquals(new Failed(0, "channel deleted"), start(on(q)).single());
+        assertEquals(new Failed(0, "channel deleted", false), start(on(q)).single());
     }
 
     @Test
@@ -403,7 +403,7 @@ class EventWaitTest {
         other.close("channel deleted");
         q.send(s("m"));
         assertEquals(0, received(start(list(Guard.NONE, false, q, other)).single()).source());
-        assertEquals(new Failed(0, "channel deleted"), start(list(Guard.NONE, false, q, other)).single());
+        assertEquals(new Failed(0, "channel deleted", false), start(list(Guard.NONE, false, q, other)).single());
     }
 
     @Test

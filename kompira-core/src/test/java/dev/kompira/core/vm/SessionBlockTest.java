@@ -49,4 +49,13 @@ class SessionBlockTest {
         assertEquals("session already open in this process\n", run(String.join("\n",
                 "{ try | { session a | { session b | print('never') } } } -> print($ERROR)")));
     }
+
+    @Test
+    void afterTheSessionClosedItsLinesCanStillBeReadAndThenWaitingIsASessionError() throws Exception {
+        assertEquals("left: last\nR-SESSION: session is closed\n", run(String.join("\n",
+                "[kept = null] ->",
+                "{ session sh | [kept = sh] -> [sh.send: 'echo last\\n'] -> sleep(0.5) } ->",
+                "<kept> -> print('left: $RESULT') ->",
+                "{ try | <kept> } -> print('R-SESSION: $ERROR')")));
+    }
 }
