@@ -22,7 +22,8 @@ import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 
 /**
  * The connection cache: logged-in connections per {@link Endpoint}, each shared by up to
- * {@link SshOptions#sessionsPerConnection()} commands, closed when idle for
+ * {@link SshOptions#sessionsPerConnection()} commands, at most {@link SshOptions#connectionsPerHost()}
+ * of them (more commands wait for a slot), closed when idle for
  * {@link SshOptions#idleTimeout()} or when the cache closes. Thread-safe: the bookkeeping is
  * guarded by this object's monitor; connecting and logging in happen outside it.
  */
@@ -48,6 +49,8 @@ final class Connections implements AutoCloseable {
 
     private final SshOptions options;
     private final Map<Endpoint, List<Connection>> cached = new HashMap<>();
+    /** Connections being opened per endpoint, counted against the per-host bound. */
+    private final Map<Endpoint, Integer> connecting = new HashMap<>();
     private final ScheduledFuture<?> reaper;
     private boolean closed;
 
@@ -63,26 +66,60 @@ final class Connections implements AutoCloseable {
      */
     Connection acquire(Endpoint endpoint, boolean cache) throws LoginFailure {
         if (cache) {
-            synchronized (this) {
-                for (Connection c : cached.getOrDefault(endpoint, List.of())) {
-                    if (c.active < options.sessionsPerConnection() && c.client.isConnected()) {
-                        c.active++;
-                        return c;
-                    }
-                }
+            Connection shared = shareOrReserve(endpoint);
+            if (shared != null) {
+                return shared;
             }
         }
-        Connection fresh = login(endpoint, cache);
+        Connection fresh;
+        try {
+            fresh = login(endpoint, cache);
+        } catch (LoginFailure | RuntimeException e) {
+            if (cache) {
+                settle(endpoint, null);
+            }
+            throw e;
+        }
         fresh.active = 1;
         if (cache) {
-            synchronized (this) {
-                if (!closed) {
-                    cached.computeIfAbsent(endpoint, e -> new ArrayList<>()).add(fresh);
-                    return fresh;
-                }
-            }
+            settle(endpoint, fresh);
         }
         return fresh;
+    }
+
+    /** Ends the reservation of a connection to {@code endpoint}, caching {@code opened} if there is one. */
+    private synchronized void settle(Endpoint endpoint, Connection opened) {
+        connecting.merge(endpoint, -1, Integer::sum);
+        if (opened != null && !closed) {
+            cached.computeIfAbsent(endpoint, e -> new ArrayList<>()).add(opened);
+        }
+        notifyAll();
+    }
+
+    /**
+     * A cached connection with a free slot (taken), or null after reserving the right to open another
+     * one; when the host has {@link SshOptions#connectionsPerHost()} already, waits for a slot.
+     */
+    private synchronized Connection shareOrReserve(Endpoint endpoint) throws LoginFailure {
+        while (true) {
+            List<Connection> open = cached.getOrDefault(endpoint, List.of());
+            for (Connection c : open) {
+                if (c.active < options.sessionsPerConnection() && c.client.isConnected()) {
+                    c.active++;
+                    return c;
+                }
+            }
+            if (closed || open.size() + connecting.getOrDefault(endpoint, 0) < options.connectionsPerHost()) {
+                connecting.merge(endpoint, 1, Integer::sum);
+                return null;
+            }
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LoginFailure("interrupted while waiting for a connection to " + endpoint, e);
+            }
+        }
     }
 
     /** Gives a command's slot back; a connection outside the cache, or a broken one, is closed. */
@@ -97,6 +134,7 @@ final class Connections implements AutoCloseable {
                 list.remove(connection);
             }
             close = !keep && connection.active == 0;
+            notifyAll();
         }
         if (close) {
             discard(connection);
@@ -280,6 +318,7 @@ final class Connections implements AutoCloseable {
             closed = true;
             cached.values().forEach(all::addAll);
             cached.clear();
+            notifyAll();
         }
         all.forEach(c -> disconnect(c.client));
         // jump hosts' connections are in the cache too, and were closed with the rest

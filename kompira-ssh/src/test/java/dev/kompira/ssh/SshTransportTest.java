@@ -272,4 +272,19 @@ class SshTransportTest {
                 dir.toString(), "/tmp", null, false, true, null, false)).toCompletableFuture().get(30, TimeUnit.SECONDS);
         assertInstanceOf(TransferResult.Unreachable.class, refused);
     }
+
+    @Test
+    void concurrentCommandsToOneHostShareABoundedNumberOfConnections() throws Exception {
+        try (SshTransport bounded = new SshTransport(SshOptions.defaults().withKnownHosts(knownHosts).withBounds(2, 2))) {
+            java.util.List<java.util.concurrent.CompletableFuture<CommandResult>> running = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                running.add(bounded.execute(request(password(TestSshServer.PASSWORD), "sleep 0.3; echo done", "", null))
+                        .toCompletableFuture());
+            }
+            for (var r : running) {
+                assertEquals("done\n", text(assertInstanceOf(CommandResult.Completed.class, r.get(60, TimeUnit.SECONDS)).stdout()));
+            }
+            assertEquals(2, server.connectionsAccepted(), "8 commands, 2 sessions per connection, 2 connections per host");
+        }
+    }
 }
