@@ -1,5 +1,6 @@
 package dev.kompira.ssh;
 
+import dev.kompira.core.transport.CommandLine;
 import dev.kompira.core.transport.LocalFiles;
 import dev.kompira.core.transport.PathPatterns;
 import dev.kompira.core.transport.TransferRequest;
@@ -30,12 +31,16 @@ final class RemoteFiles {
     /** rwx------ */
     private static final int PRIVATE_EXECUTABLE = 0700;
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private final SFTPClient sftp;
     private final TransferRequest request;
+    private final RootShell asRoot;
 
-    RemoteFiles(SFTPClient sftp, TransferRequest request) {
+    RemoteFiles(SFTPClient sftp, TransferRequest request, RootShell asRoot) {
         this.sftp = sftp;
         this.request = request;
+        this.asRoot = asRoot;
         sftp.getFileTransfer().setPreserveAttributes(false);
     }
 
@@ -47,7 +52,11 @@ final class RemoteFiles {
             if (sources.isEmpty()) {
                 return noSuchFile();
             }
-            return new TransferResult.Done(put(sources, remote(request.destination())));
+            String destination = remote(request.destination());
+            return new TransferResult.Done(request.sudo() ? putAsRoot(sources, destination) : put(sources, destination));
+        }
+        if (request.sudo()) {
+            return new TransferResult.Failed("get: __sudo__ is not supported: files are read as the login user");
         }
         List<String> sources = expand(remote(request.source()));
         if (sources.isEmpty()) {
@@ -101,6 +110,45 @@ final class RemoteFiles {
                 written.add(child);
             }
         }
+    }
+
+    /**
+     * {@code put} with {@code __sudo__}: the files go to a private staging folder as the login user,
+     * then {@code sudo cp} puts them in place (owned by root, modes kept) and the staging folder is
+     * removed.
+     */
+    private List<String> putAsRoot(List<Path> sources, String destination) throws IOException {
+        String staging = "/tmp/kompira-put-" + Long.toUnsignedString(RANDOM.nextLong(), 36);
+        sftp.mkdir(staging);
+        sftp.chmod(staging, PRIVATE_EXECUTABLE);
+        try {
+            List<String> staged = put(sources, staging);
+            boolean into = isDirectory(destination) || sources.size() > 1;
+            StringBuilder script = new StringBuilder(into ? "mkdir -p " + CommandLine.quote(destination) : "true");
+            for (Path source : sources) {
+                script.append(" && cp -R --preserve=mode,timestamps ").append(CommandLine.quote(staging + "/" + source.getFileName()))
+                        .append(' ').append(CommandLine.quote(into ? destination + "/" : destination));
+            }
+            asRoot.run(script.toString());
+            List<String> written = new ArrayList<>();
+            for (String path : staged) {
+                String below = path.substring(staging.length() + 1);
+                written.add(into ? destination + "/" + below
+                        : destination + below.substring(below.indexOf('/') < 0 ? below.length() : below.indexOf('/')));
+            }
+            return written;
+        } finally {
+            asRoot.removeStaging(staging);
+        }
+    }
+
+    /** Runs shell scripts on the target for {@link #putAsRoot}. */
+    interface RootShell {
+        /** Runs {@code script} as root through sudo; a failure is an IOException with its standard error. */
+        void run(String script) throws IOException;
+
+        /** Removes the staging folder as the login user, quietly. */
+        void removeStaging(String folder);
     }
 
     /**

@@ -106,15 +106,11 @@ public final class SshTransport implements Transport {
     }
 
     /**
-     * Copies files over SFTP ({@code put}/{@code get}, builtins.md §3) on the I/O executor. Writing
-     * with {@code __sudo__} is refused: SFTP writes as the login user.
+     * Copies files over SFTP ({@code put}/{@code get}, builtins.md §3) on the I/O executor; a
+     * {@code put} with {@code __sudo__} stages the files and moves them in place with sudo.
      */
     @Override
     public CompletionStage<TransferResult> transfer(TransferRequest request) {
-        if (request.sudo()) {
-            return CompletableFuture.completedFuture(new TransferResult.Failed(request.job()
-                    + ": __sudo__ is not supported for copies over SFTP, which write as the login user"));
-        }
         CompletableFuture<TransferResult> stage = new CompletableFuture<>();
         Running parts = running();
         try {
@@ -139,7 +135,7 @@ public final class SshTransport implements Transport {
         }
         try (SFTPClient sftp = connection.client.newSFTPClient()) {
             stage.whenComplete((r, t) -> closeQuietly(sftp));
-            return new RemoteFiles(sftp, request).transfer();
+            return new RemoteFiles(sftp, request, rootShell(connection, request)).transfer();
         } catch (IOException | RuntimeException e) {
             return connection.client.isConnected() ? new TransferResult.Failed(request.job() + ": " + e.getMessage())
                     : new TransferResult.Unreachable("the connection to " + endpoint + " was lost: " + e.getMessage());
@@ -213,6 +209,42 @@ public final class SshTransport implements Transport {
             stage.complete(new CommandResult.Unreachable("the command could not run on " + endpoint + ": " + e.getMessage()));
         } finally {
             parts.connections().release(connection);
+        }
+    }
+
+    /** Runs the scripts of a {@code put} with {@code __sudo__} on {@code connection}, the password (if any) fed to sudo. */
+    private static RemoteFiles.RootShell rootShell(Connections.Connection connection, TransferRequest request) {
+        return new RemoteFiles.RootShell() {
+            @Override
+            public void run(String script) throws IOException {
+                CommandRequest asRoot = new CommandRequest(request.target(), script, true, "/bin/sh", null, true, false, true,
+                        new byte[0], null, java.nio.charset.StandardCharsets.UTF_8);
+                exec(connection, CommandLine.ssh(asRoot), CommandLine.standardInput(asRoot));
+            }
+
+            @Override
+            public void removeStaging(String folder) {
+                try {
+                    exec(connection, "rm -rf " + CommandLine.quote(folder), new byte[0]);
+                } catch (IOException | RuntimeException ignored) {
+                    // a private folder in /tmp is left for the system's cleaning
+                }
+            }
+        };
+    }
+
+    private static void exec(Connections.Connection connection, String command, byte[] stdin) throws IOException {
+        try (net.schmizz.sshj.connection.channel.direct.Session session = connection.client.startSession()) {
+            net.schmizz.sshj.connection.channel.direct.Session.Command run = session.exec(command);
+            try (java.io.OutputStream in = run.getOutputStream()) {
+                in.write(stdin);
+            }
+            run.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            String errors = new String(run.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            run.join();
+            if (run.getExitStatus() == null || run.getExitStatus() != 0) {
+                throw new IOException("sudo: " + (errors.isEmpty() ? "exit status " + run.getExitStatus() : errors));
+            }
         }
     }
 

@@ -287,4 +287,21 @@ class SshTransportTest {
             assertEquals(2, server.connectionsAccepted(), "8 commands, 2 sessions per connection, 2 connections per host");
         }
     }
+
+    @Test
+    void putWithSudoPlacesTheFilesAsRootAndGetWithSudoIsRefused() throws Exception {
+        Path local = Files.createDirectories(dir.resolve("outgoing/conf"));
+        Files.writeString(local.resolve("app.conf"), "root-owned");
+        Path remote = dir.resolve("etc");
+        TransferResult.Done done = assertInstanceOf(TransferResult.Done.class, transport.transfer(new TransferRequest(
+                password(TestSshServer.PASSWORD), TransferRequest.Direction.PUT, local.toString(), remote.toString(), null, true,
+                true, null, false)).toCompletableFuture().get(30, TimeUnit.SECONDS));
+        assertEquals(java.util.List.of(remote + "/app.conf"), done.written());
+        assertEquals("root-owned", Files.readString(remote.resolve("app.conf")));
+        assertTrue(Files.list(Path.of("/tmp")).noneMatch(p -> p.getFileName().toString().startsWith("kompira-put-")
+                && p.toFile().lastModified() > System.currentTimeMillis() - 60_000), "the staging folder is removed");
+        assertEquals(new TransferResult.Failed("get: __sudo__ is not supported: files are read as the login user"),
+                transport.transfer(new TransferRequest(password(TestSshServer.PASSWORD), TransferRequest.Direction.GET,
+                        remote + "/app.conf", dir.toString(), null, true, true, null, false)).toCompletableFuture().get(30, TimeUnit.SECONDS));
+    }
 }
