@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kompira.core.Kompira;
-import dev.kompira.core.process.ProcessOutcome;
 import dev.kompira.core.store.ObjectStore;
 import dev.kompira.core.store.StoreException;
 import dev.kompira.core.store.StoredObject;
@@ -15,7 +13,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,12 +46,12 @@ class GitStoreTest {
     void aTreeWrittenByFlowsReadsBackTheSameAfterReopening() throws Exception {
         String before;
         try (GitStore store = open()) {
-            run(store, SETUP);
+            StoreFlows.run(store, SETUP);
             before = dump(store);
         }
         try (GitStore store = open()) {
             assertEquals(before, dump(store));
-            assertEquals("web01 /ops/deploy ops 3\n", run(store,
+            assertEquals("web01 /ops/deploy ops 3\n", StoreFlows.run(store,
                     "print(/ops/web01.hostname, /ops/web01.account, /ops/web01.account.user, /ops/settings.data.retries)"));
         }
     }
@@ -62,7 +59,7 @@ class GitStoreTest {
     @Test
     void objectsAreReviewableFiles() throws Exception {
         try (GitStore store = open()) {
-            run(store, SETUP);
+            StoreFlows.run(store, SETUP);
         }
         Map<String, String> files = files();
         assertEquals("print('a')\r\nprint('b')\r\n", files.get("tree/ops/check.kjf"), "a flow's source is its own file, byte for byte");
@@ -79,10 +76,10 @@ class GitStoreTest {
     @Test
     void aFieldChangeIsOneCommitThatChangesThatLineAndTheTimestamp() throws Exception {
         try (GitStore store = open()) {
-            run(store, SETUP);
+            StoreFlows.run(store, SETUP);
             String old = files().get("tree/ops/web01.json");
             long commits = commitCount();
-            run(store, "[2222 >> /ops/web01.port]");
+            StoreFlows.run(store, "[2222 >> /ops/web01.port]");
             assertEquals(commits + 1, commitCount());
             List<String> changed = changedLines(old, files().get("tree/ops/web01.json"));
             assertEquals(2, changed.size(), changed.toString());
@@ -94,18 +91,18 @@ class GitStoreTest {
     @Test
     void movingAnObjectRewritesTheReferencesToIt() throws Exception {
         try (GitStore store = open()) {
-            run(store, SETUP + " -> [acc.rename: 'deployer']");
+            StoreFlows.run(store, SETUP + " -> [acc.rename: 'deployer']");
         }
         assertTrue(files().get("tree/ops/web01.json").contains("\"$ref\": \"/ops/deployer\""));
         try (GitStore store = open()) {
-            assertEquals("/ops/deployer\n", run(store, "print(/ops/web01.account)"));
+            assertEquals("/ops/deployer\n", StoreFlows.run(store, "print(/ops/web01.account)"));
         }
     }
 
     @Test
     void aBranchMovedBySomeoneElseRefusesTheWriteAndChangesNothing() throws Exception {
         try (GitStore store = open()) {
-            run(store, SETUP);
+            StoreFlows.run(store, SETUP);
             try (Git git = Git.open(dir.toFile())) {
                 git.commit().setAllowEmpty(true).setMessage("someone else").setAuthor("someone", "someone@example.com").call();
             }
@@ -120,7 +117,7 @@ class GitStoreTest {
     @Test
     void aBrokenFileIsReportedWithItsPath() throws Exception {
         try (GitStore store = open()) {
-            run(store, SETUP);
+            StoreFlows.run(store, SETUP);
         }
         try (Git git = Git.open(dir.toFile())) {
             git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).call();
@@ -135,7 +132,7 @@ class GitStoreTest {
     @Test
     void flowsAddedByHandBecomeJobflowObjects() throws Exception {
         try (GitStore store = open()) {
-            run(store, SETUP);
+            StoreFlows.run(store, SETUP);
         }
         try (Git git = Git.open(dir.toFile())) {
             git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).call();
@@ -146,36 +143,36 @@ class GitStoreTest {
         }
         try (GitStore store = open()) {
             assertEquals("hello from a reviewed flow\nJobflow Directory\n",
-                    run(store, "[/ops/extra/hello] -> print(/ops/extra/hello.type_name, /ops/extra.type_name)"));
+                    StoreFlows.run(store, "[/ops/extra/hello] -> print(/ops/extra/hello.type_name, /ops/extra.type_name)"));
         }
     }
 
     @Test
     void aStoreOpenedOnATagShowsThatRevisionReadOnly() throws Exception {
         try (GitStore store = open()) {
-            run(store, SETUP);
+            StoreFlows.run(store, SETUP);
             try (Git git = Git.open(dir.toFile())) {
                 git.tag().setName("release-1").call();
             }
-            run(store, "[9999 >> /ops/web01.port]");
+            StoreFlows.run(store, "[9999 >> /ops/web01.port]");
         }
         try (GitStore tagged = GitStore.open(dir, GitStoreOptions.defaults().withBranch("release-1"))) {
             assertTrue(tagged.isReadOnly());
-            assertEquals("22\n", run(tagged, "print(/ops/web01.port)"));
+            assertEquals("22\n", StoreFlows.run(tagged, "print(/ops/web01.port)"));
             StoreException refused = assertThrows(StoreException.class, () -> tagged.write("change",
                     tx -> tx.create(tx.root().id(), "x", tx.root().typeId(), null, "root", Map.of())));
             assertTrue(refused.getMessage().contains("which cannot change: open a branch to write"), refused.getMessage());
         }
         try (GitStore main = open()) {
             assertFalse(main.isReadOnly());
-            assertEquals("9999\n", run(main, "print(/ops/web01.port)"));
+            assertEquals("9999\n", StoreFlows.run(main, "print(/ops/web01.port)"));
         }
     }
 
     @Test
     void theCheckReportsFlowsThatDoNotCompileAndFieldsTheirTypeRefuses() throws Exception {
         try (GitStore store = open()) {
-            run(store, SETUP + " -> [\"print(\" >> /ops/check.source]");
+            StoreFlows.run(store, SETUP + " -> [\"print(\" >> /ops/check.source]");
             store.write("a field the type does not declare", tx -> {
                 StoredObject node = tx.get("/ops/web01").orElseThrow();
                 return tx.update(node.id(), dev.kompira.core.store.ObjectUpdate.fields(Map.of("colour", dev.kompira.core.value.StringValue.of("red"))));
@@ -191,17 +188,17 @@ class GitStoreTest {
     @Test
     void channelTrafficIsRuntimeStateThatOutlivesTheStoreWithoutCommits() throws Exception {
         try (GitStore store = open()) {
-            run(store, SETUP + " -> [./.add: 'box', /system/types/Channel]");
+            StoreFlows.run(store, SETUP + " -> [./.add: 'box', /system/types/Channel]");
             long commits = commitCount();
-            run(store, "[/box.send: 'one'] -> [/box.send: {n = 2}] -> [/box.send: 'three'] -> [/box.pop_message: 0]");
+            StoreFlows.run(store, "[/box.send: 'one'] -> [/box.send: {n = 2}] -> [/box.send: 'three'] -> [/box.pop_message: 0]");
             assertEquals(commits, commitCount(), "queue traffic makes no commits");
             assertFalse(files().get("tree/box.json").contains("message_queue"), files().get("tree/box.json"));
         }
         try (GitStore store = open()) {
-            assertEquals("2 {n=2}\n", run(store, "print(/box.message_count, /box.pop_message())"));
+            assertEquals("2 {n=2}\n", StoreFlows.run(store, "print(/box.message_count, /box.pop_message())"));
         }
         try (GitStore store = open()) {
-            assertEquals("1 [4, 'four']\n", run(store, "[/box.send: 'four'] -> [/box.pop_message: 0] -> print(/box.message_count, /box.peek_message(-1))"));
+            assertEquals("1 [4, 'four']\n", StoreFlows.run(store, "[/box.send: 'four'] -> [/box.pop_message: 0] -> print(/box.message_count, /box.peek_message(-1))"));
         }
     }
 
@@ -209,19 +206,6 @@ class GitStoreTest {
         return GitStore.open(dir, GitStoreOptions.defaults());
     }
 
-    /** Runs {@code flow} on an engine over {@code store}; returns the console. */
-    private static String run(ObjectStore store, String flow) throws Exception {
-        StringBuilder out = new StringBuilder();
-        try (Kompira engine = Kompira.builder().store(store).console((pid, text) -> {
-            synchronized (out) {
-                out.append(text);
-            }
-        }).build()) {
-            ProcessOutcome outcome = engine.start(engine.compile("test.kjf", flow), Map.of()).await(Duration.ofSeconds(30));
-            assertTrue(outcome.isDone(), out + " " + outcome);
-        }
-        return out.toString();
-    }
 
     private static String dump(ObjectStore store) {
         return store.read(tx -> {

@@ -5,20 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kompira.core.Kompira;
 import dev.kompira.core.object.TreeInitializer;
-import dev.kompira.core.process.ProcessOutcome;
-import dev.kompira.core.store.ObjectStore;
 import dev.kompira.core.store.StoreException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -44,19 +39,19 @@ class SecretsTest {
     @Test
     void secretsAreSealedInEveryGitObjectAndOpenWithTheKey() throws Exception {
         try (GitStore store = open(KEY)) {
-            run(store, SECRETS);
+            StoreFlows.run(store, SECRETS);
         }
         assertNothingHolds(PLAINTEXT);
         try (GitStore store = open(KEY)) {
             assertEquals(PLAINTEXT + " " + PLAINTEXT + "-token eu\n",
-                    run(store, "print(/deploy.password, /vault.data.token, /vault.data.region)"));
+                    StoreFlows.run(store, "print(/deploy.password, /vault.data.token, /vault.data.region)"));
         }
     }
 
     @Test
     void withoutTheKeyOrWithAnotherOneTheStoreSaysSoWithoutShowingTheSecret() throws Exception {
         try (GitStore store = open(KEY)) {
-            run(store, SECRETS);
+            StoreFlows.run(store, SECRETS);
         }
         StoreException missing = assertThrows(StoreException.class, () -> open(null));
         assertTrue(missing.getMessage().contains("tree/deploy.json: field 'password' is encrypted: give the store's key"),
@@ -72,7 +67,7 @@ class SecretsTest {
         try (GitStore store = open(null)) {
             TreeInitializer.initialise(store, ZoneOffset.UTC);
             String head = store.headCommit().orElseThrow();
-            String console = run(store, "{ try | [./.add: 'deploy', /system/types/AccountInfo, {password = '" + PLAINTEXT + "'}] }"
+            String console = StoreFlows.run(store, "{ try | [./.add: 'deploy', /system/types/AccountInfo, {password = '" + PLAINTEXT + "'}] }"
                     + " -> print($ERROR) -> print(has_key(./, 'deploy'))");
             assertTrue(console.contains("'password' is a secret and the Git store keeps secrets only encrypted"), console);
             assertFalse(console.contains(PLAINTEXT), console);
@@ -94,18 +89,6 @@ class SecretsTest {
         return GitStore.open(dir, GitStoreOptions.defaults().withSecretKey(key));
     }
 
-    private static String run(ObjectStore store, String flow) throws Exception {
-        StringBuilder out = new StringBuilder();
-        try (Kompira engine = Kompira.builder().store(store).console((pid, text) -> {
-            synchronized (out) {
-                out.append(text);
-            }
-        }).build()) {
-            ProcessOutcome outcome = engine.start(engine.compile("secrets.kjf", flow), Map.of()).await(Duration.ofSeconds(30));
-            assertTrue(outcome.isDone(), out + " " + outcome);
-        }
-        return out.toString();
-    }
 
     /** Scans every file of the repository, inflating its objects, for {@code text}. */
     private void assertNothingHolds(String text) throws IOException {
