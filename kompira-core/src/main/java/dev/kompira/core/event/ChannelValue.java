@@ -152,6 +152,13 @@ public final class ChannelValue implements Waitable, Attributed {
         wake();
     }
 
+    /** Returns the queued messages, oldest first, without receiving them. Thread-safe. */
+    public List<Value> pending() {
+        synchronized (lock) {
+            return messages.stream().map(Message::value).toList();
+        }
+    }
+
     /** Drops every queued message ({@code clear_messages()}). Thread-safe. */
     public void clear() {
         synchronized (lock) {

@@ -45,6 +45,8 @@ public final class SessionChannel implements Waitable, Attributed {
     private final CharsetDecoder decoder;
     private final ScheduledExecutorService timer;
     private final StringBuilder partial = new StringBuilder();
+    /** Bytes of a character not complete yet; guarded by {@link #partial}. */
+    private byte[] undecoded = new byte[0];
     private ScheduledFuture<?> flush;
     private volatile InteractiveSession session;
     private volatile boolean closed;
@@ -89,8 +91,12 @@ public final class SessionChannel implements Waitable, Attributed {
     private void accept(byte[] bytes) {
         List<String> complete = new ArrayList<>();
         synchronized (partial) {
-            CharBuffer text = CharBuffer.allocate(bytes.length + 8);
-            decoder.decode(ByteBuffer.wrap(bytes), text, false);
+            ByteBuffer input = ByteBuffer.allocate(undecoded.length + bytes.length).put(undecoded).put(bytes).flip();
+            CharBuffer text = CharBuffer.allocate(input.remaining() + 1);
+            decoder.decode(input, text, false);
+            // a character split between two chunks waits for the rest of its bytes
+            undecoded = new byte[input.remaining()];
+            input.get(undecoded);
             partial.append(text.flip());
             for (int end; (end = partial.indexOf("\n")) >= 0;) {
                 String line = partial.substring(0, end);
@@ -124,7 +130,7 @@ public final class SessionChannel implements Waitable, Attributed {
     @Override
     public Value tryReceive(Guard guard, boolean peek) {
         Value received = lines.tryReceive(guard, peek);
-        if (received == null && closed && lines.attribute("message_count").equals(dev.kompira.core.value.IntegerValue.ZERO)) {
+        if (received == null && closed && lines.pending().isEmpty()) {
             throw new Closed("session is closed", true);
         }
         return received;
@@ -139,25 +145,13 @@ public final class SessionChannel implements Waitable, Attributed {
     public Value attribute(String name) {
         switch (name) {
             case "data":
-                return StringValue.of(String.join("\n", unread()));
+                // D89: the messages not received yet, in order
+                return StringValue.of(String.join("\n", lines.pending().stream().map(Rendering::text).toList()));
             case "send":
                 return new MethodValue(this, name);
             default:
                 throw new JobflowError(ErrorCode.R_ATTRIBUTE, "SessionChannel has no property '" + name + "'");
         }
-    }
-
-    /** The messages not received yet, in order (D89). */
-    private List<String> unread() {
-        List<String> texts = new ArrayList<>();
-        Value count = lines.attribute("message_count");
-        long n = ((dev.kompira.core.value.IntegerValue) count).longValue();
-        for (long i = 0; i < n; i++) {
-            // peek_message answers [msgid, message]
-            Value pair = lines.call("peek_message", Arguments.of(dev.kompira.core.value.IntegerValue.of(i)));
-            texts.add(Rendering.text(((dev.kompira.core.value.ArrayValue) pair).items().get(1)));
-        }
-        return texts;
     }
 
     @Override

@@ -4,8 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kompira.core.Kompira;
+import dev.kompira.core.event.SessionChannel;
 import dev.kompira.core.process.ProcessOutcome;
+import dev.kompira.core.value.Rendering;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.Test;
 
 /** {@code session} blocks on the engine host (language.md §9.9, D87–D89): a local shell. */
@@ -57,5 +63,19 @@ class SessionBlockTest {
                 "{ session sh | [kept = sh] -> [sh.send: 'echo last\\n'] -> sleep(0.5) } ->",
                 "<kept> -> print('left: $RESULT') ->",
                 "{ try | <kept> } -> print('R-SESSION: $ERROR')")));
+    }
+
+    @Test
+    void aCharacterSplitBetweenTwoChunksOfOutputArrivesWhole() {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        try {
+            SessionChannel channel = new SessionChannel(StandardCharsets.UTF_8, timer);
+            byte[] text = "ノード\n".getBytes(StandardCharsets.UTF_8);
+            channel.output().received(Arrays.copyOfRange(text, 0, 4));
+            channel.output().received(Arrays.copyOfRange(text, 4, text.length));
+            assertEquals("ノード", Rendering.text(channel.attribute("data")));
+        } finally {
+            timer.shutdownNow();
+        }
     }
 }
