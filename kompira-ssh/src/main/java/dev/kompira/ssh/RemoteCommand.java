@@ -54,7 +54,10 @@ final class RemoteCommand {
             });
             ScheduledFuture<?> deadline = scheduleTimeout(timer);
             try {
-                Future<?> input = io.submit(() -> feed(command.getOutputStream()));
+                // most commands have no input: end it here rather than on another thread
+                Future<?> input = request.stdin().length == 0 && !request.sudo()
+                        ? CompletableFuture.completedFuture(feed(command.getOutputStream()))
+                        : io.submit(() -> feed(command.getOutputStream()));
                 Future<byte[]> errors = io.submit(() -> drain(command.getErrorStream()));
                 byte[] out = drain(command.getInputStream());
                 command.join();

@@ -92,17 +92,7 @@ public final class SshTransport implements Transport {
         if (tooLong.isPresent()) {
             return CompletableFuture.completedFuture(new CommandResult.Unreachable(tooLong.get()));
         }
-        CompletableFuture<CommandResult> stage = new CompletableFuture<>();
-        Running parts = running();
-        try {
-            if (parts == null) {
-                throw new RejectedExecutionException(CLOSED);
-            }
-            parts.io().execute(() -> run(parts, request, exec, stage));
-        } catch (RejectedExecutionException closing) {
-            stage.complete(new CommandResult.Unreachable(CLOSED));
-        }
-        return stage;
+        return onIo((parts, stage) -> run(parts, request, exec, stage), new CommandResult.Unreachable(CLOSED));
     }
 
     /**
@@ -111,17 +101,7 @@ public final class SshTransport implements Transport {
      */
     @Override
     public CompletionStage<TransferResult> transfer(TransferRequest request) {
-        CompletableFuture<TransferResult> stage = new CompletableFuture<>();
-        Running parts = running();
-        try {
-            if (parts == null) {
-                throw new RejectedExecutionException(CLOSED);
-            }
-            parts.io().execute(() -> stage.complete(copy(parts, request, stage)));
-        } catch (RejectedExecutionException closing) {
-            stage.complete(new TransferResult.Unreachable(CLOSED));
-        }
-        return stage;
+        return onIo((parts, stage) -> stage.complete(copy(parts, request, stage)), new TransferResult.Unreachable(CLOSED));
     }
 
     /** Copies; the stage completing first (a timeout, a terminated process) closes the SFTP channel, which stops the copy. */
@@ -147,17 +127,7 @@ public final class SshTransport implements Transport {
     /** Opens a shell channel (with a pseudo-terminal when asked) on the I/O executor. */
     @Override
     public CompletionStage<SessionOpening> openSession(SessionRequest request, InteractiveSession.Output output) {
-        CompletableFuture<SessionOpening> stage = new CompletableFuture<>();
-        Running parts = running();
-        try {
-            if (parts == null) {
-                throw new RejectedExecutionException(CLOSED);
-            }
-            parts.io().execute(() -> stage.complete(shell(parts, request, output)));
-        } catch (RejectedExecutionException closing) {
-            stage.complete(new SessionOpening.Refused(CLOSED));
-        }
-        return stage;
+        return onIo((parts, stage) -> stage.complete(shell(parts, request, output)), new SessionOpening.Refused(CLOSED));
     }
 
     private static SessionOpening shell(Running parts, SessionRequest request, InteractiveSession.Output output) {
@@ -187,6 +157,21 @@ public final class SshTransport implements Transport {
         if (parts != null && supports(target.conntype())) {
             parts.connections().forget(Endpoint.of(target));
         }
+    }
+
+    /** Runs {@code work} on the I/O executor with the stage it completes; once closed, the stage is {@code whenClosed}. */
+    private <T> CompletionStage<T> onIo(java.util.function.BiConsumer<Running, CompletableFuture<T>> work, T whenClosed) {
+        CompletableFuture<T> stage = new CompletableFuture<>();
+        Running parts = running();
+        try {
+            if (parts == null) {
+                throw new RejectedExecutionException(CLOSED);
+            }
+            parts.io().execute(() -> work.accept(parts, stage));
+        } catch (RejectedExecutionException closing) {
+            stage.complete(whenClosed);
+        }
+        return stage;
     }
 
     /** Returns how many connections the cache holds open now. */
