@@ -26,7 +26,8 @@ final class Invocation {
     Value error = StringValue.EMPTY;
     Value debug = StringValue.EMPTY;
     DictionaryValue env;
-    FlowFrame rootFrame;
+    /** The frame whose end ends the invocation: its {@link ParameterFrame}, then its jobflow expression. */
+    Frame rootFrame;
     /** The Jobflow object whose multiplicity slot this invocation holds, or 0. */
     long lockId;
 

@@ -8,6 +8,8 @@ import dev.kompira.core.store.StoredObject;
 import dev.kompira.core.value.Value;
 import dev.kompira.dsl.parser.JobflowParser;
 import dev.kompira.dsl.parser.ParseResult;
+import dev.kompira.dsl.diag.Diagnostic;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -37,11 +39,18 @@ public final class JobflowObjects {
         }
         ParseResult checked = JobflowParser.check(jobflow.path(), dev.kompira.core.value.Rendering.text(source));
         if (checked.hasErrors()) {
-            throw new JobflowError(ErrorCode.R_EXEC, "jobflow " + jobflow.path() + " has compile errors");
+            throw new JobflowError(ErrorCode.R_EXEC, compileErrors(jobflow.path(), checked));
         }
         CompiledFlow flow = Compiler.compile(checked, ObjectPaths.parent(jobflow.path()));
         cache.put(jobflow.id(), new Compiled(source, jobflow.path(), flow));
         return flow;
+    }
+
+    /** Says that {@code path} cannot run and why: its first error, and how many more there are. */
+    private static String compileErrors(String path, ParseResult checked) {
+        List<Diagnostic> errors = checked.diagnostics().stream().filter(Diagnostic::isError).toList();
+        String more = errors.size() == 1 ? "" : " (and " + (errors.size() - 1) + " more; run kompira check)";
+        return "jobflow " + path + " has compile errors: " + errors.get(0) + more;
     }
 
     /** A compiled version. */

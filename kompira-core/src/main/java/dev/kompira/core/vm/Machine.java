@@ -163,8 +163,8 @@ public final class Machine implements ProcessHandle {
 
     private void enterRoot() {
         root.lockId = rootJobflow;
-        bind(root, root.startValues, true);
-        pushRoot(root);
+        checkArguments(root, root.startValues, true);
+        pushParameters(root, root.startValues);
     }
 
     /**
@@ -185,30 +185,42 @@ public final class Machine implements ProcessHandle {
     }
 
     /**
-     * Binds {@code supplied} values to the parameters of {@code inv}, evaluating the defaults of the
-     * others in declaration order (§11.2, §11.3); remembers them as the invocation's start values.
+     * Checks {@code supplied} against the parameters of {@code inv} in the caller's context (§11.2,
+     * §11.3): an unknown name, or a parameter without value and without default, is {@code R-PARAM}
+     * — at the declaration for a process's own parameters, at the call site for a call.
      */
-    private void bind(Invocation inv, Map<String, Value> supplied, boolean atDeclarations) {
+    private static void checkArguments(Invocation inv, Map<String, Value> supplied, boolean atDeclarations) {
         for (String name : supplied.keySet()) {
             if (!inv.flow.parameterNames().contains(name)) {
                 throw new JobflowError(ErrorCode.R_PARAM, "jobflow " + inv.flow.name() + " has no parameter '" + name + "'");
             }
         }
-        Map<String, Value> bound = new java.util.LinkedHashMap<>();
         for (CompiledFlow.Parameter p : inv.flow.parameters()) {
-            Value v = supplied.get(p.name());
-            if (v == null) {
-                if (p.defaultValue() == null) {
-                    JobflowError missing = new JobflowError(ErrorCode.R_PARAM,
-                            "jobflow " + inv.flow.name() + ": missing value for parameter '" + p.name() + "'");
-                    throw atDeclarations ? missing.at(p.span()) : missing;
-                }
-                v = p.defaultValue().eval(inv.scope, this);
+            if (!supplied.containsKey(p.name()) && p.defaultValue() == null) {
+                JobflowError missing = new JobflowError(ErrorCode.R_PARAM,
+                        "jobflow " + inv.flow.name() + ": missing value for parameter '" + p.name() + "'");
+                throw atDeclarations ? missing.at(p.span()) : missing;
             }
-            inv.scope.slots[p.slot()] = v;
-            bound.put(p.name(), v);
         }
-        inv.startValues = bound;
+    }
+
+    /**
+     * Pushes the frame that binds the parameters of {@code inv} in its own context (D138); it holds
+     * the invocation's multiplicity slot until the jobflow expression takes over.
+     */
+    private void pushParameters(Invocation inv, Map<String, Value> supplied) {
+        ParameterFrame frame = new ParameterFrame(inv, supplied);
+        inv.rootFrame = frame;
+        stack.push(frame);
+    }
+
+    /** Replaces the finished {@link ParameterFrame} on top with its invocation's jobflow expression. */
+    void enterFlow(ParameterFrame frame) {
+        if (stack.peek() != frame) {
+            throw new IllegalStateException("entering a flow whose parameter frame is not on top");
+        }
+        stack.pop();
+        pushRoot(frame.invocation);
     }
 
     /** The deepest jobflow call nesting (D95). */
@@ -217,8 +229,9 @@ public final class Machine implements ProcessHandle {
     /**
      * Calls {@code flow} from the current invocation (§11.3): positional arguments in declaration
      * order, keywords by name; the callee gets a fresh jobflow scope and status variables, the same
-     * {@code $ENV}; when it ends, the caller's {@code $RESULT}/{@code $STATUS}/{@code $ERROR} are set
-     * (D96). Binding errors are {@code R-PARAM}, nesting deeper than 1000 calls {@code R-DEPTH}.
+     * {@code $ENV}, and its defaults run in its own context (D138); when it ends, the caller's
+     * {@code $RESULT}/{@code $STATUS}/{@code $ERROR} are set (D96). Binding errors are {@code R-PARAM},
+     * nesting deeper than 1000 calls {@code R-DEPTH}.
      */
     void callJobflow(CompiledFlow flow, Arguments arguments, Span callSite, long lockId) {
         Invocation caller = invocation();
@@ -231,13 +244,15 @@ public final class Machine implements ProcessHandle {
         }
         Invocation callee = new Invocation(flow, caller, callSite, caller.env);
         callee.lockId = lockId;
+        Map<String, Value> supplied;
         try {
-            bind(callee, namedArguments(flow, arguments), false);
+            supplied = namedArguments(flow, arguments);
+            checkArguments(callee, supplied, false);
         } catch (JobflowError e) {
             releaseSlot(callee);
             throw e;
         }
-        pushRoot(callee);
+        pushParameters(callee, supplied);
     }
 
     private static Map<String, Value> namedArguments(CompiledFlow flow, Arguments arguments) {
