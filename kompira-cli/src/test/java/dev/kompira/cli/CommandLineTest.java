@@ -73,6 +73,16 @@ class CommandLineTest {
     }
 
     @Test
+    void checkShowsALongLineCutAroundTheCaret() throws IOException {
+        Path file = write("long.kjf", "[x = '" + "a".repeat(5000) + "' + ] -> print('" + "b".repeat(5000) + "')\n");
+        assertEquals(1, run("check", file.toString()));
+        String[] lines = out.toString().split("\n");
+        assertTrue(lines[0].endsWith("long.kjf:1:5011: error: syntax error: unexpected ']'; expected an expression"), lines[0]);
+        assertEquals("..." + "a".repeat(56) + "' + ] -> print('" + "b".repeat(48) + "...", lines[1]);
+        assertEquals(" ".repeat(3 + 56 + 4) + "^", lines[2]);
+    }
+
+    @Test
     void checkSucceedsOnCleanFlows() throws IOException {
         Path file = write("ok.kjf", "| n = 1 |\n{ for i in n | print(i) }\n");
         assertEquals(0, run("check", file.toString()));

@@ -53,17 +53,17 @@ public final class LocalFiles {
 
     /**
      * Carries out {@code request} on the engine host itself, as {@code put} and {@code get} do for a
-     * local target (D119): target paths start from {@code __dir__}, else from the working directory,
-     * as engine paths do.
+     * local target (D119): target paths start from {@code __dir__} as a local command's directory
+     * does ({@link WorkingDirectory}), engine paths from the engine's working directory.
      */
     public static TransferResult transferLocally(TransferRequest request) {
         if (request.sudo()) {
             return new TransferResult.Failed(request.job() + ": __sudo__ is not supported when copying on the engine host");
         }
         Path engine = Path.of("").toAbsolutePath();
-        Path target = request.directory() == null ? engine : engine.resolve(request.directory());
         boolean put = request.direction() == TransferRequest.Direction.PUT;
         try {
+            Path target = WorkingDirectory.of(request.directory());
             List<Path> sources = expand(put ? engine : target, request.source());
             if (sources.isEmpty()) {
                 return new TransferResult.Failed(request.job() + ": no such file: " + request.source());

@@ -377,9 +377,9 @@ public final class LocalTransport implements Transport {
      * Checked beforehand because {@code setsid} and {@code script} would otherwise turn a missing
      * program into an ordinary exit status.
      */
-    static Optional<Path> findProgram(String program, String directory) {
+    static Optional<Path> findProgram(String program, Path directory) {
         try {
-            Path base = directory == null ? Path.of("") : Path.of(directory);
+            Path base = directory == null ? Path.of("") : directory;
             if (program.indexOf('/') >= 0) {
                 return Optional.of(base.resolve(program)).filter(LocalTransport::isProgram);
             }
@@ -399,11 +399,13 @@ public final class LocalTransport implements Transport {
         }
     }
 
-    private static boolean isDirectory(String directory) {
+    /** The existing directory {@code __dir__} names ({@link WorkingDirectory}), or {@code null}. */
+    private static Path existingDirectory(String directory) {
         try {
-            return Files.isDirectory(Path.of(directory));
+            Path path = WorkingDirectory.of(directory);
+            return Files.isDirectory(path) ? path : null;
         } catch (InvalidPathException e) {
-            return false;
+            return null;
         }
     }
 
@@ -471,9 +473,9 @@ public final class LocalTransport implements Transport {
                 return null; // closed before it started
             }
             String program = line.argv().get(0);
-            String directory = line.directory();
-            if (directory != null && !isDirectory(directory)) {
-                finish(new CommandResult.Unreachable("no such directory: " + directory));
+            Path directory = line.directory() == null ? null : existingDirectory(line.directory());
+            if (line.directory() != null && directory == null) {
+                finish(new CommandResult.Unreachable("no such directory: " + line.directory()));
                 return null;
             }
             if (findProgram(program, directory).isEmpty()) {
@@ -482,7 +484,7 @@ public final class LocalTransport implements Transport {
             }
             ProcessBuilder builder = new ProcessBuilder(wrappedArgv());
             if (directory != null) {
-                builder.directory(new File(directory));
+                builder.directory(directory.toFile());
             }
             if (request.usePty()) {
                 builder.redirectErrorStream(true);

@@ -41,19 +41,21 @@ final class BuiltinJobs {
 
     static JobCode compile(BuiltinJob job, ExprCompiler.ArgumentsCode arguments, Lexical lexical) {
         String name = job.name();
-        Action action = action(name);
-        // put, get and reboot read the control variables in scope where the job is written, as commands do
-        Slot[] controls = TransferJobs.isTransfer(name) || name.equals("reboot")
+        // put, get, reboot, upload and download read the control variables in scope where the job is written, as commands do
+        Slot[] controls = readsControls(name)
                 ? ControlVariables.NAMES.stream().map(lexical::resolve).toArray(Slot[]::new) : null;
+        Action action = controls == null ? action(name) : null;
         return new SimpleJob(job.span(), false, (m, f) -> {
             Arguments args = arguments.eval(f.scope, m);
             try {
-                if (name.equals("reboot")) {
+                if (controls == null) {
+                    action.run(m, f.invocation, args);
+                } else if (name.equals("reboot")) {
                     RebootJob.run(m, f, args, controls);
-                } else if (controls != null) {
+                } else if (TransferJobs.isTransfer(name)) {
                     TransferJobs.run(m, f, name, args, controls);
                 } else {
-                    action.run(m, f.invocation, args);
+                    FileTransferJobs.run(m, f, name, args, controls);
                 }
             } catch (JobflowError e) {
                 if (isControlFlow(name) && e.code() != ErrorCode.R_ARGUMENT && e.code() != ErrorCode.R_CALL_FAILED) {
@@ -62,6 +64,10 @@ final class BuiltinJobs {
                 failed(m, f.invocation, name, e);
             }
         });
+    }
+
+    private static boolean readsControls(String name) {
+        return name.equals("reboot") || TransferJobs.isTransfer(name) || FileTransferJobs.isFileTransfer(name);
     }
 
     private static boolean isControlFlow(String name) {
@@ -119,10 +125,6 @@ final class BuiltinJobs {
                     m.suspendSelf();
                     inv.status = IntegerValue.ZERO;
                 };
-            case "download":
-                return (m, inv, args) -> inv.setOutcome(FileTransferJobs.download(args), IntegerValue.ZERO, StringValue.EMPTY);
-            case "upload":
-                return (m, inv, args) -> inv.setOutcome(FileTransferJobs.upload(args), IntegerValue.ZERO, StringValue.EMPTY);
             default:
                 return Builtins.isFunction(name) ? function(name) : unavailable(name);
         }

@@ -106,6 +106,11 @@ final class Commands {
         return new Controls(vars, m.resolveConnection(local, env));
     }
 
+    /** The control variables of {@code controls} in effect for a job that selects no host (upload, download). */
+    static Map<String, Value> values(Machine m, FlowFrame f, Slot[] controls) {
+        return controlValues(m, f, controls, new HashMap<>(), new HashMap<>());
+    }
+
     /**
      * Collects the control variables (D57): into {@code local} those defined in scope (a null value
      * meaning "none"), into {@code env} the {@code $ENV} entries; returns the effective values.

@@ -8,6 +8,7 @@ import dev.kompira.core.object.ObjectValue;
 import dev.kompira.core.object.types.FieldDefinition;
 import dev.kompira.core.object.types.FieldKind;
 import dev.kompira.core.object.types.FieldType;
+import dev.kompira.core.transport.WorkingDirectory;
 import dev.kompira.core.value.ArrayValue;
 import dev.kompira.core.value.BinaryValue;
 import dev.kompira.core.value.DictionaryValue;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -29,9 +31,10 @@ import java.util.Map;
 
 /**
  * The built-in jobs {@code download} and {@code upload} (builtins.md §2, D118): files move between
- * File values of the object tree and the file system of the engine host. Relative paths are
- * relative to the engine's working directory. Downloads replace files atomically, so a failed
- * write never leaves a half-written file in place of the old one.
+ * File values of the object tree and the file system of the engine host. Relative paths start from
+ * the directory a local command of the flow runs in: {@code __dir__} when it is set, else the
+ * engine's working directory (D139, {@link WorkingDirectory}). Downloads replace files atomically,
+ * so a failed write never leaves a half-written file in place of the old one.
  */
 final class FileTransferJobs {
 
@@ -41,13 +44,28 @@ final class FileTransferJobs {
     private FileTransferJobs() {
     }
 
-    /** Writes the File(s) of {@code from_file} under {@code to_path}; {@code $RESULT} is the path or paths written. */
-    static Value download(Arguments args) {
+    /** Returns whether {@code name} is {@code download} or {@code upload}. */
+    static boolean isFileTransfer(String name) {
+        return name.equals("download") || name.equals("upload");
+    }
+
+    /** Runs {@code name(args)} with the {@code __dir__} in effect where the job is written (D57). */
+    static void run(Machine m, FlowFrame f, String name, Arguments args, Slot[] controls) {
+        String directory = Commands.text(Commands.values(m, f, controls), "__dir__");
+        Value result = name.equals("upload") ? upload(args, directory) : download(args, directory);
+        f.invocation.setOutcome(result, IntegerValue.ZERO, StringValue.EMPTY);
+    }
+
+    /**
+     * Writes the File(s) of {@code from_file} under {@code to_path}, relative to {@code directory}
+     * ({@code __dir__}, or {@code null}); {@code $RESULT} is the path or paths written.
+     */
+    private static Value download(Arguments args, String directory) {
         Signature.Bound b = DOWNLOAD.bind(args);
         Value from = b.get("from_file");
         List<FileValue> files = filesOf(from);
         String toPath = text(b.get("to_path"), "download", "to_path");
-        Path target = Path.of(toPath);
+        Path target = resolve("download", directory, toPath);
         boolean intoDirectory = Files.isDirectory(target) || toPath.endsWith("/");
         if (!intoDirectory && files.size() != 1) {
             throw failure("download", "several files need a directory, and " + target + " is not one");
@@ -64,10 +82,13 @@ final class FileTransferJobs {
         return from instanceof FileValue ? written.get(0) : new ArrayValue(written);
     }
 
-    /** Stores the file {@code from_path} in a File field of {@code to_object}; {@code $RESULT} is its name. */
-    static Value upload(Arguments args) {
+    /**
+     * Stores the file {@code from_path}, relative to {@code directory} ({@code __dir__}, or
+     * {@code null}), in a File field of {@code to_object}; {@code $RESULT} is its name.
+     */
+    private static Value upload(Arguments args, String directory) {
         Signature.Bound b = UPLOAD.bind(args);
-        Path source = Path.of(text(b.get("from_path"), "upload", "from_path"));
+        Path source = resolve("upload", directory, text(b.get("from_path"), "upload", "from_path"));
         if (!(b.get("to_object") instanceof ObjectValue object)) {
             throw failure("upload", "to_object must be an Object, got " + b.get("to_object").typeName());
         }
@@ -82,6 +103,15 @@ final class FileTransferJobs {
         Value stored = placed(object, field.type(), fieldName, file, b.get("to_subscript"));
         object.updateField(fieldName, stored);
         return StringValue.of(file.name());
+    }
+
+    /** {@code path} on the engine host: absolute as it is, relative from {@code directory} as a local command's directory. */
+    private static Path resolve(String job, String directory, String path) {
+        try {
+            return WorkingDirectory.of(directory).resolve(path);
+        } catch (InvalidPathException e) {
+            throw failure(job, "not a valid path: " + e.getInput().replace("\0", "\\0"));
+        }
     }
 
     private static List<FileValue> filesOf(Value from) {

@@ -131,6 +131,18 @@ class LocalTransportTest {
     }
 
     @Test
+    void relativeAndHomeDirectoriesAreTheSameWithAndWithoutShell() throws IOException {
+        for (String directory : List.of("src", "~", "~/")) {
+            String expected = WorkingDirectory.of(directory).toRealPath().toString();
+            CommandResult.Completed shell = completed(Requests.command("pwd -P").directory(directory));
+            CommandResult.Completed words = completed(Requests.command("pwd -P").noShell().directory(directory));
+
+            assertEquals(expected, CommandOutput.stripNewline(text(shell.stdout())), directory + " with a shell");
+            assertEquals(expected, CommandOutput.stripNewline(text(words.stdout())), directory + " without a shell");
+        }
+    }
+
+    @Test
     void missingDirectoryWithoutShellIsUnreachable() {
         String missing = temp.resolve("missing").toString();
 

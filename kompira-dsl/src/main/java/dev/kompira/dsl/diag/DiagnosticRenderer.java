@@ -4,7 +4,8 @@ import dev.kompira.dsl.source.SourceText;
 
 /**
  * Renders diagnostics the way language.md §14.1 shows them: the one-line form, then the source line
- * and a caret under the column.
+ * and a caret under the column. A line too wide for a terminal is cut around the caret
+ * ({@link LineWindow}).
  *
  * <pre>
  * deploy.kjf:3:14: error: syntax error: unexpected ']'; expected an expression
@@ -21,9 +22,9 @@ public final class DiagnosticRenderer {
     public static String render(Diagnostic diagnostic, SourceText source) {
         StringBuilder out = new StringBuilder(diagnostic.toString()).append('\n');
         if (diagnostic.line() >= 1 && diagnostic.line() <= source.lineCount()) {
-            String line = source.lineText(diagnostic.line());
-            out.append(line).append('\n');
-            appendCaret(out, line, diagnostic.column());
+            LineWindow shown = LineWindow.around(source.lineText(diagnostic.line()), diagnostic.column());
+            out.append(shown.text()).append('\n');
+            appendCaret(out, shown.text(), shown.column());
         }
         return out.toString();
     }
@@ -46,22 +47,10 @@ public final class DiagnosticRenderer {
             if (cp == '\t') {
                 out.append('\t');
             } else {
-                out.append(isWide(cp) ? "  " : " ");
+                out.append(LineWindow.isWide(cp) ? "  " : " ");
             }
             offset += Character.charCount(cp);
         }
         out.append("^\n");
-    }
-
-    private static boolean isWide(int cp) {
-        return (cp >= 0x1100 && cp <= 0x115F)
-                || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F)
-                || (cp >= 0xAC00 && cp <= 0xD7A3)
-                || (cp >= 0xF900 && cp <= 0xFAFF)
-                || (cp >= 0xFE30 && cp <= 0xFE4F)
-                || (cp >= 0xFF00 && cp <= 0xFF60)
-                || (cp >= 0xFFE0 && cp <= 0xFFE6)
-                || (cp >= 0x1F300 && cp <= 0x1F64F)
-                || (cp >= 0x20000 && cp <= 0x3FFFD);
     }
 }
