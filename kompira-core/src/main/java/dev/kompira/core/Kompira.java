@@ -16,6 +16,7 @@ import dev.kompira.core.vm.CompiledFlow;
 import dev.kompira.core.vm.Compiler;
 import dev.kompira.core.vm.EngineServices;
 import dev.kompira.core.library.LibraryProvider;
+import dev.kompira.core.library.SourceLibraryRuntime;
 import dev.kompira.core.object.ObjectTree;
 import dev.kompira.core.store.MemoryStore;
 import dev.kompira.core.store.ObjectStore;
@@ -76,6 +77,7 @@ public final class Kompira implements AutoCloseable {
     private final List<Transport> transports;
     private final EngineServices services;
     private final ProcessRegistry registry;
+    private final SourceLibraryRuntime sourceLibraries;
 
     private Kompira(Builder b) {
         this.carriers = new ForkJoinPool(b.carrierThreads, carrierThreads(), null, true);
@@ -93,6 +95,11 @@ public final class Kompira implements AutoCloseable {
             tree.register(provider);
         }
         b.libraries.forEach(tree::register);
+        this.sourceLibraries = b.sourceLibraries != null ? b.sourceLibraries
+                : ServiceLoader.load(SourceLibraryRuntime.class).findFirst().orElse(null);
+        if (sourceLibraries != null) {
+            tree.useSourceLibraryRuntime(sourceLibraries);
+        }
         this.services = new EngineServices(carriers, timer, transports, b.zone, b.clock, b.showCommands,
                 () -> environment(env, tree, b.environmentObject), b.console, registry, new ProcessLimiter(b.processLimit), b.stepHandler,
                 b.checkpoints, tree, new JobflowObjects(tree), new Multiplicity());
@@ -260,6 +267,9 @@ public final class Kompira implements AutoCloseable {
         }
         carriers.shutdownNow();
         transports.forEach(Transport::close);
+        if (sourceLibraries != null) {
+            sourceLibraries.close();
+        }
     }
 
     /** Configures a {@link Kompira} engine. Not thread-safe. */
@@ -275,6 +285,7 @@ public final class Kompira implements AutoCloseable {
         private int processLimit;
         private String environmentObject;
         private final List<LibraryProvider> libraries = new ArrayList<>();
+        private SourceLibraryRuntime sourceLibraries;
         private StepHandler stepHandler;
         private CheckpointStore checkpoints;
         private ObjectStore store;
@@ -341,6 +352,15 @@ public final class Kompira implements AutoCloseable {
         /** Registers a library provider; it wins over one of the same id found by ServiceLoader. */
         public Builder library(LibraryProvider provider) {
             libraries.add(provider);
+            return this;
+        }
+
+        /**
+         * Sets what runs Library objects holding source code (objects.md §4.6), instead of the first
+         * {@link SourceLibraryRuntime} that {@link ServiceLoader} finds; the engine closes it.
+         */
+        public Builder sourceLibraries(SourceLibraryRuntime runtime) {
+            this.sourceLibraries = runtime;
             return this;
         }
 

@@ -3,6 +3,9 @@ package dev.kompira.core.object;
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
 import dev.kompira.core.event.ChannelValue;
+import dev.kompira.core.library.LibraryBinding;
+import dev.kompira.core.library.LibraryProvider;
+import dev.kompira.core.library.SourceLibraryRuntime;
 import dev.kompira.core.object.types.ConversionContext;
 import dev.kompira.core.object.types.FieldDefinition;
 import dev.kompira.core.object.types.FieldValueException;
@@ -14,14 +17,18 @@ import dev.kompira.core.store.StoreException;
 import dev.kompira.core.store.StoredObject;
 import dev.kompira.core.store.Transaction;
 import dev.kompira.core.value.ArrayValue;
+import dev.kompira.core.value.BooleanValue;
 import dev.kompira.core.value.Copies;
 import dev.kompira.core.value.DictionaryValue;
+import dev.kompira.core.value.Rendering;
+import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.Value;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
 
@@ -35,7 +42,7 @@ public final class ObjectTree {
     private final CountingStore store;
     private final ZoneId zone;
     private final Map<Long, CachedType> types = new ConcurrentHashMap<>();
-    private final Map<String, dev.kompira.core.library.LibraryProvider> libraries = new ConcurrentHashMap<>();
+    private final LibraryBindings libraries = new LibraryBindings();
 
     /**
      * Serves the tree kept in {@code store}, with {@code zone} for zone-less date and time text. All
@@ -84,13 +91,33 @@ public final class ObjectTree {
     }
 
     /** Makes {@code provider} available to Library objects that name its id. */
-    public void register(dev.kompira.core.library.LibraryProvider provider) {
-        libraries.put(provider.id(), provider);
+    public void register(LibraryProvider provider) {
+        libraries.register(provider);
     }
 
-    /** Returns the provider with id {@code id}, if registered. */
-    Optional<dev.kompira.core.library.LibraryProvider> library(String id) {
-        return Optional.ofNullable(libraries.get(id));
+    /** Makes {@code runtime} run the Library objects that hold source code (objects.md §4.6). */
+    public void useSourceLibraryRuntime(SourceLibraryRuntime runtime) {
+        libraries.useSourceRuntime(runtime);
+    }
+
+    /**
+     * Returns the binding of Library object {@code library} to its code as it is described now
+     * (objects.md §4.6), loading it when it was never loaded or its code changed since.
+     */
+    public LibraryBinding libraryBinding(StoredObject library) {
+        LibraryBindings.LibraryCode code = new LibraryBindings.LibraryCode(library.path(), storedText(library, "libraryType"),
+                storedText(library, "modulePath"), storedText(library, "sourceText"));
+        return libraries.binding(library.id(), code);
+    }
+
+    private String storedText(StoredObject o, String field) {
+        Value v = readStoredField(o, field);
+        return v instanceof StringValue text ? text.value() : "";
+    }
+
+    /** Returns whether {@code o} is a Library object. */
+    public boolean isLibrary(StoredObject o) {
+        return typeName(o).equals("Library");
     }
 
     /** Returns the engine zone, in which object timestamps are shown. */
@@ -158,6 +185,17 @@ public final class ObjectTree {
      * field. Object fields read as Object values; Arrays and Dictionaries as copies.
      */
     public Value readField(StoredObject o, String field) {
+        if (DERIVED_LIBRARY_FIELDS.contains(field) && isLibrary(o)) {
+            LibraryBinding binding = libraryBinding(o);
+            return field.equals("executable") ? BooleanValue.of(binding.executable()) : StringValue.of(binding.document());
+        }
+        return readStoredField(o, field);
+    }
+
+    /** The fields of a Library that describe its binding: derived from its code whenever read, never stored. */
+    private static final Set<String> DERIVED_LIBRARY_FIELDS = Set.of("executable", "document");
+
+    private Value readStoredField(StoredObject o, String field) {
         FieldDefinition definition = typeOf(o).field(field).orElseThrow(
                 () -> new JobflowError(ErrorCode.R_KEY, "object " + o.path() + " has no field '" + field + "'"));
         Value stored = o.fields().get(field);

@@ -6,7 +6,7 @@ import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
 import dev.kompira.core.event.ChannelValue;
 import dev.kompira.core.library.LibraryFunction;
-import dev.kompira.core.library.LibraryProvider;
+import dev.kompira.core.library.LibraryBinding;
 import dev.kompira.core.object.types.FieldDefinition;
 import dev.kompira.core.object.types.FieldValueException;
 import dev.kompira.core.object.types.TypeDefinition;
@@ -127,11 +127,16 @@ public final class ObjectValue implements Attributed, Container {
         if (COMMON_METHODS.contains(name) || isContainer(o) && CONTAINER_METHODS.contains(name)) {
             return new MethodValue(this, name);
         }
-        if (libraryFunctions(o).containsKey(name)) {
+        boolean library = tree.isLibrary(o);
+        if (library && tree.libraryBinding(o).functions().containsKey(name)) {
             return new MethodValue(this, name);
         }
         if (tree.typeOf(o).field(name).isPresent()) {
             return attachedField(o, name);
+        }
+        if (library) {
+            // a library that did not load, or lacks the function, says so when the call is made (§4.6)
+            return new MethodValue(this, name);
         }
         throw new JobflowError(ErrorCode.R_ATTRIBUTE, "object " + o.path() + " has no property, method or field '" + name + "'");
     }
@@ -362,25 +367,35 @@ public final class ObjectValue implements Attributed, Container {
                 if (CHANNEL_MEMBERS.contains(name) && tree.typeName(o).equals("Channel")) {
                     return tree.channel(o.id()).call(name, arguments);
                 }
-                LibraryFunction function = libraryFunctions(o).get(name);
-                if (function == null) {
-                    throw new JobflowError(ErrorCode.R_ATTRIBUTE, "object " + o.path() + " has no method or library function '"
-                            + name + "'");
+                if (!tree.isLibrary(o)) {
+                    throw new JobflowError(ErrorCode.R_ATTRIBUTE, "object " + o.path() + " has no method '" + name + "'");
                 }
-                return callLibrary(o, name, function, arguments);
+                return callLibrary(o, name, libraryFunction(name), arguments);
         }
     }
 
+    /** Returns whether {@code name} names a library function of this object rather than one of its methods. */
+    public boolean isLibraryFunction(String name) {
+        return !COMMON_METHODS.contains(name) && tree.isLibrary(stored());
+    }
+
     /**
-     * The functions of a Library object bound to a Java provider ({@code libraryType = 'module'},
-     * {@code modulePath} = the provider's id, objects.md §4.6); none for other objects.
+     * Returns function {@code name} of this Library object (objects.md §4.6); a library that did not
+     * load fails the call with its {@code document}, a missing function with its name.
+     *
+     * @throws JobflowError {@code R-CALL-FAILED} when the function cannot be called
      */
-    private Map<String, LibraryFunction> libraryFunctions(StoredObject o) {
-        if (!tree.typeName(o).equals("Library") || !tree.readField(o, "libraryType").equals(StringValue.of("module"))) {
-            return Map.of();
+    public LibraryFunction libraryFunction(String name) {
+        StoredObject o = stored();
+        LibraryBinding binding = tree.libraryBinding(o);
+        if (!binding.executable()) {
+            throw new JobflowError(ErrorCode.R_CALL_FAILED, binding.document());
         }
-        String id = Rendering.text(tree.readField(o, "modulePath"));
-        return tree.library(id).map(LibraryProvider::functions).orElse(Map.of());
+        LibraryFunction function = binding.functions().get(name);
+        if (function == null) {
+            throw new JobflowError(ErrorCode.R_CALL_FAILED, "library " + o.path() + " has no function '" + name + "'");
+        }
+        return function;
     }
 
     /** Calls a library function; its exception becomes the failure of the call with its message. */

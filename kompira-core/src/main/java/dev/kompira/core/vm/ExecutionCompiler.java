@@ -30,6 +30,7 @@ final class ExecutionCompiler {
         ExprCompiler.ArgumentsCode arguments = ExprCompiler.ArgumentsCode.compile(job.arguments(), lexical);
         boolean hasArguments = !job.arguments().isEmpty();
         Slot[] controls = ControlVariables.NAMES.stream().map(lexical::resolve).toArray(Slot[]::new);
+        Eval timeout = ExprCompiler.control("__timeout__", lexical);
         return new SimpleJob(job.span(), true, (m, f) -> {
             Value t = target.eval(f.scope, m);
             Value in = input == null ? null : input.eval(f.scope, m);
@@ -44,6 +45,10 @@ final class ExecutionCompiler {
                 m.callJobflowObject(o, args, job.span(), f);
             } else if (t instanceof ObjectValue o && o.tree().typeName(o.stored()).equals("ScriptJob")) {
                 runScript(m, f, o, scriptArguments(args), in, controls);
+            } else if (t instanceof MethodValue method && method.receiver() instanceof ObjectValue lib
+                    && lib.isLibraryFunction(method.name())) {
+                requireNoInput(in);
+                LibraryCalls.asJob(m, f, lib, method.name(), args, timeout.eval(f.scope, m));
             } else if (t instanceof MethodValue method) {
                 requireNoInput(in);
                 callMethod(f.invocation, method, args);

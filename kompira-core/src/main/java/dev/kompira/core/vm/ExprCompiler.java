@@ -5,6 +5,7 @@ import dev.kompira.core.builtin.BuiltinFunctions;
 import dev.kompira.core.call.Arguments;
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
+import dev.kompira.core.object.ObjectValue;
 import dev.kompira.core.value.ArrayValue;
 import dev.kompira.core.value.BinaryValue;
 import dev.kompira.core.value.BooleanValue;
@@ -402,12 +403,21 @@ final class ExprCompiler {
             return located(c.span(), (s, m) -> m.callBuiltinFunction(name, arguments.eval(s, m)));
         }
         Eval callee = compile(c.callee(), lexical);
-        return located(c.span(), (s, m) -> callValue(callee.eval(s, m), arguments.eval(s, m)));
+        Eval timeout = control("__timeout__", lexical);
+        return located(c.span(), (s, m) -> callValue(m, callee.eval(s, m), arguments.eval(s, m), timeout.eval(s, m)));
     }
 
-    /** Calls a callable value in an expression (§7.4): a Method or a library Function. */
-    static Value callValue(Value callee, Arguments arguments) {
+    /** Returns the value of control variable {@code name} as seen from {@code lexical}: its variable, else {@code $ENV}'s entry. */
+    static Eval control(String name, Lexical lexical) {
+        return name(name, Span.NONE, lexical);
+    }
+
+    /** Calls a callable value in an expression (§7.4): a Method, or a library function (objects.md §4.6). */
+    private static Value callValue(Machine m, Value callee, Arguments arguments, Value timeout) {
         if (callee instanceof dev.kompira.core.value.MethodValue method) {
+            if (method.receiver() instanceof ObjectValue lib && lib.isLibraryFunction(method.name())) {
+                return LibraryCalls.inExpression(m, lib, method.name(), arguments, timeout);
+            }
             return Members.call(method.receiver(), method.name(), arguments);
         }
         throw new JobflowError(ErrorCode.R_CALL, callee.typeName() + " value is not callable");

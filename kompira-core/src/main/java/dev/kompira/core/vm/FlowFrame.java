@@ -1,5 +1,8 @@
 package dev.kompira.core.vm;
 
+import dev.kompira.core.value.IntegerValue;
+import dev.kompira.core.value.StringValue;
+
 /**
  * Runs a jobflow expression (language.md §10.1): its jobs left to right, applying each connector
  * to the status of the job before it. The outcome of the expression is simply the status
@@ -33,7 +36,11 @@ final class FlowFrame extends Frame {
             int depth = machine.depth();
             awaiting = true;
             machine.beginJob(job);
-            job.exec(machine, this);
+            try {
+                job.exec(machine, this);
+            } catch (JobFailure failure) {
+                invocation.setOutcome(StringValue.EMPTY, IntegerValue.ONE, StringValue.of(failure.getMessage()));
+            }
             if (machine.depth() != depth || machine.isParked() || machine.top() != this) {
                 return;
             }

@@ -38,6 +38,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
@@ -81,6 +83,8 @@ public final class Machine implements ProcessHandle {
     private boolean absorbed;
     private Span currentSpan = Span.NONE;
     private Span lastJobSpan = Span.NONE;
+    /** What a call inside an expression waits for on the carrier thread, or null. */
+    private volatile CompletableFuture<?> blocking;
 
     // the process record (objects.md §5.1); guarded by lock unless volatile
     private volatile Machine parent;
@@ -352,6 +356,8 @@ public final class Machine implements ProcessHandle {
             step.run();
         } catch (JobflowError e) {
             raise(e);
+        } catch (JobFailure outsideAJob) {
+            raise(outsideAJob.asError());
         } catch (RuntimeException bug) {
             raise(internalError(bug));
         }
@@ -494,6 +500,41 @@ public final class Machine implements ProcessHandle {
         wait.set(started);
         if (cancelled.get()) {
             started.cancel();
+        }
+    }
+
+    /**
+     * Waits on the carrier thread until {@code future} is done: for a call inside an expression,
+     * which cannot park. It waits as a managed blocker, so that the carrier pool adds a thread
+     * meanwhile; terminating the process cancels the future.
+     */
+    void awaitBlocking(CompletableFuture<?> future) {
+        blocking = future;
+        try {
+            if (terminateRequested) {
+                future.cancel(true);
+            }
+            ForkJoinPool.managedBlock(new ForkJoinPool.ManagedBlocker() {
+                @Override
+                public boolean block() throws InterruptedException {
+                    try {
+                        future.get();
+                    } catch (ExecutionException | java.util.concurrent.CancellationException done) {
+                        // the caller reads the outcome from the future
+                    }
+                    return true;
+                }
+
+                @Override
+                public boolean isReleasable() {
+                    return future.isDone();
+                }
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(true);
+        } finally {
+            blocking = null;
         }
     }
 
@@ -938,6 +979,13 @@ public final class Machine implements ProcessHandle {
         }
     }
 
+    /** Writes what a library function printed to the console, ending in a line feed. */
+    void printed(String text) {
+        if (!text.isEmpty()) {
+            console(text.endsWith("\n") ? text.substring(0, text.length() - 1) : text);
+        }
+    }
+
     /** Writes {@code line} and a line feed to the console. */
     void console(String line) {
         String text = line + "\n";
@@ -1068,6 +1116,10 @@ public final class Machine implements ProcessHandle {
             }
             terminateRequested = true;
             if (state != ProcessState.WAITING) {
+                CompletableFuture<?> waitingOn = blocking;
+                if (waitingOn != null) {
+                    waitingOn.cancel(true);
+                }
                 return;
             }
             cancel = cancelWait;
