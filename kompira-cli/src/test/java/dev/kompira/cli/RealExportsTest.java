@@ -30,4 +30,10 @@ class RealExportsTest {
         assertEquals(0, run("run", "--import", export("called-flow-defaults.json").toString(), "/main/g"), err.toString());
         assertEquals("hi from lib\n", out.toString());
     }
+
+    @Test
+    void aPythonLibraryOfAnExportRunsItsSource() throws Exception {
+        assertEquals(0, run("run", "--import", export("python-library.json").toString(), "/test/library"), err.toString());
+        assertEquals("['a', 'b', 'c']\n['x', 'y']\nRuntimeError: this library function always fails\n", out.toString());
+    }
 }
