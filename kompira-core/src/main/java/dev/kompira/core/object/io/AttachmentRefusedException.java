@@ -11,7 +11,11 @@ public final class AttachmentRefusedException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
-    /** Creates the exception; {@code reason} says why the file was refused. */
+    /**
+     * Creates the exception.
+     *
+     * @param reason why the file was refused, starting with its path
+     */
     public AttachmentRefusedException(String reason) {
         super(reason);
     }

@@ -42,7 +42,11 @@ public interface AttachmentSource {
      */
     Optional<byte[]> read(String path) throws IOException;
 
-    /** Returns the source that holds nothing: every File value with a path is imported empty, with a warning. */
+    /**
+     * Returns the source that holds nothing: every File value with a path is imported empty, with a warning.
+     *
+     * @return the empty source
+     */
     static AttachmentSource none() {
         return path -> Optional.empty();
     }
@@ -50,6 +54,9 @@ public interface AttachmentSource {
     /**
      * Returns the source of the files below {@code folder}: the folder of a plain JSON export.
      * A file that is a symbolic link leading outside the folder is refused.
+     *
+     * @param folder the folder the attachment paths are relative to
+     * @return the source
      */
     static AttachmentSource folder(Path folder) {
         return new FolderAttachments(folder);

@@ -75,8 +75,13 @@ public final class KompiraExport {
      * Imports a JSON export document as {@link #importJson(ObjectTree, Reader, String, ImportOptions)}
      * does, taking the bytes of File values from {@code attachments} (§7.6).
      *
+     * @param tree        the tree to import into
+     * @param json        the document: a JSON array of exported objects
      * @param attachments where the files named by the File values' {@code path}s are; the import
      *                    fails as a whole, store unchanged, when it cannot read one
+     * @param base        the import base directory (absolute)
+     * @param options     overwrite, keep-owner, lenient, ...
+     * @return counts and warnings, one per File whose bytes are missing or were refused
      * @throws ImportException as the other form, and when an attachment cannot be read
      */
     public static ImportReport importJson(ObjectTree tree, Reader json, AttachmentSource attachments, String base,
@@ -97,6 +102,10 @@ public final class KompiraExport {
      * <li>anything else is a JSON file, the attachments below its folder.</li>
      * </ul>
      *
+     * @param tree    the tree to import into
+     * @param export  the JSON file, folder or bundle
+     * @param base    the import base directory (absolute; {@code /} for Kompira's usual exports)
+     * @param options overwrite, keep-owner, lenient, ...
      * @return counts and warnings; one warning per File whose bytes are missing or were refused
      * @throws ImportException when the bundle is refused, holds no or several documents, the
      *                         document is not valid, or (unless lenient) an entry breaks a rule;
@@ -138,7 +147,10 @@ public final class KompiraExport {
      * Every entry carries the latest modification time of the exported objects, so that the same
      * tree gives the same bytes.
      *
-     * @param out receives the ZIP archive; not closed
+     * @param tree    the tree to export from
+     * @param path    the absolute path of the subtree; it must be the export base or lie below it
+     * @param out     receives the ZIP archive; not closed
+     * @param options the export base, the attachment form, password blanking
      * @throws IllegalArgumentException as {@link #exportJson}
      * @throws IOException              when {@code out} cannot be written
      */
