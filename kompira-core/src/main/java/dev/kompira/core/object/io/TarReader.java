@@ -23,7 +23,10 @@ final class TarReader {
     /** The largest entry read into memory (the largest Java array, rounded down). */
     private static final long MAX_SIZE = Integer.MAX_VALUE - BLOCK;
 
-    /** Regular files: {@code 0}, the pre-POSIX NUL, and contiguous files {@code 7}. */
+    /**
+     * Regular files: {@code 0}, the pre-POSIX NUL, and contiguous files {@code 7} (split in two
+     * literals because {@code "\07"} would be one octal escape).
+     */
     private static final String FILE_TYPES = "0\0" + "7";
 
     /** One entry: its name as written, its type flag and its data (empty for folders). */
