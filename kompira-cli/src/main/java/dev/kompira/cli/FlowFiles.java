@@ -5,10 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -72,33 +70,6 @@ final class FlowFiles {
      * so that a failure never leaves a half-written flow.
      */
     static void replace(Path file, String text) {
-        Path absolute = file.toAbsolutePath();
-        Path temporary = null;
-        try {
-            temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
-            moveOver(temporary, absolute);
-        } catch (IOException e) {
-            deleteQuietly(temporary);
-            throw new UserError("cannot write " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void moveOver(Path source, Path target) throws IOException {
-        try {
-            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteQuietly(Path path) {
-        if (path != null) {
-            try {
-                Files.deleteIfExists(path);
-            } catch (IOException ignored) {
-                // The write already failed; that error is the one worth reporting.
-            }
-        }
+        AtomicFiles.write(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -4,13 +4,8 @@ import dev.kompira.core.object.ObjectTree;
 import dev.kompira.core.object.io.ImportException;
 import dev.kompira.core.object.io.ImportOptions;
 import dev.kompira.core.object.io.ImportReport;
-import dev.kompira.core.object.io.KompiraExport;
 import dev.kompira.store.git.GitStore;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
@@ -20,17 +15,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code kompira import --store DIR EXPORT.json...}: imports Kompira exports into a Git store, one commit each. */
+/** {@code kompira import --store DIR EXPORT...}: imports Kompira exports into a Git store, one commit each. */
 @Command(name = "import",
         mixinStandardHelpOptions = true,
-        description = {"Imports Kompira export files (JSON, objects.md section 7) into a Git store; each file is one "
-                + "commit, all or nothing. A store without a tree is initialised first."})
+        description = {"Imports Kompira exports (JSON, objects.md section 7) into a Git store; each export is one "
+                + "commit, all or nothing. A store without a tree is initialised first.",
+                "An export is " + ExportFiles.FORMS + " A File whose bytes are missing is imported empty, "
+                        + "with a warning on standard error."})
 final class ImportCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     StoreOption store = new StoreOption();
 
-    @Parameters(paramLabel = "EXPORT.json", arity = "1..*", description = "The export files, imported in order.")
+    @Parameters(paramLabel = "EXPORT", arity = "1..*", description = "The exports (JSON files, folders, .zip or "
+            + ".tar.gz bundles), imported in order.")
     List<Path> files;
 
     @Option(names = "--base", paramLabel = "PATH", description = "The directory the exported paths are relative to (default /).")
@@ -52,13 +50,11 @@ final class ImportCommand implements Callable<Integer> {
         try (GitStore git = store.open()) {
             ObjectTree tree = ObjectTree.initialisedOnFirstUse(git, ZoneId.systemDefault());
             for (Path file : files) {
-                try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    ImportReport report = KompiraExport.importJson(tree, reader, base, ImportOptions.defaults().withOverwrite(overwrite));
+                try {
+                    ImportReport report = ExportFiles.importInto(tree, file, base, ImportOptions.defaults().withOverwrite(overwrite));
                     report.warnings().forEach(w -> err.println("kompira: " + file + ": warning: " + w));
                     out.println(file + ": " + report.created() + " created, " + report.updated() + " updated, "
                             + report.skipped() + " skipped");
-                } catch (IOException e) {
-                    throw new UserError("cannot read " + file + ": " + e.getMessage(), e);
                 } catch (ImportException e) {
                     err.println("kompira: cannot import " + file + " (nothing of it was written):");
                     err.println(e.getMessage());

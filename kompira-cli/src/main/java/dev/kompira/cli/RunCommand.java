@@ -2,6 +2,9 @@ package dev.kompira.cli;
 
 import dev.kompira.core.FlowCompileException;
 import dev.kompira.core.Kompira;
+import dev.kompira.core.object.io.ImportException;
+import dev.kompira.core.object.io.ImportOptions;
+import dev.kompira.core.object.io.ImportReport;
 import dev.kompira.core.process.CheckpointStore;
 import dev.kompira.core.process.DirectoryCheckpointStore;
 import dev.kompira.core.process.ProcessHandle;
@@ -52,8 +55,9 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     SshOption ssh = new SshOption();
 
-    @Option(names = "--import", paramLabel = "EXPORT.json", description = "Load a Kompira export (JSON) into the "
-            + "engine's in-memory object tree before running; FILE is then a Jobflow object path. Repeatable.")
+    @Option(names = "--import", paramLabel = "EXPORT", description = "Load a Kompira export into the engine's "
+            + "in-memory object tree before running; FILE is then a Jobflow object path. Repeatable. The export is "
+            + ExportFiles.FORMS)
     List<Path> imports = List.of();
 
     @Option(names = {"-p", "--param"}, paramLabel = "NAME=EXPR",
@@ -174,13 +178,10 @@ final class RunCommand implements Callable<Integer> {
     /** Imports every --import file; returns the exit status when one fails, else Java null. */
     private Integer importAll(Kompira kompira, PrintWriter err) {
         for (Path export : imports) {
-            try (java.io.Reader reader = java.nio.file.Files.newBufferedReader(export, java.nio.charset.StandardCharsets.UTF_8)) {
-                dev.kompira.core.object.io.ImportReport report = dev.kompira.core.object.io.KompiraExport.importJson(
-                        kompira.tree(), reader, "/", dev.kompira.core.object.io.ImportOptions.defaults());
+            try {
+                ImportReport report = ExportFiles.importInto(kompira.tree(), export, "/", ImportOptions.defaults());
                 report.warnings().forEach(w -> err.println("kompira: " + export + ": warning: " + w));
-            } catch (IOException e) {
-                throw new UserError("cannot read " + export + ": " + e.getMessage());
-            } catch (dev.kompira.core.object.io.ImportException e) {
+            } catch (ImportException e) {
                 err.println("kompira: cannot import " + export + ":");
                 err.println(e.getMessage());
                 err.flush();

@@ -193,7 +193,7 @@ final class CsvTransfer {
                 throw new FieldEncoding.DecodeException("field '" + field.name() + "': the cell is not JSON");
             }
             FieldEncoding.Decoder decoder = new FieldEncoding.Decoder(
-                    p -> tx.get(ObjectPaths.resolve(p, container.path())).map(StoredObject::id), note -> { });
+                    p -> tx.get(ObjectPaths.resolve(p, container.path())).map(StoredObject::id), AttachmentSource.none(), note -> { });
             return decoder.field(field.type(), field.name(), json);
         }
         return kind == FieldKind.BINARY ? FieldEncoding.hex(cell) : StringValue.of(cell);
@@ -228,7 +228,7 @@ final class CsvTransfer {
         columns.forEach(f -> header.add(f.name()));
         records.add(header);
         FieldEncoding.Encoder encoder = new FieldEncoding.Encoder(id -> tx.get(id).map(StoredObject::path),
-                ExportOptions.Attachments.INLINE);
+                ExportOptions.Attachments.INLINE, (path, bytes) -> { });
         for (StoredObject child : tx.children(container.id())) {
             if (child.typeId() == type.id()) {
                 List<String> record = new ArrayList<>();

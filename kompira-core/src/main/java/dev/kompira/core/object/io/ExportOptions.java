@@ -16,8 +16,10 @@ public record ExportOptions(String base, Attachments attachments, boolean blankP
     /** How File values are written (§7.6). */
     public enum Attachments {
         /**
-         * {@code {"path": "<objpath>/<field>.file", "name": ...}}: the JSON of a bundle; the bytes
-         * are not written (a plain JSON export does not contain them).
+         * {@code {"path": "<objpath>/<field>.file", "name": ...}} ({@code <objpath>/<field>_<n>.file}
+         * for the n-th file of an {@code Array<File>} or {@code Dictionary<File>}): a plain JSON export
+         * names where the bytes belong without holding them; {@link KompiraExport#exportBundle} writes
+         * them at those paths.
          */
         PATHS,
         /** {@code {"path": "", "name": ...}}: the name only. */

@@ -22,6 +22,7 @@ import dev.kompira.core.value.Rendering;
 import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.TimeValue;
 import dev.kompira.core.value.Value;
+import java.io.IOException;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.Base64;
@@ -30,6 +31,7 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongFunction;
@@ -86,14 +88,18 @@ final class FieldEncoding {
 
         private final LongFunction<Optional<String>> links;
         private final ExportOptions.Attachments attachments;
+        private final BiConsumer<String, BinaryValue> attached;
 
         /**
          * @param links       the export form of the path of an object id, or empty when it is gone
          * @param attachments how File values are written
+         * @param attached    receives the path and bytes of every File written in the
+         *                    {@link ExportOptions.Attachments#PATHS PATHS} form (the files of a bundle)
          */
-        Encoder(LongFunction<Optional<String>> links, ExportOptions.Attachments attachments) {
+        Encoder(LongFunction<Optional<String>> links, ExportOptions.Attachments attachments, BiConsumer<String, BinaryValue> attached) {
             this.links = links;
             this.attachments = attachments;
+            this.attached = attached;
         }
 
         /**
@@ -106,7 +112,7 @@ final class FieldEncoding {
             if (stored == null || stored instanceof NullValue) {
                 return type.kind() == FieldKind.FILE ? fileNode("", "") : NODES.nullNode();
             }
-            String prefix = objpath + "/" + field;
+            String prefix = objpath.equals(".") ? field : objpath + "/" + field;
             if (stored instanceof ArrayValue array) {
                 ArrayNode out = NODES.arrayNode();
                 for (int i = 0; i < array.size(); i++) {
@@ -169,6 +175,7 @@ final class FieldEncoding {
                 case OMITTED:
                     return fileNode("", f.name());
                 default:
+                    attached.accept(attachment, f.data());
                     return fileNode(attachment, f.name());
             }
         }
@@ -185,14 +192,17 @@ final class FieldEncoding {
     static final class Decoder {
 
         private final Function<String, Optional<Long>> objects;
+        private final AttachmentSource attachments;
         private final Consumer<String> notes;
 
         /**
-         * @param objects resolves a path string of an Object value to an object id
-         * @param notes   receives what was decoded differently from the file (a File without bytes)
+         * @param objects     resolves a path string of an Object value to an object id
+         * @param attachments holds the bytes of File values given by path
+         * @param notes       receives what was decoded differently from the file (a File without bytes)
          */
-        Decoder(Function<String, Optional<Long>> objects, Consumer<String> notes) {
+        Decoder(Function<String, Optional<Long>> objects, AttachmentSource attachments, Consumer<String> notes) {
             this.objects = objects;
+            this.attachments = attachments;
             this.notes = notes;
         }
 
@@ -201,6 +211,7 @@ final class FieldEncoding {
          * decodes its elements by the element type.
          *
          * @throws DecodeException when an Object path resolves to nothing or a File or Binary is malformed
+         * @throws ImportException  when an attachment cannot be read (the import must fail as a whole)
          */
         Value field(FieldType type, String field, JsonNode node) {
             FieldKind kind = type.kind();
@@ -259,9 +270,41 @@ final class FieldEncoding {
             if (name.isEmpty()) {
                 throw new DecodeException("field '" + field + "': a File needs a non-empty name");
             }
-            notes.accept("field '" + field + "': the bytes of file '" + name + "'"
-                    + (path.isEmpty() ? "" : " (" + path + ")") + " are not available; it is imported empty");
-            return new FileValue(name, BinaryValue.EMPTY);
+            return new FileValue(name, attachment(field, name, path));
+        }
+
+        /**
+         * The bytes of the attachment at {@code path}; empty, with a note, when the source lacks the
+         * file or refuses it. A path that could lead outside the export is refused without asking
+         * the source.
+         */
+        private BinaryValue attachment(String field, String name, String path) {
+            String checked;
+            try {
+                checked = AttachmentPaths.normalize(path);
+            } catch (IllegalArgumentException escaping) {
+                return refused(field, name, "its path " + escaping.getMessage() + " and could lead outside the export");
+            }
+            Optional<byte[]> bytes;
+            try {
+                bytes = checked.isEmpty() ? Optional.empty() : attachments.read(checked);
+            } catch (AttachmentRefusedException refused) {
+                return refused(field, name, refused.getMessage());
+            } catch (IOException e) {
+                throw new ImportException("field '" + field + "': cannot read the bytes of file '" + name + "' (" + path + "): "
+                        + e.getMessage());
+            }
+            if (bytes.isEmpty()) {
+                notes.accept("field '" + field + "': the bytes of file '" + name + "'"
+                        + (path.isEmpty() ? "" : " (" + path + ")") + " are not available; it is imported empty");
+                return BinaryValue.EMPTY;
+            }
+            return BinaryValue.of(bytes.get());
+        }
+
+        private BinaryValue refused(String field, String name, String reason) {
+            notes.accept("field '" + field + "': file '" + name + "': " + reason + "; refused, it is imported empty");
+            return BinaryValue.EMPTY;
         }
     }
 

@@ -9,14 +9,19 @@ import dev.kompira.core.object.types.FieldDefinition;
 import dev.kompira.core.object.types.TypeDefinition;
 import dev.kompira.core.store.StoredObject;
 import dev.kompira.core.store.Transaction;
+import dev.kompira.core.value.BinaryValue;
 import dev.kompira.core.value.DictionaryValue;
 import dev.kompira.core.value.Rendering;
 import dev.kompira.core.value.Value;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,23 +42,41 @@ final class JsonExporter {
     private final Transaction tx;
     /** The objpath of every object of the export, by id. */
     private final Map<Long, String> objpaths = new HashMap<>();
+    /** The bytes of the Files written by path, by that path, in document order. */
+    private final Map<String, BinaryValue> attachments = new LinkedHashMap<>();
     private final FieldEncoding.Encoder encoder;
+    private Instant newest = Instant.EPOCH;
 
     private JsonExporter(ObjectTree tree, ExportOptions options, Transaction tx) {
         this.tree = tree;
         this.options = options;
         this.base = ObjectPaths.resolve(options.base(), "/");
         this.tx = tx;
-        this.encoder = new FieldEncoding.Encoder(this::link, options.attachments());
+        this.encoder = new FieldEncoding.Encoder(this::link, options.attachments(), attachments::putIfAbsent);
     }
 
     /** See {@link KompiraExport#exportJson}. */
     static void run(ObjectTree tree, String path, Writer out, ExportOptions options) {
-        ArrayNode document = tree.store().read(tx -> new JsonExporter(tree, options, tx).export(path));
-        KompiraJson.write(document, out);
+        KompiraJson.write(tree.store().read(tx -> new JsonExporter(tree, options, tx).export(path)).document(), out);
     }
 
-    private ArrayNode export(String path) {
+    /** See {@link KompiraExport#exportBundle}. */
+    static void bundle(ObjectTree tree, String path, OutputStream out, ExportOptions options) throws IOException {
+        Exported export = tree.store().read(tx -> new JsonExporter(tree, options, tx).export(path));
+        BundleWriter.write(export.document(), export.attachments(), LocalDateTime.ofInstant(export.newest(), tree.zone()), out);
+    }
+
+    /**
+     * What one export gives.
+     *
+     * @param document    the JSON document
+     * @param attachments the bytes of the Files the document names by path, by that path
+     * @param newest      the latest {@code updated} of the exported objects (the time of a bundle's entries)
+     */
+    private record Exported(ArrayNode document, Map<String, BinaryValue> attachments, Instant newest) {
+    }
+
+    private Exported export(String path) {
         String top = ObjectPaths.resolve(path, base);
         if (!isAtOrBelow(top, base)) {
             throw new IllegalArgumentException("cannot export " + top + ": it does not lie under the export base " + base);
@@ -63,7 +86,7 @@ final class JsonExporter {
         objects.forEach(o -> objpaths.put(o.id(), objpath(o)));
         ArrayNode document = NODES.arrayNode();
         objects.forEach(o -> document.add(entry(o)));
-        return document;
+        return new Exported(document, attachments, newest);
     }
 
     /**
@@ -104,6 +127,7 @@ final class JsonExporter {
 
     private ObjectNode entry(StoredObject o) {
         String typePath = typePath(o);
+        newest = o.updated().isAfter(newest) ? o.updated() : newest;
         ObjectNode e = NODES.objectNode();
         e.put("id", o.id());
         e.put("owner", o.owner());

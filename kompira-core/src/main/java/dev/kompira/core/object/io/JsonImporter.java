@@ -16,7 +16,6 @@ import dev.kompira.core.store.TreeRules;
 import dev.kompira.core.value.DictionaryValue;
 import dev.kompira.core.value.Value;
 import dev.kompira.core.value.temporal.TemporalParser;
-import java.io.Reader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,6 +66,7 @@ final class JsonImporter {
     private final ObjectTree tree;
     private final String base;
     private final ImportOptions options;
+    private final AttachmentSource attachments;
     private final Transaction tx;
     private final List<Entry> entries = new ArrayList<>();
     private final Map<String, Entry> byObjpath = new HashMap<>();
@@ -75,22 +75,22 @@ final class JsonImporter {
     private final List<String> warnings = new ArrayList<>();
     private int skipped;
 
-    private JsonImporter(ObjectTree tree, String base, ImportOptions options, Transaction tx) {
+    private JsonImporter(ObjectTree tree, String base, ImportOptions options, AttachmentSource attachments, Transaction tx) {
         this.tree = tree;
         this.base = base;
         this.options = options;
+        this.attachments = attachments;
         this.tx = tx;
     }
 
-    /** See {@link KompiraExport#importJson}. */
-    static ImportReport run(ObjectTree tree, Reader json, String base, ImportOptions options) {
-        JsonNode document = KompiraJson.read(json);
+    /** See {@link KompiraExport#importJson(ObjectTree, java.io.Reader, AttachmentSource, String, ImportOptions)}. */
+    static ImportReport run(ObjectTree tree, JsonNode document, AttachmentSource attachments, String base, ImportOptions options) {
         if (!document.isArray()) {
             throw new ImportException("the document must be a JSON array of objects, not " + document.getNodeType());
         }
         String absoluteBase = ObjectPaths.resolve(base, "/");
         return tree.store().write("import into " + absoluteBase,
-                tx -> new JsonImporter(tree, absoluteBase, options, tx).importAll(document));
+                tx -> new JsonImporter(tree, absoluteBase, options, attachments, tx).importAll(document));
     }
 
     private ImportReport importAll(JsonNode document) {
@@ -402,12 +402,15 @@ final class JsonImporter {
     /** Decodes and converts one value; a failure is a warning and leaves the field unset (empty result). */
     private Optional<Value> decode(Entry e, FieldDefinition field, JsonNode node) {
         try {
-            FieldEncoding.Decoder decoder = new FieldEncoding.Decoder(this::resolveObject, note -> warnings.add(e.target + ": " + note));
+            FieldEncoding.Decoder decoder = new FieldEncoding.Decoder(this::resolveObject, attachments,
+                    note -> warnings.add(e.target + ": " + note));
             Value input = decoder.field(field.type(), field.name(), node);
             return Optional.of(field.convert(input, TreeContext.trusted(tx, tree.zone(), base)));
         } catch (FieldEncoding.DecodeException | FieldValueException bad) {
             warnings.add(e.target + ": " + bad.getMessage() + "; left unset");
             return Optional.empty();
+        } catch (ImportException unreadable) {
+            throw new ImportException(e.target + ": " + unreadable.getMessage());
         }
     }
 

@@ -35,11 +35,31 @@ final class KompiraJson {
         try {
             return MAPPER.readTree(in);
         } catch (JsonProcessingException e) {
-            throw new ImportException("invalid JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+            throw invalid(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Parses one JSON document given as bytes (UTF-8, or UTF-16/32 told by its first bytes; a
+     * byte order mark is skipped).
+     *
+     * @throws ImportException when it is not JSON
+     */
+    static JsonNode read(byte[] in) {
+        try {
+            return MAPPER.readTree(in);
+        } catch (JsonProcessingException e) {
+            throw invalid(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ImportException invalid(JsonProcessingException e) {
+        return new ImportException("invalid JSON: " + e.getOriginalMessage()
+                + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
     }
 
     /** Parses the JSON text of one CSV cell; {@code null} when it is not JSON. */
