@@ -2,12 +2,12 @@ package dev.kompira.bench;
 
 import dev.kompira.core.Kompira;
 import dev.kompira.core.object.types.BuiltinTypes;
-import dev.kompira.core.process.ProcessHandle;
+import dev.kompira.core.process.JobflowProcess;
 import dev.kompira.core.process.ProcessOutcome;
 import dev.kompira.core.store.StoredObject;
 import dev.kompira.core.value.IntegerValue;
 import dev.kompira.core.value.Value;
-import dev.kompira.core.vm.CompiledFlow;
+import dev.kompira.core.CompiledFlow;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -73,7 +73,7 @@ public class ObjectBenchmark {
     /** {@value #READS} field reads. */
     @Benchmark
     public ProcessOutcome fieldReads() throws InterruptedException {
-        ProcessHandle p = engine.start(reads, Map.of("n", IntegerValue.of(READS)));
+        JobflowProcess p = engine.start(reads, Map.of("n", IntegerValue.of(READS)));
         ProcessOutcome outcome = p.await();
         p.delete();
         return outcome;
@@ -82,7 +82,7 @@ public class ObjectBenchmark {
     /** One find with one field filter over {@value #OBJECTS} objects. */
     @Benchmark
     public ProcessOutcome find100000() throws InterruptedException {
-        ProcessHandle p = engine.start(find, Map.of());
+        JobflowProcess p = engine.start(find, Map.of());
         ProcessOutcome outcome = p.await();
         p.delete();
         return outcome;

@@ -2,10 +2,10 @@ package dev.kompira.bench;
 
 import dev.kompira.core.Kompira;
 import dev.kompira.core.event.ChannelValue;
-import dev.kompira.core.process.ProcessHandle;
+import dev.kompira.core.process.JobflowProcess;
 import dev.kompira.core.process.ProcessState;
 import dev.kompira.core.value.IntegerValue;
-import dev.kompira.core.vm.CompiledFlow;
+import dev.kompira.core.CompiledFlow;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,13 +31,13 @@ final class ParkedProcesses {
             CompiledFlow flow = engine.compile("wait.kjf", "| ch |\n<ch> -> [got = $RESULT]");
             long before = usedHeap();
             List<ChannelValue> channels = new ArrayList<>(PROCESSES);
-            List<ProcessHandle> processes = new ArrayList<>(PROCESSES);
+            List<JobflowProcess> processes = new ArrayList<>(PROCESSES);
             for (int i = 0; i < PROCESSES; i++) {
                 ChannelValue ch = new ChannelValue(i);
                 channels.add(ch);
                 processes.add(engine.start(flow, Map.of("ch", ch)));
             }
-            for (ProcessHandle p : processes) {
+            for (JobflowProcess p : processes) {
                 while (p.state() != ProcessState.WAITING) {
                     Thread.onSpinWait();
                 }
@@ -47,7 +47,7 @@ final class ParkedProcesses {
             for (ChannelValue ch : channels) {
                 ch.send(IntegerValue.ONE);
             }
-            for (ProcessHandle p : processes) {
+            for (JobflowProcess p : processes) {
                 p.await();
             }
             return new Figures(perProcess, (System.nanoTime() - start) / 1e9);

@@ -2,10 +2,10 @@ package dev.kompira.bench;
 
 import dev.kompira.core.Kompira;
 import dev.kompira.core.event.ChannelValue;
-import dev.kompira.core.process.ProcessHandle;
+import dev.kompira.core.process.JobflowProcess;
 import dev.kompira.core.process.ProcessOutcome;
 import dev.kompira.core.value.IntegerValue;
-import dev.kompira.core.vm.CompiledFlow;
+import dev.kompira.core.CompiledFlow;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -68,7 +68,7 @@ public class ProcessBenchmark {
     /** One pfor of 10 000 children; the finished records are deleted so that runs do not pile up. */
     @Benchmark
     public ProcessOutcome pfor10000() throws InterruptedException {
-        ProcessHandle p = engine.start(pfor, Map.of());
+        JobflowProcess p = engine.start(pfor, Map.of());
         ProcessOutcome outcome = p.await();
         p.delete();
         return outcome;
@@ -77,7 +77,7 @@ public class ProcessBenchmark {
     /** {@value #PING_PONG_ROUNDS} round trips between two processes over two channels. */
     @Benchmark
     public ProcessOutcome pingPong() throws InterruptedException {
-        ProcessHandle p = engine.start(pingPong, Map.of("ping", new ChannelValue(1), "pong", new ChannelValue(2),
+        JobflowProcess p = engine.start(pingPong, Map.of("ping", new ChannelValue(1), "pong", new ChannelValue(2),
                 "n", IntegerValue.of(PING_PONG_ROUNDS)));
         ProcessOutcome outcome = p.await();
         p.delete();

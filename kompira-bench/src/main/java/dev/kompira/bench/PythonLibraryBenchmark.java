@@ -3,10 +3,10 @@ package dev.kompira.bench;
 import dev.kompira.core.Kompira;
 import dev.kompira.core.library.LibraryFunction;
 import dev.kompira.core.library.LibraryProvider;
-import dev.kompira.core.process.ProcessHandle;
+import dev.kompira.core.process.JobflowProcess;
 import dev.kompira.core.process.ProcessOutcome;
 import dev.kompira.core.value.IntegerValue;
-import dev.kompira.core.vm.CompiledFlow;
+import dev.kompira.core.CompiledFlow;
 import dev.kompira.python.PythonRuntime;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -89,7 +89,7 @@ public class PythonLibraryBenchmark {
     }
 
     private ProcessOutcome run(CompiledFlow flow) throws InterruptedException {
-        ProcessHandle p = engine.start(flow, Map.of("n", IntegerValue.of(CALLS)));
+        JobflowProcess p = engine.start(flow, Map.of("n", IntegerValue.of(CALLS)));
         ProcessOutcome outcome = p.await();
         if (!outcome.isDone()) {
             throw new IllegalStateException("the benchmark flow failed: " + outcome);

@@ -1,6 +1,6 @@
 package dev.kompira.cli;
 
-import dev.kompira.core.process.ProcessHandle;
+import dev.kompira.core.process.JobflowProcess;
 import dev.kompira.core.process.ProcessState;
 import java.io.PrintWriter;
 import java.util.ArrayDeque;
@@ -121,14 +121,14 @@ final class ProgressLine implements AutoCloseable {
      * {@code pfor/fork: D/T done, R running, F failed}, where T counts the children created so far,
      * D those that ended (F of them ABORTED) and R the others; null when none is running.
      */
-    static String describe(List<ProcessHandle> roots) {
-        Deque<ProcessHandle> todo = new ArrayDeque<>();
+    static String describe(List<JobflowProcess> roots) {
+        Deque<JobflowProcess> todo = new ArrayDeque<>();
         roots.forEach(root -> todo.addAll(root.children()));
         int total = 0;
         int ended = 0;
         int failed = 0;
         while (!todo.isEmpty()) {
-            ProcessHandle child = todo.pop();
+            JobflowProcess child = todo.pop();
             ProcessState state = child.state();
             total++;
             ended += state.isFinished() ? 1 : 0;

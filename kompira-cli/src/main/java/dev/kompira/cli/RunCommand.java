@@ -7,12 +7,12 @@ import dev.kompira.core.object.io.ImportOptions;
 import dev.kompira.core.object.io.ImportReport;
 import dev.kompira.core.process.CheckpointStore;
 import dev.kompira.core.process.DirectoryCheckpointStore;
-import dev.kompira.core.process.ProcessHandle;
+import dev.kompira.core.process.JobflowProcess;
 import dev.kompira.core.process.ProcessOutcome;
 import dev.kompira.core.process.StartOptions;
 import dev.kompira.core.store.StoreException;
 import dev.kompira.core.value.Value;
-import dev.kompira.core.vm.CompiledFlow;
+import dev.kompira.core.CompiledFlow;
 import dev.kompira.ssh.SshTransport;
 import dev.kompira.store.git.GitStore;
 import java.io.IOException;
@@ -133,7 +133,7 @@ final class RunCommand implements Callable<Integer> {
         try (StepPrompt prompt = new StepPrompt(terminal.input(), !terminal.interactive(), err, progress);
                 Kompira kompira = engine(out, store, tree, prompt, progress);
                 Interruption interruption = new Interruption(kompira)) {
-            List<ProcessHandle> roots;
+            List<JobflowProcess> roots;
             if (saved.isEmpty() && byPath) {
                 Integer failed = importAll(kompira, err);
                 if (failed != null) {
@@ -142,7 +142,11 @@ final class RunCommand implements Callable<Integer> {
                 StartOptions options = StartOptions.DEFAULT.withStepMode(step).withCheckpointMode(store != null);
                 try {
                     roots = List.of(kompira.start(file.toString().replace('\\', '/'), parameters(kompira), options));
-                } catch (dev.kompira.core.error.JobflowError e) {
+                } catch (FlowCompileException e) {
+                    err.print(e.getMessage());
+                    err.flush();
+                    return 1;
+                } catch (IllegalArgumentException e) {
                     err.println("kompira: " + e.getMessage());
                     err.flush();
                     return 1;
@@ -260,8 +264,8 @@ final class RunCommand implements Callable<Integer> {
      * Returns the resumed processes that have no parent, in pid order; their children are waited
      * for through them.
      */
-    private static List<ProcessHandle> resumedRoots(Kompira kompira, Set<Long> saved) {
-        List<ProcessHandle> roots = new ArrayList<>();
+    private static List<JobflowProcess> resumedRoots(Kompira kompira, Set<Long> saved) {
+        List<JobflowProcess> roots = new ArrayList<>();
         for (long pid : saved) {
             kompira.process(pid).filter(p -> p.parent().isEmpty()).ifPresent(roots::add);
         }
@@ -269,9 +273,9 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Waits for every root; returns the first non-zero exit status in pid order, or 0. */
-    private static long await(List<ProcessHandle> roots) throws InterruptedException {
+    private static long await(List<JobflowProcess> roots) throws InterruptedException {
         long status = 0;
-        for (ProcessHandle root : roots) {
+        for (JobflowProcess root : roots) {
             ProcessOutcome outcome = root.await();
             if (status == 0) {
                 status = outcome.exitStatus();

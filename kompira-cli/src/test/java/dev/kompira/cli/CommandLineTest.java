@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kompira.core.Kompira;
 import dev.kompira.core.process.DirectoryCheckpointStore;
-import dev.kompira.core.process.ProcessHandle;
+import dev.kompira.core.process.JobflowProcess;
 import dev.kompira.core.process.ProcessState;
 import dev.kompira.core.process.StartOptions;
 import java.io.ByteArrayInputStream;
@@ -248,12 +248,12 @@ class CommandLineTest {
      */
     private static void leaveSuspendedCheckpoints(Path store, Path flow, List<StartOptions> options) throws Exception {
         try (Kompira kompira = Kompira.builder().checkpoints(new DirectoryCheckpointStore(store)).build()) {
-            List<ProcessHandle> processes = new ArrayList<>();
+            List<JobflowProcess> processes = new ArrayList<>();
             for (StartOptions o : options) {
                 processes.add(kompira.start(kompira.compile(flow), Map.of(), o));
             }
             long deadline = System.nanoTime() + 10_000_000_000L;
-            for (ProcessHandle p : processes) {
+            for (JobflowProcess p : processes) {
                 while (!(p.isSuspended() && p.state() == ProcessState.WAITING)) {
                     assertTrue(System.nanoTime() < deadline, "the process did not suspend itself");
                     Thread.sleep(5);
@@ -424,7 +424,7 @@ class CommandLineTest {
         assertEquals(7, run("run", "--import", export.toString(), "/app/hello", "--param", "who='ops'"), err.toString());
         assertEquals("hello ops\n", out.toString());
         assertEquals(1, run("run", "--import", export.toString(), "/app/missing"));
-        assertTrue(err.toString().contains("kompira: object not found: /app/missing"), err.toString());
+        assertTrue(err.toString().contains("kompira: no Jobflow object at /app/missing"), err.toString());
     }
 
     @Test

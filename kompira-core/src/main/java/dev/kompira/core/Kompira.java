@@ -4,7 +4,7 @@ import dev.kompira.core.process.CheckpointStore;
 import dev.kompira.core.process.ConsoleListener;
 import dev.kompira.core.process.StartOptions;
 import dev.kompira.core.process.StepHandler;
-import dev.kompira.core.process.ProcessHandle;
+import dev.kompira.core.process.JobflowProcess;
 import dev.kompira.core.process.ProcessQuery;
 import dev.kompira.core.transport.LocalTransport;
 import dev.kompira.core.transport.Transport;
@@ -12,8 +12,9 @@ import dev.kompira.core.value.DictionaryValue;
 import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.Value;
 import dev.kompira.core.vm.ChannelQueues;
-import dev.kompira.core.vm.CompiledFlow;
+import dev.kompira.core.vm.CompiledProgram;
 import dev.kompira.core.vm.Compiler;
+import dev.kompira.core.vm.JobflowObjects;
 import dev.kompira.core.vm.EngineServices;
 import dev.kompira.core.library.LibraryProvider;
 import dev.kompira.core.library.SourceLibraryRuntime;
@@ -61,7 +62,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *             "['echo hello $name'] =>",
  *             "{ if $STATUS == 0 | then: print('command said: $RESULT') else: print('failed: $ERROR') } ->",
  *             "return(length($RESULT))"));
- *     ProcessHandle process = kompira.start(flow, Map.of("name", StringValue.of("ops")));
+ *     JobflowProcess process = kompira.start(flow, Map.of("name", StringValue.of("ops")));
  *     ProcessOutcome outcome = process.await();      // DONE, exit status 0, result 9
  * }
  * }</pre>
@@ -112,7 +113,7 @@ public final class Kompira implements AutoCloseable {
         for (Map.Entry<Long, String> saved : services.checkpoints().load().entrySet()) {
             ProcessSnapshots.Restored restored = ProcessSnapshots.read(saved.getValue());
             CompiledFlow flow = compile(restored.flowName(), restored.source());
-            restored.build(flow, restored.pid(), services, false);
+            restored.build(CompiledProgram.of(flow), restored.pid(), services, false);
         }
     }
 
@@ -181,44 +182,63 @@ public final class Kompira implements AutoCloseable {
     }
 
     /**
-     * Starts a process running the Jobflow object at absolute path {@code jobflowPath}.
+     * Starts a process running the Jobflow object at absolute path {@code jobflowPath}, holding a
+     * slot of its multiplicity.
      *
-     * @throws dev.kompira.core.error.JobflowError when there is no such object or its source does not compile
+     * @throws FlowCompileException     when its source does not compile (with the diagnostics)
+     * @throws IllegalArgumentException when there is no Jobflow object at that path
+     * @throws IllegalStateException    when checkpoint mode is asked for and the engine has no checkpoint store
      */
-    public ProcessHandle start(String jobflowPath, Map<String, Value> parameters, StartOptions options) {
-        StoredObject jobflow = services.tree().require(jobflowPath, "/");
-        CompiledFlow flow = services.jobflows().compiled(jobflow);
-        Machine m = Machine.create(registry.newPid(), flow, new LinkedHashMap<>(parameters), options, services);
-        m.holdMultiplicityOf(jobflow);
-        m.start();
-        return m;
+    public JobflowProcess start(String jobflowPath, Map<String, Value> parameters, StartOptions options)
+            throws FlowCompileException {
+        StoredObject jobflow = services.tree().get(jobflowPath)
+                .filter(o -> services.tree().typeName(o).equals("Jobflow"))
+                .orElseThrow(() -> new IllegalArgumentException("no Jobflow object at " + jobflowPath));
+        JobflowObjects.Compilation compilation = services.jobflows().compile(jobflow);
+        if (compilation.program() == null) {
+            throw new FlowCompileException(compilation.checked().diagnostics(), compilation.checked().renderDiagnostics());
+        }
+        return launch(compilation.program(), parameters, options, jobflow);
     }
 
     /** Starts a process running {@code flow} with parameter values by name (D94). */
-    public ProcessHandle start(CompiledFlow flow, Map<String, Value> parameters) {
+    public JobflowProcess start(CompiledFlow flow, Map<String, Value> parameters) {
         return start(flow, parameters, StartOptions.DEFAULT);
     }
 
-    /** Starts a process running {@code flow} with parameter values by name and step/checkpoint modes. */
-    public ProcessHandle start(CompiledFlow flow, Map<String, Value> parameters, StartOptions options) {
+    /**
+     * Starts a process running {@code flow} with parameter values by name and step/checkpoint modes.
+     *
+     * @throws IllegalStateException when checkpoint mode is asked for and the engine has no checkpoint store
+     */
+    public JobflowProcess start(CompiledFlow flow, Map<String, Value> parameters, StartOptions options) {
+        return launch(CompiledProgram.of(flow), parameters, options, null);
+    }
+
+    /** The one way processes start: checks the options, creates the process, takes the jobflow's multiplicity slot. */
+    private JobflowProcess launch(CompiledProgram program, Map<String, Value> parameters, StartOptions options,
+            StoredObject jobflow) {
         if (options.checkpointMode() && services.checkpoints() == null) {
             throw new IllegalStateException("checkpoint mode needs a checkpoint store: set one with Kompira.builder().checkpoints(...)");
         }
-        Machine m = Machine.create(registry.newPid(), flow, new LinkedHashMap<>(parameters), options, services);
+        Machine m = Machine.create(registry.newPid(), program, new LinkedHashMap<>(parameters), options, services);
+        if (jobflow != null) {
+            m.holdMultiplicityOf(jobflow);
+        }
         m.start();
         return m;
     }
 
     /**
      * Returns the processes that {@code query} matches, in pid order: active ones and the records of
-     * finished ones until they are deleted ({@link ProcessHandle#delete}).
+     * finished ones until they are deleted ({@link JobflowProcess#delete}).
      */
-    public List<ProcessHandle> processes(ProcessQuery query) {
+    public List<JobflowProcess> processes(ProcessQuery query) {
         return registry.list(query);
     }
 
     /** Returns the process {@code pid}, active or finished and not deleted. */
-    public Optional<ProcessHandle> process(long pid) {
+    public Optional<JobflowProcess> process(long pid) {
         return Optional.ofNullable(registry.get(pid));
     }
 
@@ -232,22 +252,22 @@ public final class Kompira implements AutoCloseable {
      */
     public Value parameterValue(String name, String expression) throws FlowCompileException {
         CompiledFlow flow = compile("--param " + name, "| value = " + expression + " |\n");
-        return Machine.evaluateDefault(flow, services);
+        return Machine.evaluateDefault(CompiledProgram.of(flow), services);
     }
 
     /**
      * Serializes a suspended process (its whole state: frames, scopes, values) to JSON; a new engine
      * can {@link #restore} it. The process must be suspended at a job boundary.
      */
-    public String snapshot(ProcessHandle process) {
+    public String snapshot(JobflowProcess process) {
         return ProcessSnapshots.write((Machine) process);
     }
 
     /** Recreates a process from {@link #snapshot} output; it stays suspended until resumed. */
-    public ProcessHandle restore(String snapshot) throws FlowCompileException {
+    public JobflowProcess restore(String snapshot) throws FlowCompileException {
         ProcessSnapshots.Restored restored = ProcessSnapshots.read(snapshot);
         CompiledFlow flow = compile(restored.flowName(), restored.source());
-        return restored.build(flow, registry.newPid(), services, true);
+        return restored.build(CompiledProgram.of(flow), registry.newPid(), services, true);
     }
 
     /**

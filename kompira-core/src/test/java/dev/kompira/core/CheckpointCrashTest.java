@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kompira.core.process.DirectoryCheckpointStore;
-import dev.kompira.core.process.ProcessHandle;
+import dev.kompira.core.process.JobflowProcess;
 import dev.kompira.core.process.StartOptions;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -74,7 +74,7 @@ class CheckpointCrashTest {
     private String uninterruptedConsole(Path flow) throws Exception {
         Path log = dir.resolve("uninterrupted.log");
         try (Kompira k = Kompira.builder().checkpoints(new DirectoryCheckpointStore(dir.resolve("uninterrupted"))).build()) {
-            ProcessHandle p = k.start(k.compile(flow), Map.of("log", k.parameterValue("log", "'" + log + "'")),
+            JobflowProcess p = k.start(k.compile(flow), Map.of("log", k.parameterValue("log", "'" + log + "'")),
                     StartOptions.DEFAULT.withCheckpointMode(true));
             assertTrue(p.await(Duration.ofSeconds(60)).isDone());
             return p.console();

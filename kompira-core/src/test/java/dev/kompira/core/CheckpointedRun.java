@@ -1,7 +1,7 @@
 package dev.kompira.core;
 
 import dev.kompira.core.process.DirectoryCheckpointStore;
-import dev.kompira.core.process.ProcessHandle;
+import dev.kompira.core.process.JobflowProcess;
 import dev.kompira.core.process.ProcessQuery;
 import dev.kompira.core.process.StartOptions;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +32,8 @@ public final class CheckpointedRun {
             System.out.print(text);
             System.out.flush();
         }).build()) {
-            List<ProcessHandle> resumed = kompira.processes(ProcessQuery.all());
-            ProcessHandle process = resumed.isEmpty()
+            List<JobflowProcess> resumed = kompira.processes(ProcessQuery.all());
+            JobflowProcess process = resumed.isEmpty()
                     ? kompira.start(kompira.compile(Path.of(args[1])), Map.of("log", kompira.parameterValue("log", "'" + args[2] + "'")),
                             StartOptions.DEFAULT.withCheckpointMode(true))
                     : resumed.get(0);

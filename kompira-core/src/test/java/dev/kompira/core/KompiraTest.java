@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kompira.core.process.ProcessHandle;
+import dev.kompira.core.process.JobflowProcess;
 import dev.kompira.core.process.ProcessOutcome;
 import dev.kompira.core.process.ProcessState;
 import dev.kompira.core.value.IntegerValue;
 import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.Value;
-import dev.kompira.core.vm.CompiledFlow;
+import dev.kompira.core.CompiledFlow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,7 +64,7 @@ class KompiraTest {
     @Test
     void aProcessWaitingForACommandHoldsNoCarrierThread() throws Exception {
         try (Kompira k = engine(1)) {
-            ProcessHandle slow = k.start(k.compile("slow.kjf", "['sleep 2'] -> print('slow done')"), Map.of());
+            JobflowProcess slow = k.start(k.compile("slow.kjf", "['sleep 2'] -> print('slow done')"), Map.of());
             awaitState(slow, ProcessState.WAITING);
             ProcessOutcome quick = k.start(k.compile("quick.kjf", "print('quick done')"), Map.of()).await(WAIT);
             assertTrue(quick.isDone());
@@ -79,15 +79,15 @@ class KompiraTest {
         try (Kompira k = engine(1)) {
             CompiledFlow flow = k.compile("nap.kjf", "sleep(1) -> print('awake')");
             int before = kompiraThreads();
-            List<ProcessHandle> processes = new ArrayList<>();
+            List<JobflowProcess> processes = new ArrayList<>();
             for (int i = 0; i < 500; i++) {
                 processes.add(k.start(flow, Map.of()));
             }
-            for (ProcessHandle p : processes) {
+            for (JobflowProcess p : processes) {
                 awaitState(p, ProcessState.WAITING);
             }
             assertTrue(kompiraThreads() <= Math.max(before, 2), "threads grew to " + kompiraThreads());
-            for (ProcessHandle p : processes) {
+            for (JobflowProcess p : processes) {
                 assertTrue(p.await(WAIT).isDone());
             }
         }
@@ -96,7 +96,7 @@ class KompiraTest {
     @Test
     void terminatingAWaitingProcessEndsItAborted() throws Exception {
         try (Kompira k = engine(1)) {
-            ProcessHandle p = k.start(k.compile("nap.kjf", "sleep(60) -> print('never')"), Map.of());
+            JobflowProcess p = k.start(k.compile("nap.kjf", "sleep(60) -> print('never')"), Map.of());
             awaitState(p, ProcessState.WAITING);
             p.terminate();
             ProcessOutcome outcome = p.await(WAIT);
@@ -110,7 +110,7 @@ class KompiraTest {
     @Test
     void terminatingABusyProcessStopsItAtTheNextJob() throws Exception {
         try (Kompira k = engine(1)) {
-            ProcessHandle p = k.start(k.compile("busy.kjf", "[n = 0] -> { while true | [n = n + 1] }"), Map.of());
+            JobflowProcess p = k.start(k.compile("busy.kjf", "[n = 0] -> { while true | [n = n + 1] }"), Map.of());
             awaitState(p, ProcessState.RUNNING);
             p.terminate();
             assertEquals(ProcessState.ABORTED, p.await(WAIT).state());
@@ -120,7 +120,7 @@ class KompiraTest {
     @Test
     void theConsoleKeptWithAProcessIsBoundedButListenersGetEverything() throws Exception {
         try (Kompira k = engine(1)) {
-            ProcessHandle p = k.start(k.compile("big.kjf", "{ for i in 2000 | print('0123456789' * 5) }"), Map.of());
+            JobflowProcess p = k.start(k.compile("big.kjf", "{ for i in 2000 | print('0123456789' * 5) }"), Map.of());
             p.await(WAIT);
             assertEquals(65_536, p.console().length());
             assertEquals(2000 * 51, console.length());
@@ -160,7 +160,7 @@ class KompiraTest {
         return (int) Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("kompira-")).count();
     }
 
-    private static void awaitState(ProcessHandle p, ProcessState state) throws InterruptedException {
+    private static void awaitState(JobflowProcess p, ProcessState state) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (p.state() != state) {
             assertTrue(System.nanoTime() < deadline, "process " + p.pid() + " never reached " + state);

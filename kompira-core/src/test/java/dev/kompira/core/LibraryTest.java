@@ -9,7 +9,7 @@ import dev.kompira.core.library.LibraryCall;
 import dev.kompira.core.library.LibraryFunction;
 import dev.kompira.core.library.LibraryProvider;
 import dev.kompira.core.library.SourceLibraryRuntime;
-import dev.kompira.core.process.ProcessHandle;
+import dev.kompira.core.process.JobflowProcess;
 import dev.kompira.core.process.ProcessOutcome;
 import dev.kompira.core.process.ProcessState;
 import dev.kompira.core.value.IntegerValue;
@@ -238,7 +238,7 @@ class LibraryTest {
         kompira.start(kompira.compile("setup.kjf", "[./.add: 'l', /system/types/Library, {sourceText = 'x'}]"), Map.of())
                 .await(WAIT);
         for (String flow : List.of("[./l.never]", "print(./l.never())")) {
-            ProcessHandle p = kompira.start(kompira.compile("stuck.kjf", flow), Map.of());
+            JobflowProcess p = kompira.start(kompira.compile("stuck.kjf", flow), Map.of());
             // parked on the job, or blocked in the expression
             waitUntil(() -> p.state() == ProcessState.WAITING || p.state() == ProcessState.RUNNING);
             Thread.sleep(100);

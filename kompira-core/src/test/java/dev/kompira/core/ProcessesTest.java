@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kompira.core.process.ProcessHandle;
+import dev.kompira.core.process.JobflowProcess;
 import dev.kompira.core.process.ProcessOutcome;
 import dev.kompira.core.process.ProcessQuery;
 import dev.kompira.core.process.ProcessState;
@@ -47,7 +47,7 @@ class ProcessesTest {
     @Test
     void theProcessLimitMakesPforWaitForSlots() throws Exception {
         try (Kompira k = engine().processLimit(3).build()) {
-            ProcessHandle parent = k.start(k.compile("t.kjf", "{ pfor i in 12 | sleep(0.05) }"), Map.of());
+            JobflowProcess parent = k.start(k.compile("t.kjf", "{ pfor i in 12 | sleep(0.05) }"), Map.of());
             int maxActive = 0;
             while (!parent.state().isFinished()) {
                 maxActive = Math.max(maxActive, k.processes(ProcessQuery.all().withParent(parent.pid())).stream()
@@ -62,23 +62,23 @@ class ProcessesTest {
     @Test
     void suspendingAndTerminatingAParentReachesItsChildren() throws Exception {
         try (Kompira k = engine().build()) {
-            ProcessHandle parent = k.start(k.compile("t.kjf",
+            JobflowProcess parent = k.start(k.compile("t.kjf",
                     "{ pfor i in 3 | { while true | sleep(0.01) } }"), Map.of());
             while (parent.children().size() < 3) {
                 Thread.sleep(5);
             }
             parent.suspend();
-            for (ProcessHandle child : parent.children()) {
+            for (JobflowProcess child : parent.children()) {
                 assertTrue(child.isSuspended());
             }
             parent.resume();
-            for (ProcessHandle child : parent.children()) {
+            for (JobflowProcess child : parent.children()) {
                 assertFalse(child.isSuspended());
             }
             parent.terminate();
             parent.terminate();
             assertEquals(ProcessState.ABORTED, parent.await(WAIT).state());
-            for (ProcessHandle child : parent.children()) {
+            for (JobflowProcess child : parent.children()) {
                 ProcessOutcome o = child.await(WAIT);
                 assertEquals(ProcessState.ABORTED, o.state());
                 assertEquals(StringValue.of("terminated"), o.error());
@@ -102,19 +102,19 @@ class ProcessesTest {
     @Test
     void theRegistryListsAndFiltersProcesses() throws Exception {
         try (Kompira k = engine().build()) {
-            ProcessHandle a = k.start(k.compile("a.kjf", "{ fork | print(1) \n print(2) }"), Map.of());
+            JobflowProcess a = k.start(k.compile("a.kjf", "{ fork | print(1) \n print(2) }"), Map.of());
             a.await(WAIT);
-            ProcessHandle b = k.start(k.compile("b.kjf", "exit(2)"), Map.of());
+            JobflowProcess b = k.start(k.compile("b.kjf", "exit(2)"), Map.of());
             b.await(WAIT);
             assertEquals(List.of(a.pid(), a.children().get(0).pid(), a.children().get(1).pid(), b.pid()),
-                    k.processes(ProcessQuery.all()).stream().map(ProcessHandle::pid).toList());
+                    k.processes(ProcessQuery.all()).stream().map(JobflowProcess::pid).toList());
             assertEquals(List.of(b), k.processes(ProcessQuery.all().withState(ProcessState.ABORTED)));
             assertEquals(2, k.processes(ProcessQuery.all().withParent(a.pid())).size());
             assertEquals(3, k.processes(ProcessQuery.all().withJobflow("a.kjf")).size());
             assertEquals(4, k.processes(ProcessQuery.all().withStarted(a.startedTime(), null)).size());
             a.delete();
             assertEquals(List.of(b), k.processes(ProcessQuery.all()));
-            ProcessHandle running = k.start(k.compile("c.kjf", "sleep(10)"), Map.of());
+            JobflowProcess running = k.start(k.compile("c.kjf", "sleep(10)"), Map.of());
             assertThrows(IllegalStateException.class, running::delete);
         }
     }
@@ -144,7 +144,7 @@ class ProcessesTest {
     @Test
     void withoutAStepHandlerAStepSuspendsTheProcessUntilResumed() throws Exception {
         try (Kompira k = engine().build()) {
-            ProcessHandle p = k.start(k.compile("s.kjf", "['echo stepped'] -> print($RESULT)"), Map.of(),
+            JobflowProcess p = k.start(k.compile("s.kjf", "['echo stepped'] -> print($RESULT)"), Map.of(),
                     StartOptions.DEFAULT.withStepMode(true));
             long deadline = System.nanoTime() + WAIT.toNanos();
             while (!(p.isSuspended() && p.state() == ProcessState.WAITING)) {
@@ -162,7 +162,7 @@ class ProcessesTest {
     void liveThreadsAreBackToTheBaselineAfterTenThousandProcesses() throws Exception {
         int baseline = Thread.activeCount();
         try (Kompira k = engine().build()) {
-            ProcessHandle p = k.start(k.compile("many.kjf",
+            JobflowProcess p = k.start(k.compile("many.kjf",
                     "[ch = channel()] -> { pfor i in 10000 | { if i % 100 == 0 | ['true'] } -> [ch.send: i] } -> print(ch.message_count)"),
                     Map.of());
             assertTrue(p.await(WAIT).isDone());
@@ -179,7 +179,7 @@ class ProcessesTest {
     void waitingOnAChannelThatIsDeletedFailsWithStatusMinusOne() throws Exception {
         try (Kompira k = engine().build()) {
             dev.kompira.core.event.ChannelValue ch = new dev.kompira.core.event.ChannelValue(99);
-            ProcessHandle p = k.start(k.compile("w.kjf", "| ch |\n<ch> ->> print($STATUS, $ERROR)"), Map.of("ch", ch));
+            JobflowProcess p = k.start(k.compile("w.kjf", "| ch |\n<ch> ->> print($STATUS, $ERROR)"), Map.of("ch", ch));
             while (p.state() != ProcessState.WAITING) {
                 Thread.sleep(2);
             }
@@ -204,14 +204,14 @@ class ProcessesTest {
     void closingTheEngineKeepsCheckpointsForTheNextEngine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         try (Kompira k = engine().checkpoints(new dev.kompira.core.process.DirectoryCheckpointStore(dir)).build()) {
-            ProcessHandle p = k.start(k.compile("c.kjf", "print(1) -> sleep(0.5) -> print(2)"), Map.of(),
+            JobflowProcess p = k.start(k.compile("c.kjf", "print(1) -> sleep(0.5) -> print(2)"), Map.of(),
                     StartOptions.DEFAULT.withCheckpointMode(true));
             while (p.state() != ProcessState.WAITING) {
                 Thread.sleep(2);
             }
         }
         try (Kompira k = Kompira.builder().checkpoints(new dev.kompira.core.process.DirectoryCheckpointStore(dir)).build()) {
-            List<ProcessHandle> resumed = k.processes(ProcessQuery.all());
+            List<JobflowProcess> resumed = k.processes(ProcessQuery.all());
             assertEquals(1, resumed.size());
             assertTrue(resumed.get(0).await(WAIT).isDone());
             assertEquals("1\n2\n", resumed.get(0).console());
@@ -248,8 +248,8 @@ class ProcessesTest {
     void aProcessStartedFromAJobflowObjectWaitsForItsMultiplicity() throws Exception {
         try (Kompira k = engine().build()) {
             addJobflow(k, "only", 1, "print('in') -> sleep(0.2) -> print('out')");
-            ProcessHandle a = k.start("/only", Map.of(), StartOptions.DEFAULT);
-            ProcessHandle b = k.start("/only", Map.of(), StartOptions.DEFAULT);
+            JobflowProcess a = k.start("/only", Map.of(), StartOptions.DEFAULT);
+            JobflowProcess b = k.start("/only", Map.of(), StartOptions.DEFAULT);
             assertTrue(a.await(WAIT).isDone());
             assertTrue(b.await(WAIT).isDone());
             assertEquals("in\nout\nin\nout\n", console.toString());

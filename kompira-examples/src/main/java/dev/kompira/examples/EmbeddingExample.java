@@ -2,10 +2,10 @@ package dev.kompira.examples;
 
 import dev.kompira.core.FlowCompileException;
 import dev.kompira.core.Kompira;
-import dev.kompira.core.process.ProcessHandle;
+import dev.kompira.core.process.JobflowProcess;
 import dev.kompira.core.process.ProcessOutcome;
 import dev.kompira.core.value.StringValue;
-import dev.kompira.core.vm.CompiledFlow;
+import dev.kompira.core.CompiledFlow;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -31,7 +31,7 @@ public final class EmbeddingExample {
     public static ProcessOutcome run(String name, PrintStream out) throws FlowCompileException, InterruptedException {
         try (Kompira kompira = Kompira.builder().console((pid, text) -> out.print(text)).build()) {
             CompiledFlow flow = kompira.compile("greeting.kjf", FLOW);
-            ProcessHandle process = kompira.start(flow, Map.of("name", StringValue.of(name)));
+            JobflowProcess process = kompira.start(flow, Map.of("name", StringValue.of(name)));
             ProcessOutcome outcome = process.await();
             out.println("process " + process.pid() + " ended " + outcome.state() + " with exit status "
                     + outcome.exitStatus() + " and result " + outcome.result());

@@ -1,5 +1,6 @@
 package dev.kompira.examples;
 
+import dev.kompira.core.FlowCompileException;
 import dev.kompira.core.Kompira;
 import dev.kompira.core.object.TreeInitializer;
 import dev.kompira.core.object.types.BuiltinTypes;
@@ -54,7 +55,7 @@ public final class ReviewBeforeDeployExample {
     }
 
     /** Runs the whole loop in folder {@code work}, narrating it to {@code out}. */
-    public static Outcome run(Path work, PrintStream out) throws IOException, GitAPIException, InterruptedException {
+    public static Outcome run(Path work, PrintStream out) throws IOException, GitAPIException, InterruptedException, FlowCompileException {
         Path server = work.resolve("flows.git");
         Git.init().setBare(true).setDirectory(server.toFile()).setInitialBranch("main").call().close();
         StringBuilder console = new StringBuilder();
@@ -107,7 +108,7 @@ public final class ReviewBeforeDeployExample {
     }
 
     /** Runs the flow object as the engine's store shows it now; returns what it printed. */
-    private static String runFlow(Kompira engine, StringBuilder console) throws InterruptedException {
+    private static String runFlow(Kompira engine, StringBuilder console) throws InterruptedException, FlowCompileException {
         console.setLength(0);
         ProcessOutcome outcome = engine.start(FLOW, Map.of(), StartOptions.DEFAULT).await();
         if (!outcome.isDone()) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kompira.core.FlowCompileException;
 import dev.kompira.core.Kompira;
-import dev.kompira.core.process.ProcessHandle;
+import dev.kompira.core.process.JobflowProcess;
 import dev.kompira.core.process.ProcessOutcome;
 import dev.kompira.core.process.ProcessState;
 import dev.kompira.core.value.StringValue;
@@ -51,7 +51,7 @@ class PythonLibraryTest {
         return consoleOf(outcome);
     }
 
-    private static ProcessHandle start(String name, String python, String... flow) throws FlowCompileException {
+    private static JobflowProcess start(String name, String python, String... flow) throws FlowCompileException {
         String text = "| src |\n[lib = ./.add('" + name + "', /system/types/Library, {sourceText = src})] ->\n"
                 + String.join("\n", flow);
         CONSOLE.setLength(0);
@@ -154,7 +154,7 @@ class PythonLibraryTest {
 
     @Test
     void terminatingTheProcessKillsTheCallAndTheEngineGoesOn() throws Exception {
-        ProcessHandle p = start("stuck", "import time\ndef wait():\n    time.sleep(60)\ndef ok():\n    return 'ok'\n",
+        JobflowProcess p = start("stuck", "import time\ndef wait():\n    time.sleep(60)\ndef ok():\n    return 'ok'\n",
                 "[lib.wait]");
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (p.state() != ProcessState.WAITING && System.nanoTime() < deadline) {

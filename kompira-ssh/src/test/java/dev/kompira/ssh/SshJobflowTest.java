@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kompira.core.Kompira;
-import dev.kompira.core.process.ProcessHandle;
+import dev.kompira.core.process.JobflowProcess;
 import dev.kompira.core.process.ProcessOutcome;
 import dev.kompira.core.transport.CommandOutput;
 import java.nio.file.Files;
@@ -45,7 +45,7 @@ class SshJobflowTest {
                 + TestSshServer.PASSWORD + "'] ->\n";
     }
 
-    private ProcessHandle start(String flow) throws Exception {
+    private JobflowProcess start(String flow) throws Exception {
         return engine.start(engine.compile("remote.kjf", flow), Map.of());
     }
 
@@ -104,7 +104,7 @@ class SshJobflowTest {
                 run(login("nobody-here") + "['true'] ->> print('status=$STATUS error=$ERROR') ->\n"
                         + login("ops") + "['printf \"\\\\377\\\\376\"'] ->> print('status=$STATUS error=$ERROR')"));
 
-        ProcessHandle sleeper = start(login("ops") + "['sleep 300 # kompira-terminate-test']");
+        JobflowProcess sleeper = start(login("ops") + "['sleep 300 # kompira-terminate-test']");
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (!runningHere("kompira-terminate-test")) {
             assertTrue(System.nanoTime() < deadline, "the remote command started");

@@ -49,9 +49,9 @@ public record ProcessQuery(ProcessState state, Long parentPid, String jobflow, I
     }
 
     /** Returns whether {@code p} satisfies every criterion. */
-    public boolean matches(ProcessHandle p) {
+    public boolean matches(JobflowProcess p) {
         return (state == null || p.state() == state)
-                && (parentPid == null || p.parent().map(ProcessHandle::pid).orElse(-1L).equals(parentPid))
+                && (parentPid == null || p.parent().map(JobflowProcess::pid).orElse(-1L).equals(parentPid))
                 && (jobflow == null || jobflow.equals(p.jobflow()))
                 && within(Optional.ofNullable(p.startedTime()), startedAfter, startedBefore)
                 && within(p.finishedTime(), finishedAfter, finishedBefore);

@@ -110,7 +110,7 @@ public final class ChannelQueues implements ChannelValue.Backing {
             return false;
         }
         try {
-            CompiledFlow flow = services.jobflows().compiled(target.stored());
+            CompiledProgram flow = services.jobflows().compiled(target.stored());
             Optional<String> refusal = refusal(flow);
             if (refusal.isPresent()) {
                 LOG.warn("{}: {} {}; the message is queued", o.get().path(), target.text(), refusal.get());
@@ -128,7 +128,7 @@ public final class ChannelQueues implements ChannelValue.Backing {
     }
 
     /** Why {@code flow} cannot take a message: it needs one parameter, with defaults for the others. */
-    private static Optional<String> refusal(CompiledFlow flow) {
+    private static Optional<String> refusal(CompiledProgram flow) {
         if (flow.parameters().isEmpty()) {
             return Optional.of("has no parameter for the message");
         }

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Compiles a checked syntax tree into a {@link CompiledFlow}. The jobflow scope gets a slot for
+ * Compiles a checked syntax tree into a {@link CompiledProgram}. The jobflow scope gets a slot for
  * every parameter, every control variable and every name any job assigns, so that every name
  * resolves statically (language.md §6.1: assignment changes the innermost visible binding, else
  * creates a jobflow variable).
@@ -34,7 +34,7 @@ public final class Compiler {
      *
      * @throws IllegalArgumentException when the parse result has errors
      */
-    public static CompiledFlow compile(ParseResult parsed) {
+    public static CompiledProgram compile(ParseResult parsed) {
         return compile(parsed, "/");
     }
 
@@ -44,24 +44,24 @@ public final class Compiler {
      *
      * @throws IllegalArgumentException when the parse result has errors
      */
-    public static CompiledFlow compile(ParseResult parsed, String directory) {
+    public static CompiledProgram compile(ParseResult parsed, String directory) {
         if (parsed.hasErrors()) {
             throw new IllegalArgumentException("cannot compile " + parsed.source().name() + ": it has compile errors");
         }
         return new Compiler().compileProgram(parsed, directory);
     }
 
-    private CompiledFlow compileProgram(ParseResult parsed, String directory) {
+    private CompiledProgram compileProgram(ParseResult parsed, String directory) {
         Program program = parsed.program();
         Map<String, Integer> slots = jobflowSlots(program);
         Lexical lexical = Lexical.jobflow(slots);
-        List<CompiledFlow.Parameter> parameters = new ArrayList<>();
+        List<CompiledProgram.Parameter> parameters = new ArrayList<>();
         for (Parameter p : program.parameters()) {
             Eval def = p.defaultValue() == null ? null : ExprCompiler.compile(p.defaultValue(), lexical);
-            parameters.add(new CompiledFlow.Parameter(p.name(), slots.get(p.name()), def, p.span()));
+            parameters.add(new CompiledProgram.Parameter(p.name(), slots.get(p.name()), def, p.span()));
         }
-        CompiledFlow.FlowCode main = program.flow() == null ? null : flow(program.flow(), lexical);
-        return new CompiledFlow(parsed.source().name(), parsed.source().text(), parameters, main, slots, codes,
+        CompiledProgram.FlowCode main = program.flow() == null ? null : flow(program.flow(), lexical);
+        return new CompiledProgram(parsed.source().name(), parsed.source().text(), parameters, main, slots, codes,
                 parsed.diagnostics(), directory);
     }
 
@@ -96,7 +96,7 @@ public final class Compiler {
     }
 
     /** Compiles a jobflow expression as seen from {@code lexical}. */
-    CompiledFlow.FlowCode flow(Flow flow, Lexical lexical) {
+    CompiledProgram.FlowCode flow(Flow flow, Lexical lexical) {
         JobCompiler jobs = new JobCompiler(this, lexical);
         List<JobCode> compiled = new ArrayList<>();
         List<Connector> connectors = new ArrayList<>();
@@ -107,7 +107,7 @@ public final class Compiler {
         }
         int id = codes.size();
         codes.add(null);
-        CompiledFlow.FlowCode code = new CompiledFlow.FlowCode(id, compiled.toArray(new JobCode[0]),
+        CompiledProgram.FlowCode code = new CompiledProgram.FlowCode(id, compiled.toArray(new JobCode[0]),
                 connectors.toArray(new Connector[0]));
         codes.set(id, code);
         return code;

@@ -150,7 +150,7 @@ final class EventCompiler {
     static JobCode choice(ChoiceBlock block, Compiler compiler, Lexical lexical) {
         int n = block.eventFlows().size();
         EventCode[] events = new EventCode[n];
-        CompiledFlow.FlowCode[] flows = new CompiledFlow.FlowCode[n];
+        CompiledProgram.FlowCode[] flows = new CompiledProgram.FlowCode[n];
         for (int i = 0; i < n; i++) {
             Flow flow = block.eventFlows().get(i);
             events[i] = code(flow.first(), lexical);

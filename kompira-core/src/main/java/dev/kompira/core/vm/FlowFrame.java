@@ -10,11 +10,11 @@ import dev.kompira.core.value.StringValue;
  */
 final class FlowFrame extends Frame {
 
-    final CompiledFlow.FlowCode code;
+    final CompiledProgram.FlowCode code;
     int next;
     boolean awaiting;
 
-    FlowFrame(CompiledFlow.FlowCode code, Invocation invocation, Scope scope) {
+    FlowFrame(CompiledProgram.FlowCode code, Invocation invocation, Scope scope) {
         super(invocation, scope);
         this.code = code;
     }

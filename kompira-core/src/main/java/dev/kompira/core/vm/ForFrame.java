@@ -10,11 +10,11 @@ import java.util.List;
  */
 final class ForFrame extends Frame {
 
-    final CompiledFlow.ForCode code;
+    final CompiledProgram.ForCode code;
     final List<Value> items;
     int position;
 
-    ForFrame(CompiledFlow.ForCode code, Invocation invocation, Scope scope, List<Value> items) {
+    ForFrame(CompiledProgram.ForCode code, Invocation invocation, Scope scope, List<Value> items) {
         super(invocation, scope);
         this.code = code;
         this.items = items;

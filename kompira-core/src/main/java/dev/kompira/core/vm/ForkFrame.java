@@ -16,7 +16,7 @@ import java.util.List;
  */
 final class ForkFrame extends Frame {
 
-    final CompiledFlow.ForkCode code;
+    final CompiledProgram.ForkCode code;
     final List<Value> items;
     final List<Machine> children = new ArrayList<>();
     private final Join join;
@@ -26,7 +26,7 @@ final class ForkFrame extends Frame {
      * Creates the frame; {@code items} are the pfor elements, or Java null for a fork (one child
      * per branch).
      */
-    ForkFrame(CompiledFlow.ForkCode code, Invocation invocation, Scope scope, List<Value> items, Machine machine) {
+    ForkFrame(CompiledProgram.ForkCode code, Invocation invocation, Scope scope, List<Value> items, Machine machine) {
         super(invocation, scope);
         this.code = code;
         this.items = items;
@@ -46,7 +46,7 @@ final class ForkFrame extends Frame {
                 }
                 int i = children.size();
                 Value loopValue = items == null ? null : items.get(i);
-                CompiledFlow.FlowCode body = items == null ? code.branches()[i] : code.branches()[0];
+                CompiledProgram.FlowCode body = items == null ? code.branches()[i] : code.branches()[0];
                 Machine child = m.forkChild(body, scope, invocation, loopValue, join);
                 children.add(child);
                 child.startHoldingSlot();

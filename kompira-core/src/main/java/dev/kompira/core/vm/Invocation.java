@@ -16,7 +16,7 @@ import java.util.Map;
  */
 final class Invocation {
 
-    final CompiledFlow flow;
+    final CompiledProgram flow;
     final Invocation caller;
     final Span callSite;
     Scope scope;
@@ -31,7 +31,7 @@ final class Invocation {
     /** The Jobflow object whose multiplicity slot this invocation holds, or 0. */
     long lockId;
 
-    Invocation(CompiledFlow flow, Invocation caller, Span callSite, DictionaryValue env) {
+    Invocation(CompiledProgram flow, Invocation caller, Span callSite, DictionaryValue env) {
         this.flow = flow;
         this.caller = caller;
         this.callSite = callSite;

@@ -141,7 +141,7 @@ final class JobCompiler implements JobVisitor<JobCode> {
     @Override
     public JobCode visitSimpleBlock(SimpleBlock block) {
         if (block.bindings().isEmpty()) {
-            CompiledFlow.FlowCode body = compiler.flow(block.body(), lexical);
+            CompiledProgram.FlowCode body = compiler.flow(block.body(), lexical);
             return new SimpleJob(block.span(), false, (m, f) -> m.push(new FlowFrame(body, f.invocation, f.scope)));
         }
         List<String> names = new ArrayList<>();
@@ -150,7 +150,7 @@ final class JobCompiler implements JobVisitor<JobCode> {
             values[i] = ExprCompiler.compile(block.bindings().get(i).value(), lexical.block(names));
             names.add(block.bindings().get(i).name());
         }
-        CompiledFlow.FlowCode body = compiler.flow(block.body(), lexical.block(names));
+        CompiledProgram.FlowCode body = compiler.flow(block.body(), lexical.block(names));
         return new SimpleJob(block.span(), false, (m, f) -> {
             Scope scope = new Scope(values.length, f.scope);
             for (int i = 0; i < values.length; i++) {
@@ -164,13 +164,13 @@ final class JobCompiler implements JobVisitor<JobCode> {
     public JobCode visitIf(IfBlock block) {
         int n = block.branches().size();
         Eval[] conditions = new Eval[n];
-        CompiledFlow.FlowCode[] bodies = new CompiledFlow.FlowCode[n];
+        CompiledProgram.FlowCode[] bodies = new CompiledProgram.FlowCode[n];
         for (int i = 0; i < n; i++) {
             IfBranch branch = block.branches().get(i);
             conditions[i] = branch.condition() == null ? (s, m) -> m.invocation().result : expr(branch.condition());
             bodies[i] = compiler.flow(branch.body(), lexical);
         }
-        CompiledFlow.FlowCode otherwise = block.elseBody() == null ? null : compiler.flow(block.elseBody(), lexical);
+        CompiledProgram.FlowCode otherwise = block.elseBody() == null ? null : compiler.flow(block.elseBody(), lexical);
         return new SimpleJob(block.span(), false, (m, f) -> {
             for (int i = 0; i < n; i++) {
                 if (conditions[i].eval(f.scope, m).truthy()) {
@@ -190,7 +190,7 @@ final class JobCompiler implements JobVisitor<JobCode> {
     public JobCode visitCase(CaseBlock block) {
         Eval subject = block.subject() == null ? (s, m) -> m.invocation().result : expr(block.subject());
         List<Eval[]> patterns = new ArrayList<>();
-        List<CompiledFlow.FlowCode> bodies = new ArrayList<>();
+        List<CompiledProgram.FlowCode> bodies = new ArrayList<>();
         for (CaseClause clause : block.clauses()) {
             Eval[] ps = new Eval[clause.patterns().size()];
             for (int i = 0; i < ps.length; i++) {
@@ -199,7 +199,7 @@ final class JobCompiler implements JobVisitor<JobCode> {
             patterns.add(ps);
             bodies.add(compiler.flow(clause.body(), lexical));
         }
-        CompiledFlow.FlowCode otherwise = block.elseBody() == null ? null : compiler.flow(block.elseBody(), lexical);
+        CompiledProgram.FlowCode otherwise = block.elseBody() == null ? null : compiler.flow(block.elseBody(), lexical);
         return new SimpleJob(block.span(), false, (m, f) -> {
             Value value = subject.eval(f.scope, m);
             for (int c = 0; c < patterns.size(); c++) {
@@ -221,8 +221,8 @@ final class JobCompiler implements JobVisitor<JobCode> {
     @Override
     public JobCode visitFor(ForBlock block) {
         Eval iterable = expr(block.iterable());
-        CompiledFlow.FlowCode body = compiler.flow(block.body(), lexical.block(List.of(block.variable())));
-        CompiledFlow.ForCode code = compiler.register(id -> new CompiledFlow.ForCode(id, body));
+        CompiledProgram.FlowCode body = compiler.flow(block.body(), lexical.block(List.of(block.variable())));
+        CompiledProgram.ForCode code = compiler.register(id -> new CompiledProgram.ForCode(id, body));
         Span iterableSpan = block.iterable().span();
         return new SimpleJob(block.span(), false, (m, f) -> {
             List<Value> items = iterate(iterable.eval(f.scope, m), m, iterableSpan);
@@ -266,16 +266,16 @@ final class JobCompiler implements JobVisitor<JobCode> {
     @Override
     public JobCode visitWhile(WhileBlock block) {
         Eval condition = expr(block.condition());
-        CompiledFlow.FlowCode body = compiler.flow(block.body(), lexical);
-        CompiledFlow.WhileCode code = compiler.register(
-                id -> new CompiledFlow.WhileCode(id, condition, block.condition().span(), body));
+        CompiledProgram.FlowCode body = compiler.flow(block.body(), lexical);
+        CompiledProgram.WhileCode code = compiler.register(
+                id -> new CompiledProgram.WhileCode(id, condition, block.condition().span(), body));
         return new SimpleJob(block.span(), false, (m, f) -> m.push(new WhileFrame(code, f.invocation, f.scope)));
     }
 
     @Override
     public JobCode visitTry(TryBlock block) {
-        CompiledFlow.FlowCode body = compiler.flow(block.body(), lexical);
-        CompiledFlow.TryCode code = compiler.register(id -> new CompiledFlow.TryCode(id, body));
+        CompiledProgram.FlowCode body = compiler.flow(block.body(), lexical);
+        CompiledProgram.TryCode code = compiler.register(id -> new CompiledProgram.TryCode(id, body));
         return new SimpleJob(block.span(), false, (m, f) -> m.push(new TryFrame(code, f.invocation, f.scope)));
     }
 
@@ -286,9 +286,9 @@ final class JobCompiler implements JobVisitor<JobCode> {
 
     @Override
     public JobCode visitFork(ForkBlock block) {
-        CompiledFlow.FlowCode[] branches = block.branches().stream().map(b -> compiler.flow(b, lexical))
-                .toArray(CompiledFlow.FlowCode[]::new);
-        CompiledFlow.ForkCode code = compiler.register(id -> new CompiledFlow.ForkCode(id, branches, false));
+        CompiledProgram.FlowCode[] branches = block.branches().stream().map(b -> compiler.flow(b, lexical))
+                .toArray(CompiledProgram.FlowCode[]::new);
+        CompiledProgram.ForkCode code = compiler.register(id -> new CompiledProgram.ForkCode(id, branches, false));
         return new SimpleJob(block.span(), false,
                 (m, f) -> m.push(new ForkFrame(code, f.invocation, f.scope, null, m)));
     }
@@ -296,9 +296,9 @@ final class JobCompiler implements JobVisitor<JobCode> {
     @Override
     public JobCode visitPfor(PforBlock block) {
         Eval iterable = expr(block.iterable());
-        CompiledFlow.FlowCode body = compiler.flow(block.body(), lexical.block(List.of(block.variable())));
-        CompiledFlow.ForkCode code = compiler.register(id -> new CompiledFlow.ForkCode(id,
-                new CompiledFlow.FlowCode[] {body}, true));
+        CompiledProgram.FlowCode body = compiler.flow(block.body(), lexical.block(List.of(block.variable())));
+        CompiledProgram.ForkCode code = compiler.register(id -> new CompiledProgram.ForkCode(id,
+                new CompiledProgram.FlowCode[] {body}, true));
         Span iterableSpan = block.iterable().span();
         return new SimpleJob(block.span(), false, (m, f) -> {
             List<Value> items = iterate(iterable.eval(f.scope, m), m, iterableSpan);
@@ -308,7 +308,7 @@ final class JobCompiler implements JobVisitor<JobCode> {
 
     @Override
     public JobCode visitSession(SessionBlock block) {
-        CompiledFlow.FlowCode body = compiler.flow(block.body(), lexical.block(List.of(block.variable())));
+        CompiledProgram.FlowCode body = compiler.flow(block.body(), lexical.block(List.of(block.variable())));
         Slot[] controls = ControlVariables.NAMES.stream().map(lexical::resolve).toArray(Slot[]::new);
         return new SimpleJob(block.span(), false, (m, f) -> {
             Commands.Controls c = Commands.controls(m, f, controls);

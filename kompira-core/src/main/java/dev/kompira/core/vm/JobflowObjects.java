@@ -31,19 +31,37 @@ public final class JobflowObjects {
     }
 
     /** Returns the compiled flow of Jobflow object {@code jobflow}; one that does not compile is {@code R-EXEC}. */
-    public CompiledFlow compiled(StoredObject jobflow) {
+    public CompiledProgram compiled(StoredObject jobflow) {
+        Compilation c = compile(jobflow);
+        if (c.program() == null) {
+            throw new JobflowError(ErrorCode.R_EXEC, compileErrors(jobflow.path(), c.checked()));
+        }
+        return c.program();
+    }
+
+    /** Compiles Jobflow object {@code jobflow}, or says why it does not compile. */
+    public Compilation compile(StoredObject jobflow) {
         Value source = tree.readField(jobflow, "source");
         Compiled cached = cache.get(jobflow.id());
         if (cached != null && cached.source().equals(source) && cached.path().equals(jobflow.path())) {
-            return cached.flow();
+            return new Compilation(cached.flow(), null);
         }
         ParseResult checked = JobflowParser.check(jobflow.path(), dev.kompira.core.value.Rendering.text(source));
         if (checked.hasErrors()) {
-            throw new JobflowError(ErrorCode.R_EXEC, compileErrors(jobflow.path(), checked));
+            return new Compilation(null, checked);
         }
-        CompiledFlow flow = Compiler.compile(checked, ObjectPaths.parent(jobflow.path()));
+        CompiledProgram flow = Compiler.compile(checked, ObjectPaths.parent(jobflow.path()));
         cache.put(jobflow.id(), new Compiled(source, jobflow.path(), flow));
-        return flow;
+        return new Compilation(flow, null);
+    }
+
+    /**
+     * What compiling a Jobflow object gave.
+     *
+     * @param program the compiled flow, or null when it has errors
+     * @param checked the checked source with its errors, or null when it compiled
+     */
+    public record Compilation(CompiledProgram program, ParseResult checked) {
     }
 
     /** Says that {@code path} cannot run and why: its first error, and how many more there are. */
@@ -54,6 +72,6 @@ public final class JobflowObjects {
     }
 
     /** A compiled version. */
-    private record Compiled(Value source, String path, CompiledFlow flow) {
+    private record Compiled(Value source, String path, CompiledProgram flow) {
     }
 }

@@ -11,7 +11,7 @@ import dev.kompira.core.object.WriteOrigin;
 import dev.kompira.core.store.StoredObject;
 import dev.kompira.core.event.EventWait;
 import dev.kompira.core.process.CheckpointStore;
-import dev.kompira.core.process.ProcessHandle;
+import dev.kompira.core.process.JobflowProcess;
 import dev.kompira.core.process.StartOptions;
 import dev.kompira.core.process.StepHandler;
 import dev.kompira.core.process.ProcessOutcome;
@@ -49,10 +49,10 @@ import java.util.function.BiConsumer;
  * it back on a carrier thread. No thread is held while the process waits.
  *
  * <p>Thread-safety: the frame stack is touched only by the one carrier thread that runs the
- * process at a time (hand-over through {@link #lock}); the {@link ProcessHandle} methods are
+ * process at a time (hand-over through {@link #lock}); the {@link JobflowProcess} methods are
  * thread-safe.
  */
-public final class Machine implements ProcessHandle {
+public final class Machine implements JobflowProcess {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Machine.class);
 
@@ -118,7 +118,7 @@ public final class Machine implements ProcessHandle {
      * {@link #start()}.
      * Parameter binding happens when it starts (D94).
      */
-    public static Machine create(long pid, CompiledFlow flow, Map<String, Value> arguments, StartOptions options,
+    public static Machine create(long pid, CompiledProgram flow, Map<String, Value> arguments, StartOptions options,
             EngineServices services) {
         Machine m = new Machine(pid, services);
         m.stepMode = options.stepMode();
@@ -199,7 +199,7 @@ public final class Machine implements ProcessHandle {
                 throw new JobflowError(ErrorCode.R_PARAM, "jobflow " + inv.flow.name() + " has no parameter '" + name + "'");
             }
         }
-        for (CompiledFlow.Parameter p : inv.flow.parameters()) {
+        for (CompiledProgram.Parameter p : inv.flow.parameters()) {
             if (!supplied.containsKey(p.name()) && p.defaultValue() == null) {
                 JobflowError missing = new JobflowError(ErrorCode.R_PARAM,
                         "jobflow " + inv.flow.name() + ": missing value for parameter '" + p.name() + "'");
@@ -237,7 +237,7 @@ public final class Machine implements ProcessHandle {
      * {@code $RESULT}/{@code $STATUS}/{@code $ERROR} are set (D96). Binding errors are {@code R-PARAM},
      * nesting deeper than 1000 calls {@code R-DEPTH}.
      */
-    void callJobflow(CompiledFlow flow, Arguments arguments, Span callSite, long lockId) {
+    void callJobflow(CompiledProgram flow, Arguments arguments, Span callSite, long lockId) {
         Invocation caller = invocation();
         int depth = 1;
         for (Invocation i = caller; i.caller != null; i = i.caller) {
@@ -259,7 +259,7 @@ public final class Machine implements ProcessHandle {
         pushParameters(callee, supplied);
     }
 
-    private static Map<String, Value> namedArguments(CompiledFlow flow, Arguments arguments) {
+    private static Map<String, Value> namedArguments(CompiledProgram flow, Arguments arguments) {
         List<String> names = flow.parameterNames();
         if (arguments.positional().size() > names.size()) {
             throw new JobflowError(ErrorCode.R_PARAM, "jobflow " + flow.name() + " takes " + names.size()
@@ -772,7 +772,7 @@ public final class Machine implements ProcessHandle {
             return;
         }
         inv.scope = new Scope(inv.flow.jobflowSlotCount(), null);
-        for (CompiledFlow.Parameter p : inv.flow.parameters()) {
+        for (CompiledProgram.Parameter p : inv.flow.parameters()) {
             inv.scope.slots[p.slot()] = inv.startValues.get(p.name());
         }
         inv.resetStatus();
@@ -920,7 +920,7 @@ public final class Machine implements ProcessHandle {
      */
     void callJobflowObject(ObjectValue jobflow, Arguments arguments, Span callSite, FlowFrame frame) {
         StoredObject target = jobflow.stored();
-        CompiledFlow flow = services.jobflows().compiled(target);
+        CompiledProgram flow = services.jobflows().compiled(target);
         Invocation caller = frame.invocation;
         boolean tailCall = frame == caller.rootFrame && frame.next == frame.code.jobs().length;
         if (tailCall && caller.lockId != 0 && caller.lockId != target.id()) {
@@ -1025,7 +1025,7 @@ public final class Machine implements ProcessHandle {
         }
     }
 
-    // ---- ProcessHandle ----------------------------------------------------------------------------
+    // ---- JobflowProcess ----------------------------------------------------------------------------
 
     @Override
     public long pid() {
@@ -1176,10 +1176,10 @@ public final class Machine implements ProcessHandle {
     }
 
     /** Evaluates the default of the only parameter of {@code flow} in an empty scope (text parameters, D94). */
-    public static Value evaluateDefault(CompiledFlow flow, EngineServices services) {
+    public static Value evaluateDefault(CompiledProgram flow, EngineServices services) {
         Machine m = new Machine(0, services);
         m.root = new Invocation(flow, null, Span.NONE, services.environment().get());
-        CompiledFlow.Parameter p = flow.parameters().get(0);
+        CompiledProgram.Parameter p = flow.parameters().get(0);
         return p.defaultValue().eval(m.root.scope, m);
     }
 
@@ -1313,7 +1313,7 @@ public final class Machine implements ProcessHandle {
      * {@code scope} and of the status variables (§6.3); a pfor child gets {@code loopValue} bound
      * in a block scope of its own. It inherits the modes; it is started by the caller.
      */
-    Machine forkChild(CompiledFlow.FlowCode body, Scope scope, Invocation from, Value loopValue, Join parentJoin) {
+    Machine forkChild(CompiledProgram.FlowCode body, Scope scope, Invocation from, Value loopValue, Join parentJoin) {
         Machine child = new Machine(services.registry().newPid(), services);
         child.parent = this;
         child.join = parentJoin;
@@ -1334,13 +1334,13 @@ public final class Machine implements ProcessHandle {
     /** What a child starts with; copied again for {@code self()} in the child (D110). */
     private static final class ChildStart {
 
-        private final CompiledFlow.FlowCode body;
+        private final CompiledProgram.FlowCode body;
         private final List<Scope> chain = new ArrayList<>();
         private final Value[] status;
         private final Value loopValue;
-        private final CompiledFlow flow;
+        private final CompiledProgram flow;
 
-        ChildStart(CompiledFlow.FlowCode body, Scope scope, Invocation from, Value loopValue) {
+        ChildStart(CompiledProgram.FlowCode body, Scope scope, Invocation from, Value loopValue) {
             this.body = body;
             this.flow = from.flow;
             dev.kompira.core.value.Copies.Copier copier = new dev.kompira.core.value.Copies.Copier();
@@ -1392,7 +1392,7 @@ public final class Machine implements ProcessHandle {
         }
     }
 
-    // ---- ProcessHandle: the record ------------------------------------------------------------------
+    // ---- JobflowProcess: the record ------------------------------------------------------------------
 
     @Override
     public String jobflow() {
@@ -1400,12 +1400,12 @@ public final class Machine implements ProcessHandle {
     }
 
     @Override
-    public Optional<ProcessHandle> parent() {
+    public Optional<JobflowProcess> parent() {
         return Optional.ofNullable(parent);
     }
 
     @Override
-    public List<ProcessHandle> children() {
+    public List<JobflowProcess> children() {
         synchronized (lock) {
             return List.copyOf(children);
         }

@@ -27,7 +27,7 @@ final class ParameterFrame extends Frame {
     @Override
     void step(Machine machine) {
         Map<String, Value> bound = new LinkedHashMap<>();
-        for (CompiledFlow.Parameter p : invocation.flow.parameters()) {
+        for (CompiledProgram.Parameter p : invocation.flow.parameters()) {
             Value v = supplied.get(p.name());
             if (v == null) {
                 machine.beginExpression(p.span());

@@ -1,7 +1,7 @@
 package dev.kompira.core.vm;
 
 import dev.kompira.core.event.ChannelValue;
-import dev.kompira.core.process.ProcessHandle;
+import dev.kompira.core.process.JobflowProcess;
 import dev.kompira.core.process.ProcessQuery;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,13 +56,13 @@ public final class ProcessRegistry {
     }
 
     /** Returns the process {@code pid}, or Java null. */
-    public ProcessHandle get(long pid) {
+    public JobflowProcess get(long pid) {
         return processes.get(pid);
     }
 
     /** Returns the processes {@code query} matches, in pid order. */
-    public List<ProcessHandle> list(ProcessQuery query) {
-        List<ProcessHandle> found = new ArrayList<>();
+    public List<JobflowProcess> list(ProcessQuery query) {
+        List<JobflowProcess> found = new ArrayList<>();
         for (Machine m : processes.values()) {
             if (query.matches(m)) {
                 found.add(m);

@@ -127,7 +127,7 @@ public final class ProcessSnapshots {
          * Rebuilds the process as process {@code pid} of an engine: suspended (it waits for a
          * resume), or running on from where it was saved.
          */
-        public Machine build(CompiledFlow flow, long pid, EngineServices services, boolean suspended) {
+        public Machine build(CompiledProgram flow, long pid, EngineServices services, boolean suspended) {
             return new Reader(root, flow, services).build(pid, suspended);
         }
     }
@@ -298,12 +298,12 @@ public final class ProcessSnapshots {
     private static final class Reader {
 
         private final JsonNode root;
-        private final CompiledFlow flow;
+        private final CompiledProgram flow;
         private final List<Value> heap = new ArrayList<>();
         private final List<Scope> scopes = new ArrayList<>();
         private final EngineServices services;
 
-        Reader(JsonNode root, CompiledFlow flow, EngineServices services) {
+        Reader(JsonNode root, CompiledProgram flow, EngineServices services) {
             this.root = root;
             this.flow = flow;
             this.services = services;
@@ -335,7 +335,7 @@ public final class ProcessSnapshots {
             Object code = flow.code(f.path("code").asInt());
             switch (f.path("kind").asText()) {
                 case "flow": {
-                    FlowFrame frame = new FlowFrame((CompiledFlow.FlowCode) code, inv, scope);
+                    FlowFrame frame = new FlowFrame((CompiledProgram.FlowCode) code, inv, scope);
                     frame.next = f.path("next").asInt();
                     frame.awaiting = f.path("awaiting").asBoolean();
                     if (f.path("root").asBoolean()) {
@@ -345,14 +345,14 @@ public final class ProcessSnapshots {
                 }
                 case "for": {
                     List<Value> items = f.has("range") ? new IntegerRange(f.path("range").asInt()) : values(f.path("items"));
-                    ForFrame frame = new ForFrame((CompiledFlow.ForCode) code, inv, scope, items);
+                    ForFrame frame = new ForFrame((CompiledProgram.ForCode) code, inv, scope, items);
                     frame.position = f.path("position").asInt();
                     return frame;
                 }
                 case "while":
-                    return new WhileFrame((CompiledFlow.WhileCode) code, inv, scope);
+                    return new WhileFrame((CompiledProgram.WhileCode) code, inv, scope);
                 default: {
-                    TryFrame frame = new TryFrame((CompiledFlow.TryCode) code, inv, scope);
+                    TryFrame frame = new TryFrame((CompiledProgram.TryCode) code, inv, scope);
                     frame.started = f.path("started").asBoolean();
                     return frame;
                 }

@@ -6,7 +6,7 @@ import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
 import dev.kompira.core.event.Guard;
 import dev.kompira.core.event.Waitable;
-import dev.kompira.core.process.ProcessHandle;
+import dev.kompira.core.process.JobflowProcess;
 import dev.kompira.core.value.ArrayValue;
 import dev.kompira.core.value.Attributed;
 import dev.kompira.core.value.BooleanValue;
@@ -40,7 +40,7 @@ public final class ProcessValue implements Waitable, Attributed {
     }
 
     /** Returns the process. */
-    public ProcessHandle handle() {
+    public JobflowProcess handle() {
         return process;
     }
 
@@ -107,7 +107,7 @@ public final class ProcessValue implements Waitable, Attributed {
 
     private Value children() {
         List<Value> values = new ArrayList<>();
-        for (ProcessHandle child : process.children()) {
+        for (JobflowProcess child : process.children()) {
             values.add(((Machine) child).value());
         }
         return new ArrayValue(values);

@@ -18,7 +18,7 @@ final class SessionFrame extends Frame {
 
     private enum Phase { NEW, OPENING, RUNNING }
 
-    private final CompiledFlow.FlowCode body;
+    private final CompiledProgram.FlowCode body;
     private final Transport transport;
     private final SessionRequest request;
     private final SessionChannel channel;
@@ -26,7 +26,7 @@ final class SessionFrame extends Frame {
     private String refused;
     private boolean closed;
 
-    SessionFrame(CompiledFlow.FlowCode body, Invocation invocation, Scope scope, Transport transport, SessionRequest request,
+    SessionFrame(CompiledProgram.FlowCode body, Invocation invocation, Scope scope, Transport transport, SessionRequest request,
             SessionChannel channel) {
         super(invocation, scope);
         this.body = body;

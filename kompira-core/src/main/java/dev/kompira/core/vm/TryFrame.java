@@ -11,10 +11,10 @@ import dev.kompira.core.value.Value;
  */
 final class TryFrame extends Frame {
 
-    final CompiledFlow.TryCode code;
+    final CompiledProgram.TryCode code;
     boolean started;
 
-    TryFrame(CompiledFlow.TryCode code, Invocation invocation, Scope scope) {
+    TryFrame(CompiledProgram.TryCode code, Invocation invocation, Scope scope) {
         super(invocation, scope);
         this.code = code;
     }

@@ -8,9 +8,9 @@ import dev.kompira.core.value.IntegerValue;
  */
 final class WhileFrame extends Frame {
 
-    final CompiledFlow.WhileCode code;
+    final CompiledProgram.WhileCode code;
 
-    WhileFrame(CompiledFlow.WhileCode code, Invocation invocation, Scope scope) {
+    WhileFrame(CompiledProgram.WhileCode code, Invocation invocation, Scope scope) {
         super(invocation, scope);
         this.code = code;
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kompira.core.Kompira;
-import dev.kompira.core.process.ProcessHandle;
+import dev.kompira.core.process.JobflowProcess;
 import dev.kompira.core.process.ProcessOutcome;
 import dev.kompira.core.process.ProcessState;
 import dev.kompira.core.store.MemoryStore;
@@ -48,7 +48,7 @@ class SnapshotResumeTest {
         StringBuilder first = new StringBuilder();
         String snapshot;
         try (Kompira engine = engine(first)) {
-            ProcessHandle p = engine.start(engine.compile("loop.kjf", FLOW), Map.of());
+            JobflowProcess p = engine.start(engine.compile("loop.kjf", FLOW), Map.of());
             waitUntilSuspended(p);
             snapshot = engine.snapshot(p);
         }
@@ -56,7 +56,7 @@ class SnapshotResumeTest {
 
         StringBuilder second = new StringBuilder();
         try (Kompira engine = engine(second)) {
-            ProcessHandle restored = engine.restore(snapshot);
+            JobflowProcess restored = engine.restore(snapshot);
             assertEquals(ProcessState.WAITING, restored.state());
             restored.resume();
             ProcessOutcome outcome = restored.await(Duration.ofSeconds(30));
@@ -77,14 +77,14 @@ class SnapshotResumeTest {
         StringBuilder first = new StringBuilder();
         String snapshot;
         try (Kompira engine = engine(first, store)) {
-            ProcessHandle p = engine.start(engine.compile("refs.kjf", flow), Map.of());
+            JobflowProcess p = engine.start(engine.compile("refs.kjf", flow), Map.of());
             waitUntilSuspended(p);
             snapshot = engine.snapshot(p);
         }
 
         StringBuilder second = new StringBuilder();
         try (Kompira engine = engine(second, store)) {
-            ProcessHandle restored = engine.restore(snapshot);
+            JobflowProcess restored = engine.restore(snapshot);
             restored.resume();
             assertEquals(ProcessState.DONE, restored.await(Duration.ofSeconds(30)).state(), second.toString());
         }
@@ -95,7 +95,7 @@ class SnapshotResumeTest {
     void aRunningProcessCannotBeSaved() throws Exception {
         StringBuilder out = new StringBuilder();
         try (Kompira engine = engine(out)) {
-            ProcessHandle p = engine.start(engine.compile("sleep.kjf", "sleep(5)"), Map.of());
+            JobflowProcess p = engine.start(engine.compile("sleep.kjf", "sleep(5)"), Map.of());
             assertThrows(IllegalStateException.class, () -> engine.snapshot(p));
         }
     }
@@ -103,7 +103,7 @@ class SnapshotResumeTest {
     private static String runWithoutPause() throws Exception {
         StringBuilder out = new StringBuilder();
         try (Kompira engine = engine(out)) {
-            ProcessHandle p = engine.start(engine.compile("loop.kjf", FLOW), Map.of());
+            JobflowProcess p = engine.start(engine.compile("loop.kjf", FLOW), Map.of());
             waitUntilSuspended(p);
             p.resume();
             assertEquals(ProcessState.DONE, p.await(Duration.ofSeconds(30)).state());
@@ -111,7 +111,7 @@ class SnapshotResumeTest {
         return out.toString();
     }
 
-    private static void waitUntilSuspended(ProcessHandle p) throws InterruptedException {
+    private static void waitUntilSuspended(JobflowProcess p) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!(p.isSuspended() && p.state() == ProcessState.WAITING)) {
             assertTrue(System.nanoTime() < deadline, "the process did not suspend itself");

@@ -1,5 +1,6 @@
 package dev.kompira.core.vm;
 
+import dev.kompira.core.CompiledFlow;
 import dev.kompira.dsl.ast.Connector;
 import dev.kompira.dsl.diag.Diagnostic;
 import dev.kompira.dsl.source.Span;
@@ -7,13 +8,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A jobflow compiled once into immutable code that every process running it shares
- * (ARCHITECTURE.md §3). Code that frames refer to ({@link FlowCode}, {@link ForCode}, ...) is
+ * The engine's side of a {@link CompiledFlow}: a jobflow compiled once into immutable code that
+ * every process running it shares (ARCHITECTURE.md §3). Code that frames refer to ({@link FlowCode}, {@link ForCode}, ...) is
  * numbered, so that a serialized frame can name its code and a recompiled flow finds it again.
  *
  * <p>Immutable and thread-safe.
  */
-public final class CompiledFlow {
+public final class CompiledProgram implements CompiledFlow {
 
     private final String name;
     private final String source;
@@ -24,7 +25,7 @@ public final class CompiledFlow {
     private final List<Diagnostic> diagnostics;
     private final String directory;
 
-    CompiledFlow(String name, String source, List<Parameter> parameters, FlowCode main, Map<String, Integer> jobflowSlots,
+    CompiledProgram(String name, String source, List<Parameter> parameters, FlowCode main, Map<String, Integer> jobflowSlots,
             List<Object> codes, List<Diagnostic> diagnostics, String directory) {
         this.directory = directory;
         this.name = name;
@@ -36,32 +37,41 @@ public final class CompiledFlow {
         this.diagnostics = List.copyOf(diagnostics);
     }
 
-    /** Returns the source name used in diagnostics (a file name or an object path). */
+    @Override
     public String name() {
         return name;
     }
 
-    /**
-     * Returns the directory that {@code ./} and {@code ../} paths in the flow start from (objects.md
-     * §1.3): the parent of the Jobflow object, or {@code /} for a flow that is not stored in the tree.
-     */
+    @Override
     public String directory() {
         return directory;
     }
 
-    /** Returns the source text the flow was compiled from. */
+    @Override
     public String source() {
         return source;
     }
 
-    /** Returns the names of the parameters, in declaration order. */
+    @Override
     public List<String> parameterNames() {
         return parameters.stream().map(Parameter::name).toList();
     }
 
-    /** Returns the compile-time diagnostics (warnings; a flow with errors is never compiled). */
+    @Override
     public List<Diagnostic> diagnostics() {
         return diagnostics;
+    }
+
+    /**
+     * Returns {@code flow} as the engine's code.
+     *
+     * @throws IllegalArgumentException when {@code flow} was not compiled by this library
+     */
+    public static CompiledProgram of(CompiledFlow flow) {
+        if (flow instanceof CompiledProgram program) {
+            return program;
+        }
+        throw new IllegalArgumentException("only flows compiled by Kompira.compile can run, not a " + flow.getClass().getName());
     }
 
     List<Parameter> parameters() {

@@ -7,7 +7,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * A process started by the engine (language.md §12). All methods are thread-safe.
  */
-public interface ProcessHandle {
+public interface JobflowProcess {
 
     /** Returns the process id. */
     long pid();
@@ -19,10 +19,10 @@ public interface ProcessHandle {
     String jobflow();
 
     /** Returns the parent process of a fork/pfor child that has not detached. */
-    java.util.Optional<ProcessHandle> parent();
+    java.util.Optional<JobflowProcess> parent();
 
     /** Returns the child processes created by fork/pfor, in creation order (detached ones included). */
-    java.util.List<ProcessHandle> children();
+    java.util.List<JobflowProcess> children();
 
     /** Returns when the process started, or null while it is NEW. */
     java.time.Instant startedTime();
