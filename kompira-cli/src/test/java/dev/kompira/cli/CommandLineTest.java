@@ -254,7 +254,7 @@ class CommandLineTest {
             }
             long deadline = System.nanoTime() + 10_000_000_000L;
             for (JobflowProcess p : processes) {
-                while (!(p.isSuspended() && p.state() == ProcessState.WAITING)) {
+                while (p.state() != ProcessState.SUSPENDED) {
                     assertTrue(System.nanoTime() < deadline, "the process did not suspend itself");
                     Thread.sleep(5);
                 }

@@ -147,7 +147,7 @@ class ProcessesTest {
             JobflowProcess p = k.start(k.compile("s.kjf", "['echo stepped'] -> print($RESULT)"), Map.of(),
                     StartOptions.DEFAULT.withStepMode(true));
             long deadline = System.nanoTime() + WAIT.toNanos();
-            while (!(p.isSuspended() && p.state() == ProcessState.WAITING)) {
+            while (p.state() != ProcessState.SUSPENDED) {
                 assertTrue(System.nanoTime() < deadline);
                 Thread.sleep(2);
             }

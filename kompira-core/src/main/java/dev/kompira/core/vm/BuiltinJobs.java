@@ -4,6 +4,7 @@ import dev.kompira.core.call.Arguments;
 import dev.kompira.core.call.Signature;
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
+import dev.kompira.core.process.RuntimeFailure;
 import dev.kompira.core.value.DatetimeValue;
 import dev.kompira.core.value.FloatValue;
 import dev.kompira.core.value.IntegerValue;
@@ -174,7 +175,7 @@ final class BuiltinJobs {
         if (message != NullValue.NULL) {
             m.console(text);
         }
-        m.terminate(Termination.of(Termination.Kind.ABORT, "aborted", text, 1, m.currentSpan()));
+        m.terminate(Termination.of(RuntimeFailure.Kind.ABORT, "aborted", text, m.currentSpan()));
     }
 
     private static void assertion(Machine m, Invocation inv, Arguments args) {
@@ -189,7 +190,7 @@ final class BuiltinJobs {
             m.console(Rendering.text(message));
             error += ": " + Rendering.text(message);
         }
-        m.terminate(Termination.of(Termination.Kind.ASSERT, "assertion failed", error, 1, m.currentSpan()));
+        m.terminate(Termination.of(RuntimeFailure.Kind.ASSERTION, "assertion failed", error, m.currentSpan()));
     }
 
     /** A built-in function used as a job: result-producing (§8.6). */

@@ -59,9 +59,8 @@ final class Commands {
             ended.run();
             return;
         }
-        Transport transport = m.transportFor(request.target().conntype());
+        Transport transport = m.transportFor(request.target().conntype(), f.invocation);
         if (transport == null) {
-            unreachable(f.invocation, "no transport for connection type '" + request.target().conntype() + "'");
             ended.run();
             return;
         }

@@ -137,14 +137,22 @@ public final class CompiledProgram implements CompiledFlow {
     }
 
     /**
-     * A {@code fork} block (one child per branch) or a {@code pfor} block (one branch, the body,
-     * run with the loop variable bound at slot 0 of a new block scope).
+     * A {@code fork} block: one child per branch.
      *
      * @param id       the code number
      * @param branches the branches
-     * @param pfor     whether this is a pfor body
      */
-    record ForkCode(int id, FlowCode[] branches, boolean pfor) {
+    record ForkCode(int id, FlowCode[] branches) {
+    }
+
+    /**
+     * A {@code pfor} block: its body, run by each child with the loop variable bound at slot 0 of a
+     * new block scope.
+     *
+     * @param id   the code number
+     * @param body the body
+     */
+    record PforCode(int id, FlowCode body) {
     }
 
     /**

@@ -156,8 +156,22 @@ final class EventCompiler {
             events[i] = code(flow.first(), lexical);
             flows[i] = compiler.flow(flow, lexical);
         }
-        return new SimpleJob(block.span(), false, (m, f) -> {
-            List<EventWait.Alternative> alternatives = new ArrayList<>(n);
+        return new ChoiceJob(block.span(), events, flows);
+    }
+
+    /**
+     * A {@code choice} block (language.md §9.6): waits for the first of its event jobs; the flow of the
+     * one that fired goes on after it.
+     *
+     * @param span   where the block is written
+     * @param events the first job of each flow
+     * @param flows  each flow, its event job first
+     */
+    private record ChoiceJob(Span span, EventCode[] events, CompiledProgram.FlowCode[] flows) implements JobCode {
+
+        @Override
+        public void exec(Machine m, FlowFrame f) {
+            List<EventWait.Alternative> alternatives = new ArrayList<>(events.length);
             for (EventCode e : events) {
                 m.beginExpression(e.span());
                 alternatives.add(e.evaluate(m, f.scope));
@@ -170,7 +184,7 @@ final class EventCompiler {
                 rest.awaiting = true;
                 m.push(rest);
             });
-        });
+        }
     }
 
     /** Sets the status variables from how the wait ended (the results table of §8.5, D80). */

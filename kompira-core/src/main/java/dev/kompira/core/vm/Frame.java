@@ -40,6 +40,14 @@ abstract class Frame {
         // most frames hold nothing outside the process
     }
 
+    /**
+     * Offered an abnormal termination that unwinds through this frame, after the frame was discarded:
+     * returns true when the frame absorbs it (a {@code try}), which ends the unwinding.
+     */
+    boolean catches(Machine machine, Termination termination, String diagnostic) {
+        return false;
+    }
+
     /** Ends the current iteration ({@code continue}); only called on loops. */
     void continueLoop() {
         throw new IllegalStateException(getClass().getSimpleName() + " is not a loop");

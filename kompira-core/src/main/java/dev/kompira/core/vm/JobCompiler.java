@@ -10,7 +10,6 @@ import dev.kompira.core.value.ArrayValue;
 import dev.kompira.core.value.BinaryValue;
 import dev.kompira.core.value.DictionaryValue;
 import dev.kompira.core.value.IntegerValue;
-import dev.kompira.core.value.Matching;
 import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.Value;
 import dev.kompira.dsl.ast.AssignmentJob;
@@ -167,55 +166,28 @@ final class JobCompiler implements JobVisitor<JobCode> {
         CompiledProgram.FlowCode[] bodies = new CompiledProgram.FlowCode[n];
         for (int i = 0; i < n; i++) {
             IfBranch branch = block.branches().get(i);
-            conditions[i] = branch.condition() == null ? (s, m) -> m.invocation().result : expr(branch.condition());
+            conditions[i] = branch.condition() == null ? IfJob.RESULT : expr(branch.condition());
             bodies[i] = compiler.flow(branch.body(), lexical);
         }
-        CompiledProgram.FlowCode otherwise = block.elseBody() == null ? null : compiler.flow(block.elseBody(), lexical);
-        return new SimpleJob(block.span(), false, (m, f) -> {
-            for (int i = 0; i < n; i++) {
-                if (conditions[i].eval(f.scope, m).truthy()) {
-                    m.push(new FlowFrame(bodies[i], f.invocation, f.scope));
-                    return;
-                }
-            }
-            if (otherwise != null) {
-                m.push(new FlowFrame(otherwise, f.invocation, f.scope));
-            } else {
-                f.invocation.status = IntegerValue.ZERO;
-            }
-        });
+        return new IfJob(block.span(), conditions, bodies, elseBody(block.elseBody()));
     }
 
     @Override
     public JobCode visitCase(CaseBlock block) {
-        Eval subject = block.subject() == null ? (s, m) -> m.invocation().result : expr(block.subject());
-        List<Eval[]> patterns = new ArrayList<>();
-        List<CompiledProgram.FlowCode> bodies = new ArrayList<>();
-        for (CaseClause clause : block.clauses()) {
-            Eval[] ps = new Eval[clause.patterns().size()];
-            for (int i = 0; i < ps.length; i++) {
-                ps[i] = expr(clause.patterns().get(i));
-            }
-            patterns.add(ps);
-            bodies.add(compiler.flow(clause.body(), lexical));
+        Eval subject = block.subject() == null ? IfJob.RESULT : expr(block.subject());
+        int n = block.clauses().size();
+        Eval[][] patterns = new Eval[n][];
+        CompiledProgram.FlowCode[] bodies = new CompiledProgram.FlowCode[n];
+        for (int c = 0; c < n; c++) {
+            CaseClause clause = block.clauses().get(c);
+            patterns[c] = clause.patterns().stream().map(this::expr).toArray(Eval[]::new);
+            bodies[c] = compiler.flow(clause.body(), lexical);
         }
-        CompiledProgram.FlowCode otherwise = block.elseBody() == null ? null : compiler.flow(block.elseBody(), lexical);
-        return new SimpleJob(block.span(), false, (m, f) -> {
-            Value value = subject.eval(f.scope, m);
-            for (int c = 0; c < patterns.size(); c++) {
-                for (Eval p : patterns.get(c)) {
-                    if (Matching.caseMatches(p.eval(f.scope, m), value)) {
-                        m.push(new FlowFrame(bodies.get(c), f.invocation, f.scope));
-                        return;
-                    }
-                }
-            }
-            if (otherwise != null) {
-                m.push(new FlowFrame(otherwise, f.invocation, f.scope));
-            } else {
-                f.invocation.status = IntegerValue.ONE;
-            }
-        });
+        return new CaseJob(block.span(), subject, patterns, bodies, elseBody(block.elseBody()));
+    }
+
+    private CompiledProgram.FlowCode elseBody(dev.kompira.dsl.ast.Flow body) {
+        return body == null ? null : compiler.flow(body, lexical);
     }
 
     @Override
@@ -288,21 +260,19 @@ final class JobCompiler implements JobVisitor<JobCode> {
     public JobCode visitFork(ForkBlock block) {
         CompiledProgram.FlowCode[] branches = block.branches().stream().map(b -> compiler.flow(b, lexical))
                 .toArray(CompiledProgram.FlowCode[]::new);
-        CompiledProgram.ForkCode code = compiler.register(id -> new CompiledProgram.ForkCode(id, branches, false));
-        return new SimpleJob(block.span(), false,
-                (m, f) -> m.push(new ForkFrame(code, f.invocation, f.scope, null, m)));
+        CompiledProgram.ForkCode code = compiler.register(id -> new CompiledProgram.ForkCode(id, branches));
+        return new SimpleJob(block.span(), false, (m, f) -> m.push(new ForkFrame(code, f.invocation, f.scope, m)));
     }
 
     @Override
     public JobCode visitPfor(PforBlock block) {
         Eval iterable = expr(block.iterable());
         CompiledProgram.FlowCode body = compiler.flow(block.body(), lexical.block(List.of(block.variable())));
-        CompiledProgram.ForkCode code = compiler.register(id -> new CompiledProgram.ForkCode(id,
-                new CompiledProgram.FlowCode[] {body}, true));
+        CompiledProgram.PforCode code = compiler.register(id -> new CompiledProgram.PforCode(id, body));
         Span iterableSpan = block.iterable().span();
         return new SimpleJob(block.span(), false, (m, f) -> {
             List<Value> items = iterate(iterable.eval(f.scope, m), m, iterableSpan);
-            m.push(new ForkFrame(code, f.invocation, f.scope, items, m));
+            m.push(new PforFrame(code, f.invocation, f.scope, items, m));
         });
     }
 
@@ -315,9 +285,8 @@ final class JobCompiler implements JobVisitor<JobCode> {
             java.nio.charset.Charset encoding = Commands.encoding(c.vars().get("__encoding__")).charset();
             SessionRequest request = new SessionRequest(c.connection().target(), c.connection().shell(),
                     Commands.flag(c.vars(), "__use_pty__", false), Commands.flag(c.vars(), "__use_cache__", true), encoding);
-            Transport transport = m.transportFor(request.target().conntype());
+            Transport transport = m.transportFor(request.target().conntype(), f.invocation);
             if (transport == null) {
-                Commands.unreachable(f.invocation, "no transport for connection type '" + request.target().conntype() + "'");
                 return;
             }
             m.sessionStarting();

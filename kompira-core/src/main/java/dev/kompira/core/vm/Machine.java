@@ -6,47 +6,49 @@ import dev.kompira.core.call.Signature;
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
 import dev.kompira.core.event.ChannelValue;
+import dev.kompira.core.event.EventWait;
+import dev.kompira.core.event.Waitable;
 import dev.kompira.core.object.ObjectValue;
 import dev.kompira.core.object.WriteOrigin;
-import dev.kompira.core.store.StoredObject;
-import dev.kompira.core.event.EventWait;
 import dev.kompira.core.process.CheckpointStore;
 import dev.kompira.core.process.JobflowProcess;
-import dev.kompira.core.process.StartOptions;
-import dev.kompira.core.process.StepHandler;
 import dev.kompira.core.process.ProcessOutcome;
 import dev.kompira.core.process.ProcessState;
+import dev.kompira.core.process.RuntimeFailure;
+import dev.kompira.core.process.StartOptions;
+import dev.kompira.core.process.StepHandler;
+import dev.kompira.core.store.StoredObject;
 import dev.kompira.core.transport.CommandLine;
 import dev.kompira.core.transport.CommandRequest;
 import dev.kompira.core.transport.Transport;
 import dev.kompira.core.value.IntegerValue;
 import dev.kompira.core.value.NullValue;
-import dev.kompira.core.value.Rendering;
 import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.Value;
 import dev.kompira.dsl.source.Span;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Optional;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 /**
- * A process: its frame stack and the loop that runs it (ARCHITECTURE.md §3). The loop steps the
- * top frame until the process parks (a command, a timer, a suspension) or ends; a completion puts
- * it back on a carrier thread. No thread is held while the process waits.
+ * A process: the loop that runs its {@link FrameStack} (ARCHITECTURE.md §3). The loop steps the top
+ * frame until the process parks (a command, a timer, a suspension) or ends; a completion puts it back
+ * on a carrier thread ({@link CarrierHandOff}). No thread is held while the process waits. Around the
+ * loop: {@link Unwinder} for control leaving frames early, {@link ProcessRecord} for what others see
+ * of the process, {@link ConsoleBuffer} for its console, {@link ChildStart} for fork and pfor children.
  *
  * <p>Thread-safety: the frame stack is touched only by the one carrier thread that runs the
  * process at a time (hand-over through {@link #lock}); the {@link JobflowProcess} methods are
@@ -56,53 +58,40 @@ public final class Machine implements JobflowProcess {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Machine.class);
 
-    /** The console bytes kept with the process (D100). */
-    static final int CONSOLE_LIMIT = 65_536;
-
     private final long pid;
     private final EngineServices services;
-    private final Object lock = new Object();
-    private final ArrayDeque<Frame> stack = new ArrayDeque<>();
+    private final FrameStack stack = new FrameStack();
+    private final Unwinder unwinder = new Unwinder(this, stack);
+    private final ProcessRecord record = new ProcessRecord();
+    private final ConsoleBuffer console = new ConsoleBuffer();
     private final CompletableFuture<ProcessOutcome> completion = new CompletableFuture<>();
-    private final StringBuilder console = new StringBuilder();
-    private int consoleBytes;
 
-    private Invocation root;
+    // the scheduling state; guarded by lock unless volatile
+    private final Object lock = new Object();
     private ProcessState state = ProcessState.NEW;
     private volatile boolean suspendRequested;
-    private boolean finished;
     private volatile boolean terminateRequested;
     private volatile boolean shuttingDown;
+    private boolean finished;
     private boolean parked;
     private Runnable resumption;
     private boolean wakePending;
     private boolean suspendedAtBoundary;
     private Runnable cancelWait;
     private Runnable resumeAction;
-    private boolean checkpointWarned;
-    private boolean absorbed;
-    private Span currentSpan = Span.NONE;
-    private Span lastJobSpan = Span.NONE;
+    private boolean holdsSlot;
+    private boolean pendingSlot;
     /** What a call inside an expression waits for on the carrier thread, or null. */
     private volatile CompletableFuture<?> blocking;
 
-    // the process record (objects.md §5.1); guarded by lock unless volatile
-    private volatile Machine parent;
-    private Join join;
-    private boolean detached;
-    private final List<Machine> children = new ArrayList<>();
-    private final List<Runnable> endListeners = new ArrayList<>();
-    private volatile Instant startedAt;
-    private volatile Instant finishedAt;
-    private volatile ProcessOutcome outcome;
-    private volatile int currentLine;
-    private volatile boolean stepMode;
-    private volatile boolean checkpointMode;
-    private volatile String monitoringMode = "NOTHING";
-    private boolean holdsSlot;
-    private boolean pendingSlot;
-    private ProcessValue value;
-    private Runnable restartChild;
+    // the running state; touched by the carrier thread only
+    private Invocation root;
+    private ChildStart childStart;
+    private boolean checkpointWarned;
+    private boolean absorbed;
+    private boolean sessionOpen;
+    private Span currentSpan = Span.NONE;
+    private Span lastJobSpan = Span.NONE;
     private long rootJobflow;
     private int rootMultiplicity;
 
@@ -121,8 +110,8 @@ public final class Machine implements JobflowProcess {
     public static Machine create(long pid, CompiledProgram flow, Map<String, Value> arguments, StartOptions options,
             EngineServices services) {
         Machine m = new Machine(pid, services);
-        m.stepMode = options.stepMode();
-        m.checkpointMode = options.checkpointMode();
+        m.record.stepMode = options.stepMode();
+        m.record.checkpointMode = options.checkpointMode();
         m.root = new Invocation(flow, null, Span.NONE, services.environment().get());
         m.root.startValues = Map.copyOf(arguments);
         services.registry().register(m);
@@ -152,7 +141,7 @@ public final class Machine implements JobflowProcess {
             holdsSlot = true;
             state = ProcessState.READY;
         }
-        startedAt = Instant.now(services.clock());
+        record.started(Instant.now(services.clock()));
         services.carriers().execute(this::drive);
     }
 
@@ -220,10 +209,7 @@ public final class Machine implements JobflowProcess {
 
     /** Replaces the finished {@link ParameterFrame} on top with its invocation's jobflow expression. */
     void enterFlow(ParameterFrame frame) {
-        if (stack.peek() != frame) {
-            throw new IllegalStateException("entering a flow whose parameter frame is not on top");
-        }
-        stack.pop();
+        stack.pop(frame);
         pushRoot(frame.invocation);
     }
 
@@ -278,7 +264,8 @@ public final class Machine implements JobflowProcess {
         return byName;
     }
 
-    private void pushRoot(Invocation inv) {
+    /** Pushes the jobflow expression of {@code inv}; an invocation without one completes at once. */
+    void pushRoot(Invocation inv) {
         if (inv.flow.main() == null) {
             completeInvocation(inv, inv.result, inv.status, inv.error);
             return;
@@ -331,9 +318,9 @@ public final class Machine implements JobflowProcess {
                 runGuarded(r);
             }
             while (!parked && !finished) {
-                Frame top = stack.peek();
+                Frame top = stack.top();
                 if (top == null) {
-                    finish(root.status, root.result, root.error);
+                    finish(root.status, root.result, root.error, null);
                     break;
                 }
                 runGuarded(() -> top.step(this));
@@ -355,11 +342,11 @@ public final class Machine implements JobflowProcess {
         try {
             step.run();
         } catch (JobflowError e) {
-            raise(e);
+            unwinder.raise(e);
         } catch (JobFailure outsideAJob) {
-            raise(outsideAJob.asError());
+            unwinder.raise(outsideAJob.asError());
         } catch (RuntimeException bug) {
-            raise(internalError(bug));
+            unwinder.raise(internalError(bug));
         }
     }
 
@@ -386,70 +373,8 @@ public final class Machine implements JobflowProcess {
             }
             state = ProcessState.READY;
         }
-        schedule();
+        CarrierHandOff.schedule(this, services);
         return true;
-    }
-
-    /**
-     * Runs on a carrier thread the process that another process woke from it, as soon as the
-     * current slice ends, without a trip through the pool's queues: a ping-pong between two
-     * processes then stays on one thread. The woken process is handed to the pool instead when the
-     * waking process goes on for more than a few jobs (so it cannot starve), and after a number of
-     * hand-offs in a row (so the pool's other work stays fair).
-     */
-    private static final ThreadLocal<RunNext> RUN_NEXT = new ThreadLocal<>();
-    private static final int MAX_HAND_OFFS = 64;
-    private static final int MAX_JOBS_BEFORE_HAND_OFF = 16;
-
-    /** The carrier thread's slot for the next process. */
-    private static final class RunNext {
-        final EngineServices owner;
-        Machine next;
-        int jobsSinceWake;
-
-        RunNext(EngineServices owner) {
-            this.owner = owner;
-        }
-    }
-
-    private void schedule() {
-        RunNext slot = RUN_NEXT.get();
-        if (slot != null && slot.owner == services && slot.next == null) {
-            slot.next = this;
-            slot.jobsSinceWake = 0;
-            return;
-        }
-        services.carriers().execute(this::drive);
-    }
-
-    /** Called at every job: a woken process waits only a few jobs for this thread. */
-    private void handOffIfWaitedTooLong() {
-        RunNext slot = RUN_NEXT.get();
-        if (slot != null && slot.next != null && ++slot.jobsSinceWake > MAX_JOBS_BEFORE_HAND_OFF) {
-            Machine next = slot.next;
-            slot.next = null;
-            services.carriers().execute(next::drive);
-        }
-    }
-
-    /** A carrier task: runs this process's slice, then the processes it handed the thread to. */
-    private void drive() {
-        RunNext slot = new RunNext(services);
-        RUN_NEXT.set(slot);
-        try {
-            Machine next = this;
-            for (int handOffs = 0; next != null; handOffs++) {
-                next.runSlice();
-                next = slot.next;
-                slot.next = null;
-                if (next != null && handOffs >= MAX_HAND_OFFS) {
-                    services.carriers().execute(next::drive);
-                    next = null;
-                }
-            }
-        } finally {
-            RUN_NEXT.remove();
-        }
     }
 
     /**
@@ -559,7 +484,7 @@ public final class Machine implements JobflowProcess {
             endTerminated();
             return true;
         }
-        if (checkpointMode) {
+        if (record.checkpointMode) {
             checkpoint();
         }
         if (!suspendRequested) {
@@ -594,7 +519,7 @@ public final class Machine implements JobflowProcess {
      */
     void step(String action, Runnable perform) {
         StepHandler handler = services.stepHandler();
-        StepHandler.PendingStep pending = new StepHandler.PendingStep(pid, jobflow(), currentLine, action);
+        StepHandler.PendingStep pending = new StepHandler.PendingStep(pid, jobflow(), record.currentLine, action);
         if (handler == null) {
             synchronized (lock) {
                 suspendRequested = true;
@@ -622,51 +547,49 @@ public final class Machine implements JobflowProcess {
 
     /** Pops {@code frame} (the top); popping an invocation's root frame completes the invocation. */
     void pop(Frame frame) {
-        if (stack.peek() != frame) {
-            throw new IllegalStateException("popping a frame that is not on top");
-        }
-        stack.pop();
+        stack.pop(frame);
         if (frame == frame.invocation.rootFrame) {
             completeInvocation(frame.invocation, frame.invocation.result, frame.invocation.status, frame.invocation.error);
         }
     }
 
     /** Gives back the multiplicity slot an ending invocation holds. */
-    private void releaseSlot(Invocation inv) {
+    void releaseSlot(Invocation inv) {
         if (inv.lockId != 0) {
             services.multiplicity().release(inv.lockId, this);
             inv.lockId = 0;
         }
     }
 
-    private void completeInvocation(Invocation inv, Value result, Value status, Value error) {
+    /** Ends {@code inv}: its caller gets the outcome (D96), or the process ends with it. */
+    void completeInvocation(Invocation inv, Value result, Value status, Value error) {
         releaseSlot(inv);
         if (inv.caller == null) {
-            finish(status, result, error);
+            finish(status, result, error, null);
         } else {
             inv.caller.setOutcome(result, status, error);
         }
     }
 
     Frame top() {
-        return stack.peek();
+        return stack.top();
     }
 
     int depth() {
-        return stack.size();
+        return stack.depth();
     }
 
     /** Returns the invocation whose code is running. */
     Invocation invocation() {
-        Frame top = stack.peek();
+        Frame top = stack.top();
         return top == null ? root : top.invocation;
     }
 
     void beginJob(JobCode job) {
-        handOffIfWaitedTooLong();
+        CarrierHandOff.jobStarting(services);
         currentSpan = job.span();
         lastJobSpan = job.span();
-        currentLine = job.span().line();
+        record.currentLine = job.span().line();
     }
 
     void beginExpression(Span span) {
@@ -695,30 +618,61 @@ public final class Machine implements JobflowProcess {
         return a;
     }
 
-    // ---- control flow ---------------------------------------------------------------------------
+    // ---- control leaving frames (Unwinder) -------------------------------------------------------
 
     void breakLoop() {
-        while (!stack.peek().isLoop()) {
-            discardTop();
-        }
-        Frame f = stack.peek();
-        discardTop();
-        f.invocation.status = IntegerValue.ZERO;
+        unwinder.breakLoop();
     }
 
     void continueLoop() {
-        while (!stack.peek().isContinueTarget()) {
-            discardTop();
+        unwinder.continueLoop();
+    }
+
+    /** {@code exit()}: ends the whole process (§12.2). */
+    void exitProcess(Value status, Value result, Value error) {
+        unwinder.exitProcess(status, result, error);
+    }
+
+    /** {@code return()}: ends the current invocation (§11.3, D96). */
+    void returnFromInvocation(Value result, Value status, Value error) {
+        unwinder.returnFromInvocation(result, status, error);
+    }
+
+    /** {@code self()}: restarts the current invocation with its start values (D109). */
+    void restartInvocation() {
+        unwinder.restartInvocation();
+    }
+
+    /**
+     * Restarts a fork or pfor child from a fresh copy of what it started with (D110), when
+     * {@code inv} is such a child's root; returns whether it did.
+     */
+    boolean restartAsChild(Invocation inv) {
+        if (inv != root || childStart == null) {
+            return false;
         }
-        stack.peek().continueLoop();
+        enterChild();
+        return true;
+    }
+
+    /** A connector stopped on the failed {@code job} (§10.2): a forced termination. */
+    void forcedTermination(JobCode job) {
+        unwinder.forcedTermination(job);
+    }
+
+    /** Unwinds to the nearest try, or ends the process ABORTED (§10.3). */
+    void terminate(Termination t) {
+        unwinder.terminate(t);
+    }
+
+    /** Returns the run-time diagnostic of D107: location, message and the call stack. */
+    String diagnostic(String message, Span span) {
+        return unwinder.diagnostic(message, span);
     }
 
     // ---- sessions (§9.9) -------------------------------------------------------------------------
 
-    /** Whether a session block of this process is open; a second one inside it is {@code R-SESSION}. */
-    private boolean sessionOpen;
-
-    /** Marks a session as open, or fails if one is open already. */
+    /** Marks a session as open, or fails if one is open already (one session per process). */
     void sessionStarting() {
         if (sessionOpen) {
             throw new JobflowError(ErrorCode.R_SESSION, "session already open in this process");
@@ -730,115 +684,18 @@ public final class Machine implements JobflowProcess {
         sessionOpen = false;
     }
 
-    /** The engine's timer, for a session's partial lines (D88). */
-    java.util.concurrent.ScheduledExecutorService timer() {
+    /** The engine's timer, for a session's partial lines (D88) and library call timeouts. */
+    ScheduledExecutorService timer() {
         return services.timer();
     }
 
-    /** Removes the top frame, which lets go of what it holds. */
-    private void discardTop() {
-        stack.pop().discarded(this);
-    }
+    // ---- ending ----------------------------------------------------------------------------------
 
-    private void discardAll() {
-        while (!stack.isEmpty()) {
-            discardTop();
-        }
-    }
-
-    /** {@code exit()}: ends the whole process (§12.2). */
-    void exitProcess(Value status, Value result, Value error) {
-        discardAll();
-        finish(status, result, error);
-    }
-
-    /** {@code return()}: ends the current invocation (§11.3, D96). */
-    void returnFromInvocation(Value result, Value status, Value error) {
-        Invocation inv = invocation();
-        while (!stack.isEmpty() && stack.peek().invocation == inv) {
-            discardTop();
-        }
-        completeInvocation(inv, result, status, error);
-    }
-
-    /** {@code self()}: restarts the current invocation with its start values (D109). */
-    void restartInvocation() {
-        Invocation inv = invocation();
-        while (!stack.isEmpty() && stack.peek().invocation == inv) {
-            discardTop();
-        }
-        if (inv == root && restartChild != null) {
-            restartChild.run();
-            return;
-        }
-        inv.scope = new Scope(inv.flow.jobflowSlotCount(), null);
-        for (CompiledProgram.Parameter p : inv.flow.parameters()) {
-            inv.scope.slots[p.slot()] = inv.startValues.get(p.name());
-        }
-        inv.resetStatus();
-        pushRoot(inv);
-    }
-
-    /** A connector stopped on the failed {@code job} (§10.2): a forced termination. */
-    void forcedTermination(JobCode job) {
-        Invocation inv = invocation();
-        String status = Rendering.text(inv.status);
-        String message = "job failed with status " + status;
-        String error = Rendering.text(inv.error);
-        if (!error.isEmpty() && !job.isCommand()) {
-            message += ": " + error.lines().findFirst().orElse("");
-        }
-        long exit = inv.status instanceof IntegerValue i && i.fitsLong() ? i.longValue() : 1;
-        terminate(new Termination(Termination.Kind.FORCED, message, error.isEmpty() ? message : error, exit, job.span()));
-    }
-
-    private void raise(JobflowError e) {
-        Span span = e.span() != null ? e.span() : currentSpan;
-        terminate(Termination.of(Termination.Kind.ERROR, e.getMessage(), e.getMessage(), 1, span));
-    }
-
-    /** Unwinds to the nearest try, or ends the process ABORTED (§10.3). */
-    void terminate(Termination t) {
-        String diagnostic = diagnostic(t.message(), t.span());
-        Invocation failing = invocation();
-        while (!stack.isEmpty()) {
-            Frame f = stack.pop();
-            f.discarded(this);
-            if (f == f.invocation.rootFrame) {
-                releaseSlot(f.invocation);
-            }
-            if (f instanceof TryFrame tryFrame) {
-                tryFrame.catchFailure(this, t.errorText(), diagnostic);
-                return;
-            }
-        }
-        console(diagnostic);
-        Value result = failing.result;
-        Value error = t.kind() == Termination.Kind.FORCED ? failing.error : StringValue.of(t.errorText());
-        finish(IntegerValue.of(t.exitStatus()), result, error);
-    }
-
-    /** Returns the run-time diagnostic of D107: location, message and the call stack. */
-    String diagnostic(String message, Span span) {
-        Invocation inv = invocation();
-        StringBuilder out = new StringBuilder(location(inv, span)).append(": ").append(message);
-        for (Invocation i = inv; i.caller != null; i = i.caller) {
-            out.append("\n  called from ").append(location(i.caller, i.callSite));
-        }
-        return out.toString();
-    }
-
-    private static String location(Invocation inv, Span span) {
-        Span s = span == null ? Span.NONE : span;
-        return inv.flow.name() + ":" + Math.max(s.line(), 1) + ":" + Math.max(s.column(), 1);
-    }
-
-    private void finish(Value status, Value result, Value error) {
+    /** Ends the process with {@code status}; {@code failure} says why when it ends abnormally. */
+    void finish(Value status, Value result, Value error, RuntimeFailure failure) {
         long exit = status instanceof IntegerValue i && i.fitsLong() ? i.longValue() : 1;
         ProcessState end = exit == 0 ? ProcessState.DONE : ProcessState.ABORTED;
-        ProcessOutcome ended = new ProcessOutcome(end, exit, result, error);
-        List<Runnable> listeners;
-        Join parentJoin;
+        ProcessOutcome ended = new ProcessOutcome(end, exit, result, error, failure);
         int slots;
         synchronized (lock) {
             if (state.isFinished()) {
@@ -846,16 +703,11 @@ public final class Machine implements JobflowProcess {
             }
             state = end;
             finished = true;
-            outcome = ended;
-            finishedAt = Instant.now(services.clock());
-            listeners = new ArrayList<>(endListeners);
-            endListeners.clear();
-            parentJoin = detached ? null : join;
             slots = (holdsSlot ? 1 : 0) + (pendingSlot ? 1 : 0);
             holdsSlot = false;
             pendingSlot = false;
         }
-        discardAll();
+        stack.discardAll(this);
         services.multiplicity().releaseAll(this);
         if (!shuttingDown) {
             removeCheckpoint();
@@ -863,15 +715,12 @@ public final class Machine implements JobflowProcess {
         for (int i = 0; i < slots; i++) {
             services.limiter().release();
         }
+        record.end(ended, Instant.now(services.clock()));
         completion.complete(ended);
-        listeners.forEach(Runnable::run);
-        if (parentJoin != null) {
-            parentJoin.leave();
-        }
     }
 
     private void removeCheckpoint() {
-        if (checkpointMode && services.checkpoints() != null) {
+        if (record.checkpointMode && services.checkpoints() != null) {
             try {
                 services.checkpoints().remove(pid);
             } catch (IOException e) {
@@ -881,8 +730,9 @@ public final class Machine implements JobflowProcess {
     }
 
     private void endTerminated() {
-        discardAll();
-        finish(IntegerValue.ONE, root.result, StringValue.of("terminated"));
+        RuntimeFailure failure = unwinder.terminated();
+        stack.discardAll(this);
+        finish(IntegerValue.ONE, root.result, StringValue.of("terminated"), failure);
     }
 
     // ---- services for jobs ----------------------------------------------------------------------
@@ -964,8 +814,16 @@ public final class Machine implements JobflowProcess {
         return v == null ? NullValue.NULL : v;
     }
 
-    Transport transportFor(String conntype) {
-        return services.transportFor(conntype);
+    /**
+     * Returns the transport of {@code conntype}, or Java null after making the job of {@code inv} a
+     * failure to reach its target (status -1): the one place that says a connection type has no transport.
+     */
+    Transport transportFor(String conntype, Invocation inv) {
+        Transport transport = services.transportFor(conntype);
+        if (transport == null) {
+            Commands.unreachable(inv, "no transport for connection type '" + conntype + "'");
+        }
+        return transport;
     }
 
     Clock clock() {
@@ -989,33 +847,8 @@ public final class Machine implements JobflowProcess {
     /** Writes {@code line} and a line feed to the console. */
     void console(String line) {
         String text = line + "\n";
-        synchronized (lock) {
-            if (consoleBytes < CONSOLE_LIMIT) {
-                keep(text);
-            }
-        }
+        console.keep(text);
         services.console().output(pid, text);
-    }
-
-    private void keep(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        if (consoleBytes + bytes.length <= CONSOLE_LIMIT) {
-            console.append(text);
-            consoleBytes += bytes.length;
-            return;
-        }
-        int i = 0;
-        while (i < text.length()) {
-            int cp = text.codePointAt(i);
-            int n = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-            if (consoleBytes + n > CONSOLE_LIMIT) {
-                break;
-            }
-            console.appendCodePoint(cp);
-            consoleBytes += n;
-            i += Character.charCount(cp);
-        }
-        consoleBytes = CONSOLE_LIMIT;
     }
 
     /** {@code suspend()} from the jobflow itself. */
@@ -1035,7 +868,8 @@ public final class Machine implements JobflowProcess {
     @Override
     public ProcessState state() {
         synchronized (lock) {
-            return state;
+            boolean suspended = state == ProcessState.WAITING && (suspendedAtBoundary || resumeAction != null);
+            return suspended ? ProcessState.SUSPENDED : state;
         }
     }
 
@@ -1048,9 +882,7 @@ public final class Machine implements JobflowProcess {
 
     @Override
     public String console() {
-        synchronized (lock) {
-            return console.toString();
-        }
+        return console.text();
     }
 
     @Override
@@ -1066,15 +898,8 @@ public final class Machine implements JobflowProcess {
 
     /** Returns the children that have not detached and have not ended. */
     private List<Machine> attachedChildren() {
-        List<Machine> attached = new ArrayList<>();
-        synchronized (lock) {
-            for (Machine child : children) {
-                if (!child.isDetached()) {
-                    attached.add(child);
-                }
-            }
-        }
-        attached.removeIf(c -> c.state().isFinished());
+        List<Machine> attached = new ArrayList<>(record.children());
+        attached.removeIf(c -> c.isDetached() || c.state().isFinished());
         return attached;
     }
 
@@ -1132,6 +957,11 @@ public final class Machine implements JobflowProcess {
         services.carriers().execute(this::drive);
     }
 
+    /** A carrier task that runs this process, then those it hands the thread to. */
+    private void drive() {
+        CarrierHandOff.drive(this, services);
+    }
+
     /** Returns whether the process is parked by a suspension at a job boundary (the state a snapshot needs). */
     boolean isSuspendedAtBoundary() {
         synchronized (lock) {
@@ -1151,15 +981,15 @@ public final class Machine implements JobflowProcess {
             boolean suspended, boolean[] modes) {
         Machine m = new Machine(pid, services);
         m.root = root;
-        m.stepMode = modes[0];
-        m.checkpointMode = modes[1];
+        m.record.stepMode = modes[0];
+        m.record.checkpointMode = modes[1];
         services.registry().reservePid(pid);
         services.registry().register(m);
         for (Frame f : frames) {
             m.stack.push(f);
         }
-        m.keep(console);
-        m.startedAt = Instant.now(services.clock());
+        m.console.keep(console);
+        m.record.started(Instant.now(services.clock()));
         if (!suspended) {
             m.state = ProcessState.NEW;
             if (services.limiter().acquireOrWait(m::startHoldingSlot)) {
@@ -1187,27 +1017,20 @@ public final class Machine implements JobflowProcess {
 
     /** Returns the Process value of this process. */
     ProcessValue value() {
-        synchronized (lock) {
-            if (value == null) {
-                value = new ProcessValue(this);
-            }
-            return value;
-        }
+        return record.value(this);
     }
 
     /** Returns how the process ended, or Java null while it is active. */
     ProcessOutcome outcome() {
-        return outcome;
+        return record.outcome();
     }
 
     Machine parentProcess() {
-        return parent;
+        return record.parent();
     }
 
     boolean isDetached() {
-        synchronized (lock) {
-            return detached;
-        }
+        return record.isDetached();
     }
 
     ZoneId zone() {
@@ -1215,49 +1038,32 @@ public final class Machine implements JobflowProcess {
     }
 
     String monitoringMode() {
-        return monitoringMode;
+        return record.monitoringMode;
     }
 
     void setStepMode(boolean on) {
-        stepMode = on;
+        record.stepMode = on;
     }
 
     void setCheckpointMode(boolean on) {
-        checkpointMode = on;
+        record.checkpointMode = on;
     }
 
     void setMonitoringMode(String mode) {
-        monitoringMode = mode;
+        record.monitoringMode = mode;
     }
 
     /** Calls {@code listener} when the process ends (at once if it has); returns the handle that removes it. */
-    dev.kompira.core.event.Waitable.Registration onEnd(Runnable listener) {
-        synchronized (lock) {
-            if (!state.isFinished()) {
-                endListeners.add(listener);
-                return () -> {
-                    synchronized (lock) {
-                        endListeners.remove(listener);
-                    }
-                };
-            }
-        }
-        listener.run();
-        return () -> { };
+    Waitable.Registration onEnd(Runnable listener) {
+        return record.onEnd(listener);
     }
 
     /** {@code detach()}: the parent no longer waits for this process nor counts it (§12.3, D98). */
     void detach() {
-        Join parentJoin;
-        synchronized (lock) {
-            if (parent == null || detached) {
-                return;
-            }
-            detached = true;
-            parentJoin = join;
-            parent = null;
+        Join parentJoin = record.detach();
+        if (parentJoin != null) {
+            parentJoin.leave();
         }
-        parentJoin.leave();
     }
 
     @Override
@@ -1265,11 +1071,7 @@ public final class Machine implements JobflowProcess {
         if (!state().isFinished()) {
             throw new IllegalStateException("process " + pid + " is still active; terminate it before deleting it");
         }
-        List<Machine> descendants;
-        synchronized (lock) {
-            descendants = new ArrayList<>(children);
-        }
-        for (Machine child : descendants) {
+        for (Machine child : record.children()) {
             if (child.state().isFinished()) {
                 child.delete();
             }
@@ -1315,81 +1117,19 @@ public final class Machine implements JobflowProcess {
      */
     Machine forkChild(CompiledProgram.FlowCode body, Scope scope, Invocation from, Value loopValue, Join parentJoin) {
         Machine child = new Machine(services.registry().newPid(), services);
-        child.parent = this;
-        child.join = parentJoin;
-        child.stepMode = stepMode;
-        child.checkpointMode = checkpointMode;
-        child.monitoringMode = monitoringMode;
-        parentJoin.add();
-        ChildStart start = new ChildStart(body, scope, from, loopValue);
-        child.root = start.invocation(child);
-        child.restartChild = () -> child.root = start.invocation(child);
-        synchronized (lock) {
-            children.add(child);
-        }
+        child.record.childOf(this, record, parentJoin);
+        child.childStart = new ChildStart(body, scope, from, loopValue);
+        child.enterChild();
+        record.adopt(child);
         services.registry().register(child);
         return child;
     }
 
-    /** What a child starts with; copied again for {@code self()} in the child (D110). */
-    private static final class ChildStart {
-
-        private final CompiledProgram.FlowCode body;
-        private final List<Scope> chain = new ArrayList<>();
-        private final Value[] status;
-        private final Value loopValue;
-        private final CompiledProgram flow;
-
-        ChildStart(CompiledProgram.FlowCode body, Scope scope, Invocation from, Value loopValue) {
-            this.body = body;
-            this.flow = from.flow;
-            dev.kompira.core.value.Copies.Copier copier = new dev.kompira.core.value.Copies.Copier();
-            for (Scope s = scope; s != null; s = s.parent) {
-                chain.add(copyScope(s, copier));
-            }
-            this.status = new Value[] {copier.copy(from.result), from.status, copier.copy(from.error),
-                    copier.copy(from.debug), copier.copy(from.env)};
-            this.loopValue = copier.copy(loopValue);
-        }
-
-        /** Builds the child's invocation from a fresh copy and pushes its root frame. */
-        Invocation invocation(Machine child) {
-            dev.kompira.core.value.Copies.Copier copier = new dev.kompira.core.value.Copies.Copier();
-            Scope inner = null;
-            Scope root = null;
-            for (int i = chain.size() - 1; i >= 0; i--) {
-                Scope copy = new Scope(chain.get(i).slots.length, inner);
-                for (int j = 0; j < copy.slots.length; j++) {
-                    copy.slots[j] = copier.copy(chain.get(i).slots[j]);
-                }
-                if (root == null) {
-                    root = copy;
-                }
-                inner = copy;
-            }
-            if (loopValue != null) {
-                inner = new Scope(1, inner);
-                inner.slots[0] = copier.copy(loopValue);
-            }
-            Invocation inv = new Invocation(flow, null, Span.NONE, (dev.kompira.core.value.DictionaryValue) copier.copy(status[4]));
-            inv.scope = root;
-            inv.setOutcome(copier.copy(status[0]), status[1], copier.copy(status[2]));
-            inv.debug = copier.copy(status[3]);
-            inv.startValues = Map.of();
-            FlowFrame frame = new FlowFrame(body, inv, inner);
-            inv.rootFrame = frame;
-            child.stack.clear();
-            child.stack.push(frame);
-            return inv;
-        }
-
-        private static Scope copyScope(Scope s, dev.kompira.core.value.Copies.Copier copier) {
-            Scope copy = new Scope(s.slots.length, null);
-            for (int i = 0; i < copy.slots.length; i++) {
-                copy.slots[i] = copier.copy(s.slots[i]);
-            }
-            return copy;
-        }
+    /** Makes a fork or pfor child's stack a fresh start from its {@link ChildStart}. */
+    private void enterChild() {
+        root = childStart.invocation();
+        stack.clear();
+        stack.push(root.rootFrame);
     }
 
     // ---- JobflowProcess: the record ------------------------------------------------------------------
@@ -1401,45 +1141,41 @@ public final class Machine implements JobflowProcess {
 
     @Override
     public Optional<JobflowProcess> parent() {
-        return Optional.ofNullable(parent);
+        return Optional.ofNullable(record.parent());
     }
 
     @Override
     public List<JobflowProcess> children() {
-        synchronized (lock) {
-            return List.copyOf(children);
-        }
+        return List.copyOf(record.children());
     }
 
     @Override
     public Instant startedTime() {
-        return startedAt;
+        return record.startedAt();
     }
 
     @Override
     public Optional<Instant> finishedTime() {
-        return Optional.ofNullable(finishedAt);
+        return Optional.ofNullable(record.finishedAt());
     }
 
     @Override
     public int currentLine() {
-        return currentLine;
+        return record.currentLine;
     }
 
     @Override
     public boolean isStepMode() {
-        return stepMode;
+        return record.stepMode;
     }
 
     @Override
     public boolean isCheckpointMode() {
-        return checkpointMode;
+        return record.checkpointMode;
     }
 
     /** Returns the frames, bottom first (for serialization). */
     List<Frame> frames() {
-        List<Frame> frames = new ArrayList<>(stack);
-        java.util.Collections.reverse(frames);
-        return frames;
+        return stack.bottomFirst();
     }
 }

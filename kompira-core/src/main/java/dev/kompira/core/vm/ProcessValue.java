@@ -7,6 +7,7 @@ import dev.kompira.core.error.JobflowError;
 import dev.kompira.core.event.Guard;
 import dev.kompira.core.event.Waitable;
 import dev.kompira.core.process.JobflowProcess;
+import dev.kompira.core.process.ProcessState;
 import dev.kompira.core.value.ArrayValue;
 import dev.kompira.core.value.Attributed;
 import dev.kompira.core.value.BooleanValue;
@@ -63,7 +64,9 @@ public final class ProcessValue implements Waitable, Attributed {
             case "abspath":
                 return StringValue.of(text());
             case "status":
-                return StringValue.of(process.state().name());
+                // jobflows know a suspended process as WAITING with suspended = true (§12.1)
+                ProcessState state = process.state();
+                return StringValue.of(state == ProcessState.SUSPENDED ? ProcessState.WAITING.name() : state.name());
             case "suspended":
                 return BooleanValue.of(process.isSuspended());
             case "exit_status":

@@ -54,9 +54,8 @@ final class RebootJob {
             f.invocation.setOutcome(StringValue.EMPTY, IntegerValue.ONE, StringValue.of("reboot: a remote host is required"));
             return;
         }
-        Transport transport = m.transportFor(target.conntype());
+        Transport transport = m.transportFor(target.conntype(), f.invocation);
         if (transport == null) {
-            Commands.unreachable(f.invocation, "no transport for connection type '" + target.conntype() + "'");
             return;
         }
         CommandRequest reboot = request(target, c.connection().shell(), "reboot", true);

@@ -44,9 +44,8 @@ final class TransferJobs {
                 put ? TransferRequest.Direction.PUT : TransferRequest.Direction.GET, source, destination,
                 Commands.text(c.vars(), "__dir__"), Commands.flag(c.vars(), "__sudo__", false),
                 Commands.flag(c.vars(), "__use_cache__", true), Commands.timeout(c.vars().get("__timeout__")), false);
-        Transport transport = m.transportFor(request.target().conntype());
+        Transport transport = m.transportFor(request.target().conntype(), f.invocation);
         if (transport == null) {
-            Commands.unreachable(f.invocation, "no transport for connection type '" + request.target().conntype() + "'");
             return;
         }
         Value timeout = c.vars().get("__timeout__");

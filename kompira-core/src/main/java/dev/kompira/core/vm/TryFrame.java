@@ -36,8 +36,14 @@ final class TryFrame extends Frame {
         }
     }
 
+    @Override
+    boolean catches(Machine machine, Termination termination, String diagnostic) {
+        catchFailure(machine, termination.errorText(), diagnostic);
+        return true;
+    }
+
     /** Records a caught failure in the status variables; the connector after the block does not stop on it. */
-    void catchFailure(Machine machine, String message, String diagnostic) {
+    private void catchFailure(Machine machine, String message, String diagnostic) {
         invocation.setOutcome(StringValue.EMPTY, IntegerValue.ONE, StringValue.of(message));
         invocation.debug = StringValue.of(diagnostic);
         machine.markAbsorbed();

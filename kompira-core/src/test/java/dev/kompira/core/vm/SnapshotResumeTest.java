@@ -57,7 +57,7 @@ class SnapshotResumeTest {
         StringBuilder second = new StringBuilder();
         try (Kompira engine = engine(second)) {
             JobflowProcess restored = engine.restore(snapshot);
-            assertEquals(ProcessState.WAITING, restored.state());
+            assertEquals(ProcessState.SUSPENDED, restored.state());
             restored.resume();
             ProcessOutcome outcome = restored.await(Duration.ofSeconds(30));
             assertEquals(ProcessState.DONE, outcome.state());
@@ -113,7 +113,7 @@ class SnapshotResumeTest {
 
     private static void waitUntilSuspended(JobflowProcess p) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!(p.isSuspended() && p.state() == ProcessState.WAITING)) {
+        while (p.state() != ProcessState.SUSPENDED) {
             assertTrue(System.nanoTime() < deadline, "the process did not suspend itself");
             Thread.sleep(5);
         }

@@ -1,0 +1,32 @@
+package dev.kompira.core.vm;
+
+import dev.kompira.core.value.Value;
+import java.util.List;
+
+/** A {@code pfor} block (language.md §9.8): one child per element, bound to the loop variable in a scope of its own. */
+final class PforFrame extends ChildrenFrame {
+
+    private final CompiledProgram.PforCode code;
+    private final List<Value> items;
+
+    PforFrame(CompiledProgram.PforCode code, Invocation invocation, Scope scope, List<Value> items, Machine machine) {
+        super(invocation, scope, machine);
+        this.code = code;
+        this.items = items;
+    }
+
+    @Override
+    int total() {
+        return items.size();
+    }
+
+    @Override
+    CompiledProgram.FlowCode body(int i) {
+        return code.body();
+    }
+
+    @Override
+    Value loopValue(int i) {
+        return items.get(i);
+    }
+}

@@ -1,0 +1,138 @@
+package dev.kompira.core.vm;
+
+import dev.kompira.core.event.Waitable;
+import dev.kompira.core.process.ProcessOutcome;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The record of a process as others see it (language.md §12, objects.md §5.1): its parent and
+ * children, whether it detached, its modes, when it started and ended, how it ended, and who waits
+ * for its end. Thread-safe: other processes and the API read it while the process runs.
+ */
+final class ProcessRecord {
+
+    private final Object lock = new Object();
+    private final List<Machine> children = new ArrayList<>();
+    private final List<Runnable> endListeners = new ArrayList<>();
+    private volatile Machine parent;
+    private Join join;
+    private boolean detached;
+    private boolean ended;
+    private ProcessValue value;
+    private volatile Instant startedAt;
+    private volatile Instant finishedAt;
+    private volatile ProcessOutcome outcome;
+    volatile int currentLine;
+    volatile boolean stepMode;
+    volatile boolean checkpointMode;
+    volatile String monitoringMode = "NOTHING";
+
+    /** Makes this the record of a child of {@code parent}, counted by {@code parentJoin}, with the parent's modes. */
+    void childOf(Machine parent, ProcessRecord parentRecord, Join parentJoin) {
+        this.parent = parent;
+        this.join = parentJoin;
+        this.stepMode = parentRecord.stepMode;
+        this.checkpointMode = parentRecord.checkpointMode;
+        this.monitoringMode = parentRecord.monitoringMode;
+        parentJoin.add();
+    }
+
+    void adopt(Machine child) {
+        synchronized (lock) {
+            children.add(child);
+        }
+    }
+
+    List<Machine> children() {
+        synchronized (lock) {
+            return List.copyOf(children);
+        }
+    }
+
+    Machine parent() {
+        return parent;
+    }
+
+    boolean isDetached() {
+        synchronized (lock) {
+            return detached;
+        }
+    }
+
+    /** {@code detach()}: returns the parent's count to leave, or Java null when there is no parent any more. */
+    Join detach() {
+        synchronized (lock) {
+            if (parent == null || detached) {
+                return null;
+            }
+            detached = true;
+            parent = null;
+            return join;
+        }
+    }
+
+    /** Returns the Process value of {@code process}, made once. */
+    ProcessValue value(Machine process) {
+        synchronized (lock) {
+            if (value == null) {
+                value = new ProcessValue(process);
+            }
+            return value;
+        }
+    }
+
+    void started(Instant at) {
+        startedAt = at;
+    }
+
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    Instant finishedAt() {
+        return finishedAt;
+    }
+
+    ProcessOutcome outcome() {
+        return outcome;
+    }
+
+    /** Calls {@code listener} when the process ends (at once if it has); returns the handle that removes it. */
+    Waitable.Registration onEnd(Runnable listener) {
+        synchronized (lock) {
+            if (!ended) {
+                endListeners.add(listener);
+                return () -> {
+                    synchronized (lock) {
+                        endListeners.remove(listener);
+                    }
+                };
+            }
+        }
+        listener.run();
+        return () -> { };
+    }
+
+    /**
+     * Records the end: tells the listeners and the parent's count (unless detached). Called once, by
+     * the process's own carrier thread.
+     */
+    void end(ProcessOutcome how, Instant at) {
+        List<Runnable> listeners;
+        Join parentJoin;
+        synchronized (lock) {
+            ended = true;
+            outcome = how;
+            finishedAt = at;
+            listeners = new ArrayList<>(endListeners);
+            endListeners.clear();
+            parentJoin = detached ? null : join;
+        }
+        listeners.forEach(Runnable::run);
+        if (parentJoin != null) {
+            parentJoin.leave();
+        }
+    }
+}
