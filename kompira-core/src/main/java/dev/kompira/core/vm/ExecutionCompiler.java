@@ -42,7 +42,7 @@ final class ExecutionCompiler {
                 Commands.run(m, f, command.value(), in, controls);
             } else if (t instanceof ObjectValue o && o.tree().typeName(o.stored()).equals("Jobflow")) {
                 requireNoInput(in);
-                m.callJobflowObject(o, args, job.span(), f);
+                JobflowCalls.callJobflowObject(m, o, args, job.span(), f);
             } else if (t instanceof ObjectValue o && o.tree().typeName(o.stored()).equals("ScriptJob")) {
                 runScript(m, f, o, scriptArguments(args), in, controls);
             } else if (t instanceof MethodValue method && method.receiver() instanceof ObjectValue lib

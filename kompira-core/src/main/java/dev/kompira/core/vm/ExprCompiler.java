@@ -31,7 +31,9 @@ import dev.kompira.dsl.ast.Call;
 import dev.kompira.dsl.ast.DictDisplay;
 import dev.kompira.dsl.ast.DictEntry;
 import dev.kompira.dsl.ast.DoubleStarArgument;
+import dev.kompira.dsl.ast.ErrorExpr;
 import dev.kompira.dsl.ast.Expr;
+import dev.kompira.dsl.ast.ExprVisitor;
 import dev.kompira.dsl.ast.FloatLiteral;
 import dev.kompira.dsl.ast.IntegerLiteral;
 import dev.kompira.dsl.ast.KeyValue;
@@ -67,66 +69,110 @@ final class ExprCompiler {
 
     /** Compiles {@code expr} as seen from {@code lexical}. */
     static Eval compile(Expr expr, Lexical lexical) {
-        if (expr instanceof IntegerLiteral i) {
-            Value v = IntegerValue.of(i.value());
-            return (s, m) -> v;
+        return expr.accept(new Visitor(lexical));
+    }
+
+    /** One compilation per kind of expression, as seen from one lexical scope. */
+    private record Visitor(Lexical lexical) implements ExprVisitor<Eval> {
+
+        @Override
+        public Eval visitInteger(IntegerLiteral i) {
+            return constant(IntegerValue.of(i.value()));
         }
-        if (expr instanceof FloatLiteral f) {
-            Value v = new FloatValue(f.value());
-            return (s, m) -> v;
+
+        @Override
+        public Eval visitFloat(FloatLiteral f) {
+            return constant(new FloatValue(f.value()));
         }
-        if (expr instanceof BooleanLiteral b) {
-            Value v = BooleanValue.of(b.value());
-            return (s, m) -> v;
+
+        @Override
+        public Eval visitBoolean(BooleanLiteral b) {
+            return constant(BooleanValue.of(b.value()));
         }
-        if (expr instanceof NullLiteral) {
-            return (s, m) -> NullValue.NULL;
+
+        @Override
+        public Eval visitNull(NullLiteral n) {
+            return constant(NullValue.NULL);
         }
-        if (expr instanceof BinaryLiteral b) {
-            Value v = BinaryValue.of(b.bytes());
-            return (s, m) -> v;
+
+        @Override
+        public Eval visitBinary(BinaryLiteral b) {
+            return constant(BinaryValue.of(b.bytes()));
         }
-        if (expr instanceof StringLiteral str) {
+
+        @Override
+        public Eval visitString(StringLiteral str) {
             return interpolated(str.value(), lexical);
         }
-        if (expr instanceof PatternLiteral p) {
+
+        @Override
+        public Eval visitPattern(PatternLiteral p) {
             return pattern(p, lexical);
         }
-        if (expr instanceof Name n) {
+
+        @Override
+        public Eval visitName(Name n) {
             return name(n.name(), n.span(), lexical);
         }
-        if (expr instanceof StatusVar v) {
+
+        @Override
+        public Eval visitStatusVar(StatusVar v) {
             return statusVariable(v.name());
         }
-        if (expr instanceof ObjectPath p) {
-            return located(p.span(), (s, m) -> m.resolveObject(p.path()));
+
+        @Override
+        public Eval visitObjectPath(ObjectPath p) {
+            String path = p.path();
+            return located(p.span(), (s, m) -> m.resolveObject(path));
         }
-        if (expr instanceof ArrayDisplay a) {
+
+        @Override
+        public Eval visitArray(ArrayDisplay a) {
             return array(a, lexical);
         }
-        if (expr instanceof DictDisplay d) {
+
+        @Override
+        public Eval visitDict(DictDisplay d) {
             return dictionary(d, lexical);
         }
-        if (expr instanceof Attribute a) {
+
+        @Override
+        public Eval visitAttribute(Attribute a) {
             Eval target = compile(a.target(), lexical);
             String attr = a.name();
             return located(a.span(), (s, m) -> Members.attribute(target.eval(s, m), attr));
         }
-        if (expr instanceof Subscript sub) {
+
+        @Override
+        public Eval visitSubscript(Subscript sub) {
             Eval target = compile(sub.target(), lexical);
             Eval index = compile(sub.index(), lexical);
             return located(sub.span(), (s, m) -> Members.subscript(target.eval(s, m), index.eval(s, m)));
         }
-        if (expr instanceof Call c) {
+
+        @Override
+        public Eval visitCall(Call c) {
             return call(c, lexical);
         }
-        if (expr instanceof Unary u) {
+
+        @Override
+        public Eval visitUnary(Unary u) {
             return unary(u, lexical);
         }
-        if (expr instanceof OperatorChain chain) {
-            return chain(chain, lexical);
+
+        @Override
+        public Eval visitChain(OperatorChain chain) {
+            return ExprCompiler.chain(chain, lexical);
         }
-        throw new IllegalStateException("cannot compile " + expr.getClass().getSimpleName() + " (the flow has syntax errors)");
+
+        @Override
+        public Eval visitError(ErrorExpr e) {
+            throw new IllegalStateException("cannot compile an expression with syntax errors");
+        }
+
+        private static Eval constant(Value v) {
+            return (s, m) -> v;
+        }
     }
 
     /** Wraps {@code eval} so that an error without a position gets {@code span}. */

@@ -156,7 +156,7 @@ public final class Machine implements JobflowProcess {
 
     private void enterRoot() {
         root.lockId = rootJobflow;
-        checkArguments(root, root.startValues, true);
+        JobflowCalls.checkArguments(root, root.startValues, true);
         pushParameters(root, root.startValues);
     }
 
@@ -165,43 +165,19 @@ public final class Machine implements JobflowProcess {
      * before {@link #start()}.
      */
     public void holdMultiplicityOf(StoredObject jobflow) {
-        int limit = multiplicityOf(jobflow);
+        int limit = JobflowCalls.multiplicityOf(services.tree(), jobflow);
         if (limit > 0) {
             rootJobflow = jobflow.id();
             rootMultiplicity = limit;
         }
     }
 
-    private int multiplicityOf(StoredObject jobflow) {
-        Value limit = services.tree().readField(jobflow, "multiplicity");
-        return limit instanceof IntegerValue i && i.fitsInt() ? (int) Math.max(0, i.longValue()) : 0;
-    }
-
-    /**
-     * Checks {@code supplied} against the parameters of {@code inv} in the caller's context (§11.2,
-     * §11.3): an unknown name, or a parameter without value and without default, is {@code R-PARAM}
-     * — at the declaration for a process's own parameters, at the call site for a call.
-     */
-    private static void checkArguments(Invocation inv, Map<String, Value> supplied, boolean atDeclarations) {
-        for (String name : supplied.keySet()) {
-            if (!inv.flow.parameterNames().contains(name)) {
-                throw new JobflowError(ErrorCode.R_PARAM, "jobflow " + inv.flow.name() + " has no parameter '" + name + "'");
-            }
-        }
-        for (CompiledProgram.Parameter p : inv.flow.parameters()) {
-            if (!supplied.containsKey(p.name()) && p.defaultValue() == null) {
-                JobflowError missing = new JobflowError(ErrorCode.R_PARAM,
-                        "jobflow " + inv.flow.name() + ": missing value for parameter '" + p.name() + "'");
-                throw atDeclarations ? missing.at(p.span()) : missing;
-            }
-        }
-    }
 
     /**
      * Pushes the frame that binds the parameters of {@code inv} in its own context (D138); it holds
      * the invocation's multiplicity slot until the jobflow expression takes over.
      */
-    private void pushParameters(Invocation inv, Map<String, Value> supplied) {
+    void pushParameters(Invocation inv, Map<String, Value> supplied) {
         ParameterFrame frame = new ParameterFrame(inv, supplied);
         inv.rootFrame = frame;
         stack.push(frame);
@@ -211,57 +187,6 @@ public final class Machine implements JobflowProcess {
     void enterFlow(ParameterFrame frame) {
         stack.pop(frame);
         pushRoot(frame.invocation);
-    }
-
-    /** The deepest jobflow call nesting (D95). */
-    static final int MAX_CALL_DEPTH = 1000;
-
-    /**
-     * Calls {@code flow} from the current invocation (§11.3): positional arguments in declaration
-     * order, keywords by name; the callee gets a fresh jobflow scope and status variables, the same
-     * {@code $ENV}, and its defaults run in its own context (D138); when it ends, the caller's
-     * {@code $RESULT}/{@code $STATUS}/{@code $ERROR} are set (D96). Binding errors are {@code R-PARAM},
-     * nesting deeper than 1000 calls {@code R-DEPTH}.
-     */
-    void callJobflow(CompiledProgram flow, Arguments arguments, Span callSite, long lockId) {
-        Invocation caller = invocation();
-        int depth = 1;
-        for (Invocation i = caller; i.caller != null; i = i.caller) {
-            depth++;
-        }
-        if (depth >= MAX_CALL_DEPTH) {
-            throw new JobflowError(ErrorCode.R_DEPTH, "jobflow call depth limit (" + MAX_CALL_DEPTH + ") exceeded");
-        }
-        Invocation callee = new Invocation(flow, caller, callSite, caller.env);
-        callee.lockId = lockId;
-        Map<String, Value> supplied;
-        try {
-            supplied = namedArguments(flow, arguments);
-            checkArguments(callee, supplied, false);
-        } catch (JobflowError e) {
-            releaseSlot(callee);
-            throw e;
-        }
-        pushParameters(callee, supplied);
-    }
-
-    private static Map<String, Value> namedArguments(CompiledProgram flow, Arguments arguments) {
-        List<String> names = flow.parameterNames();
-        if (arguments.positional().size() > names.size()) {
-            throw new JobflowError(ErrorCode.R_PARAM, "jobflow " + flow.name() + " takes " + names.size()
-                    + " parameters but " + arguments.positional().size() + " were given");
-        }
-        Map<String, Value> byName = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < arguments.positional().size(); i++) {
-            byName.put(names.get(i), arguments.positional().get(i));
-        }
-        for (Map.Entry<String, Value> kw : arguments.keywords().entrySet()) {
-            if (byName.put(kw.getKey(), kw.getValue()) != null) {
-                throw new JobflowError(ErrorCode.R_PARAM, "jobflow " + flow.name() + " got multiple values for parameter '"
-                        + kw.getKey() + "'");
-            }
-        }
-        return byName;
     }
 
     /** Pushes the jobflow expression of {@code inv}; an invocation without one completes at once. */
@@ -764,33 +689,12 @@ public final class Machine implements JobflowProcess {
     }
 
     /**
-     * Calls the Jobflow object {@code jobflow} (§8.2.2) from the job run by {@code frame}, taking a
-     * slot of its multiplicity first (§12.9) — after giving back the caller's slot when the call is
-     * the caller's tail call of another jobflow (D103).
-     */
-    void callJobflowObject(ObjectValue jobflow, Arguments arguments, Span callSite, FlowFrame frame) {
-        StoredObject target = jobflow.stored();
-        CompiledProgram flow = services.jobflows().compiled(target);
-        Invocation caller = frame.invocation;
-        boolean tailCall = frame == caller.rootFrame && frame.next == frame.code.jobs().length;
-        if (tailCall && caller.lockId != 0 && caller.lockId != target.id()) {
-            services.multiplicity().release(caller.lockId, this);
-            caller.lockId = 0;
-        }
-        if (multiplicityOf(target) == 0) {
-            callJobflow(flow, arguments, callSite, 0);
-            return;
-        }
-        withSlotOf(target, () -> callJobflow(flow, arguments, callSite, target.id()));
-    }
-
-    /**
      * Runs {@code body} once this process holds a slot of {@code job}'s multiplicity (§12.9, a
      * Jobflow or a ScriptJob), parking it until a slot frees; {@code body} runs at once when the
      * job has no multiplicity. The caller releases the slot with {@link #releaseSlotOf}.
      */
     void withSlotOf(StoredObject job, Runnable body) {
-        int limit = multiplicityOf(job);
+        int limit = JobflowCalls.multiplicityOf(services.tree(), job);
         if (limit == 0 || services.multiplicity().acquire(job.id(), limit, this, body)) {
             body.run();
         } else {
@@ -806,6 +710,10 @@ public final class Machine implements JobflowProcess {
     /** Resolves the connection of a command from its control variables (objects.md §6.3). */
     ConnectionResolver.Resolved resolveConnection(Map<String, Value> local, Map<String, Value> env) {
         return new ConnectionResolver(local, env, services.tree(), invocation().flow.directory()).resolve();
+    }
+
+    EngineServices services() {
+        return services;
     }
 
     /** Returns the {@code $ENV} entry for a control variable, or null (D57). */
