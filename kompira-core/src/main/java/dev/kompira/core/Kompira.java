@@ -28,6 +28,7 @@ import dev.kompira.core.vm.Multiplicity;
 import dev.kompira.core.vm.ProcessLimiter;
 import dev.kompira.core.vm.ProcessRegistry;
 import dev.kompira.core.vm.ProcessSnapshots;
+import dev.kompira.dsl.ast.Program;
 import dev.kompira.dsl.parser.JobflowParser;
 import dev.kompira.dsl.parser.ParseResult;
 import java.io.IOException;
@@ -164,11 +165,25 @@ public final class Kompira implements AutoCloseable {
      * @throws FlowCompileException when the flow has compile errors (§14.2)
      */
     public CompiledFlow compile(String name, String source) throws FlowCompileException {
-        ParseResult checked = JobflowParser.check(name, source);
+        return compiled(JobflowParser.check(name, source));
+    }
+
+    private static CompiledFlow compiled(ParseResult checked) throws FlowCompileException {
         if (checked.hasErrors()) {
             throw new FlowCompileException(checked.diagnostics(), checked.renderDiagnostics());
         }
         return Compiler.compile(checked);
+    }
+
+    /**
+     * Compiles a program built in Java ({@link dev.kompira.dsl.builder.Flows}), without printing and
+     * parsing it again; {@code name} is used in diagnostics and as the flow's name. Its source text
+     * is its canonical form.
+     *
+     * @throws FlowCompileException when the program breaks a compile-time rule (§14.2)
+     */
+    public CompiledFlow compile(String name, Program program) throws FlowCompileException {
+        return compiled(JobflowParser.check(name, program));
     }
 
     /** Reads and compiles a {@code .kjf} file; its diagnostics name the file as given. */

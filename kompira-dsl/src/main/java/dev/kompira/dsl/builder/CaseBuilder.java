@@ -37,6 +37,16 @@ public final class CaseBuilder {
     }
 
     /** Ends the block without {@code else} (no match then fails the block with {@code $STATUS = 1}). */
+    /** Adds a clause whose body is still being built. */
+    public CaseBuilder when(FlowBuilder body, Expr pattern, Expr... more) {
+        return when(body.build(), pattern, more);
+    }
+
+    /** Finishes with {@code else: body} with a body still being built. */
+    public CaseBlock otherwise(FlowBuilder body) {
+        return otherwise(body.build());
+    }
+
     public CaseBlock build() {
         return new CaseBlock(subject, clauses, null, Span.NONE);
     }

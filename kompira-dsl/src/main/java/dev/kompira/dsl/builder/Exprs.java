@@ -72,6 +72,26 @@ public final class Exprs {
         return new StatusVar(name, NONE);
     }
 
+    /** {@code $RESULT}: the result of the job before. */
+    public static StatusVar result() {
+        return status("RESULT");
+    }
+
+    /** {@code $STATUS}: the status of the job before (0 when it succeeded). */
+    public static StatusVar status() {
+        return status("STATUS");
+    }
+
+    /** {@code $ERROR}: the error text of the job before. */
+    public static StatusVar error() {
+        return status("ERROR");
+    }
+
+    /** {@code $ENV}: the process's environment Dictionary. */
+    public static StatusVar env() {
+        return status("ENV");
+    }
+
     /** An object path such as {@code ./hosts} or {@code /system/types}; {@code "/"} is the root. */
     public static ObjectPath path(String path) {
         return new ObjectPath(path, NONE);

@@ -157,9 +157,129 @@ public final class Flows {
         return new BuiltinJob(Exprs.identifier(name), Arrays.asList(arguments), NONE);
     }
 
+    /** A built-in job {@code name()} without arguments. */
+    public static BuiltinJob builtin(String name) {
+        return builtin(name, new Argument[0]);
+    }
+
+    /** A built-in job {@code name(values...)} with positional arguments. */
+    public static BuiltinJob builtin(String name, Expr... values) {
+        return builtin(name, Exprs.args(values));
+    }
+
+    /** {@code print()}: an empty line. */
+    public static BuiltinJob print() {
+        return builtin("print");
+    }
+
     /** {@code print(values...)}. */
     public static BuiltinJob print(Expr... values) {
-        return builtin("print", Exprs.args(values));
+        return builtin("print", values);
+    }
+
+    /** {@code print(arguments...)}, with keywords such as {@code sep}. */
+    public static BuiltinJob print(Argument... arguments) {
+        return builtin("print", arguments);
+    }
+
+    /** {@code sleep(seconds)}. */
+    public static BuiltinJob sleep(Expr seconds) {
+        return builtin("sleep", seconds);
+    }
+
+    /** {@code sleep(seconds)}. */
+    public static BuiltinJob sleep(double seconds) {
+        return sleep(Exprs.number(seconds));
+    }
+
+    /** {@code return()}: ends the jobflow with its last job's outcome. */
+    public static BuiltinJob returnJob() {
+        return builtin("return");
+    }
+
+    /** {@code return(result, status, error)}: ends the jobflow (named so because {@code return} is a Java keyword). */
+    public static BuiltinJob returnJob(Expr... resultStatusError) {
+        return builtin("return", resultStatusError);
+    }
+
+    /** {@code return(...)} with keyword arguments. */
+    public static BuiltinJob returnJob(Argument... arguments) {
+        return builtin("return", arguments);
+    }
+
+    /** {@code exit()}: ends the whole process with status 0. */
+    public static BuiltinJob exit() {
+        return builtin("exit");
+    }
+
+    /** {@code exit(status, result, error)}: ends the whole process. */
+    public static BuiltinJob exit(Expr... statusResultError) {
+        return builtin("exit", statusResultError);
+    }
+
+    /** {@code exit(...)} with keyword arguments. */
+    public static BuiltinJob exit(Argument... arguments) {
+        return builtin("exit", arguments);
+    }
+
+    /** {@code abort(message)}: ends the process abnormally. */
+    public static BuiltinJob abort(Expr message) {
+        return builtin("abort", message);
+    }
+
+    /** {@code assert(condition)} (named so because {@code assert} is a Java keyword). */
+    public static BuiltinJob assertJob(Expr condition) {
+        return builtin("assert", condition);
+    }
+
+    /** {@code self()}: starts the jobflow again. */
+    public static BuiltinJob self() {
+        return builtin("self");
+    }
+
+    /** {@code detach()}: the parent of a fork or pfor child no longer waits for it. */
+    public static BuiltinJob detach() {
+        return builtin("detach");
+    }
+
+    /** {@code suspend()}: suspends the process at this job. */
+    public static BuiltinJob suspend() {
+        return builtin("suspend");
+    }
+
+    /** {@code urlopen(url, ...)}. */
+    public static BuiltinJob urlopen(Argument... arguments) {
+        return builtin("urlopen", arguments);
+    }
+
+    /** {@code mailto(to, subject, body, ...)}. */
+    public static BuiltinJob mailto(Argument... arguments) {
+        return builtin("mailto", arguments);
+    }
+
+    /** {@code download(from_file, to_path)}. */
+    public static BuiltinJob download(Expr fromFile, Expr toPath) {
+        return builtin("download", fromFile, toPath);
+    }
+
+    /** {@code upload(from_path, to_object, to_field, ...)}. */
+    public static BuiltinJob upload(Argument... arguments) {
+        return builtin("upload", arguments);
+    }
+
+    /** {@code put(local_path, remote_path, ...)}: copies files to the target host. */
+    public static BuiltinJob put(Argument... arguments) {
+        return builtin("put", arguments);
+    }
+
+    /** {@code get(remote_path, local_path, ...)}: copies files from the target host. */
+    public static BuiltinJob get(Argument... arguments) {
+        return builtin("get", arguments);
+    }
+
+    /** {@code reboot(...)}: reboots the target host. */
+    public static BuiltinJob reboot(Argument... arguments) {
+        return builtin("reboot", arguments);
     }
 
     /** The control job {@code break}. */
@@ -179,6 +299,11 @@ public final class Flows {
         return new SimpleBlock(List.of(), body, NONE);
     }
 
+    /** A simple block {@code { body }} whose body is still being built. */
+    public static SimpleBlock block(FlowBuilder body) {
+        return block(body.build());
+    }
+
     /** A simple block with block-scoped bindings {@code { a = 1, b = 2 | body }}. */
     public static SimpleBlock block(Flow body, Binding first, Binding... more) {
         List<Binding> bindings = new ArrayList<>();
@@ -190,6 +315,11 @@ public final class Flows {
     /** Starts {@code { if condition | ... }}; finish with {@code elseIf}, {@code orElse} or {@code build}. */
     public static IfBuilder ifThen(Expr condition, Flow body) {
         return new IfBuilder(java.util.Objects.requireNonNull(condition, "condition"), body);
+    }
+
+    /** Starts {@code { if condition | ... }} with a body still being built. */
+    public static IfBuilder ifThen(Expr condition, FlowBuilder body) {
+        return ifThen(condition, body.build());
     }
 
     /** Starts {@code { if | ... }}, which tests {@code $RESULT}. */
@@ -212,14 +342,29 @@ public final class Flows {
         return new ForBlock(Exprs.identifier(variable), iterable, body, NONE);
     }
 
+    /** {@code { for variable in iterable | body }} with a body still being built. */
+    public static ForBlock forEach(String variable, Expr iterable, FlowBuilder body) {
+        return forEach(variable, iterable, body.build());
+    }
+
     /** {@code { pfor variable in iterable | body }}: one child process per element. */
     public static PforBlock pfor(String variable, Expr iterable, Flow body) {
         return new PforBlock(Exprs.identifier(variable), iterable, body, NONE);
     }
 
+    /** {@code { pfor variable in iterable | body }} with a body still being built. */
+    public static PforBlock pfor(String variable, Expr iterable, FlowBuilder body) {
+        return pfor(variable, iterable, body.build());
+    }
+
     /** {@code { while condition | body }}. */
     public static WhileBlock whileLoop(Expr condition, Flow body) {
         return new WhileBlock(condition, body, NONE);
+    }
+
+    /** {@code { while condition | body }} with a body still being built. */
+    public static WhileBlock whileLoop(Expr condition, FlowBuilder body) {
+        return whileLoop(condition, body.build());
     }
 
     /** {@code { choice | ... }}: each flow starts with an event job followed by a connector. */
@@ -237,8 +382,18 @@ public final class Flows {
         return new SessionBlock(Exprs.identifier(variable), body, NONE);
     }
 
+    /** {@code { session variable | body }} with a body still being built. */
+    public static SessionBlock session(String variable, FlowBuilder body) {
+        return session(variable, body.build());
+    }
+
     /** {@code { try | body }}: catches the failure of {@code body}. */
     public static TryBlock tryBlock(Flow body) {
         return new TryBlock(body, NONE);
+    }
+
+    /** {@code { try | body }} with a body still being built. */
+    public static TryBlock tryBlock(FlowBuilder body) {
+        return tryBlock(body.build());
     }
 }

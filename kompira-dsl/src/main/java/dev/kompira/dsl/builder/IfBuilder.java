@@ -32,6 +32,16 @@ public final class IfBuilder {
     }
 
     /** Ends the block without {@code else}. */
+    /** Adds {@code elif condition: body} with a body still being built. */
+    public IfBuilder elseIf(Expr condition, FlowBuilder body) {
+        return elseIf(condition, body.build());
+    }
+
+    /** Finishes with {@code else: body} with a body still being built. */
+    public IfBlock orElse(FlowBuilder body) {
+        return orElse(body.build());
+    }
+
     public IfBlock build() {
         return new IfBlock(branches, null, Span.NONE);
     }

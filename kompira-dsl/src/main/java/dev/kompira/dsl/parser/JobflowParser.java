@@ -3,8 +3,10 @@ package dev.kompira.dsl.parser;
 import dev.kompira.dsl.ast.Program;
 import dev.kompira.dsl.check.StaticChecker;
 import dev.kompira.dsl.diag.DiagnosticCollector;
+import dev.kompira.dsl.format.Formatter;
 import dev.kompira.dsl.lexer.Lexer;
 import dev.kompira.dsl.source.SourceText;
+import java.util.List;
 
 /**
  * The entry point of the jobflow front end.
@@ -55,5 +57,16 @@ public final class JobflowParser {
     /** Checks {@code text}, naming it {@code name} in diagnostics. */
     public static ParseResult check(String name, String text) {
         return check(new SourceText(name, text));
+    }
+
+    /**
+     * Runs every compile-time check of language.md §14.2 on a program built in Java (for example with
+     * {@link dev.kompira.dsl.builder.Flows}), naming it {@code name}. Its source text is its canonical
+     * form ({@link dev.kompira.dsl.format.Formatter}); built nodes have no positions, so diagnostics
+     * name the program without a line.
+     */
+    public static ParseResult check(String name, Program program) {
+        ParseResult built = new ParseResult(new SourceText(name, Formatter.format(program)), program, List.of(), List.of());
+        return built.withDiagnostics(StaticChecker.check(built));
     }
 }
