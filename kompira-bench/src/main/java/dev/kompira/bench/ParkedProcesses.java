@@ -33,7 +33,7 @@ final class ParkedProcesses {
             List<ChannelValue> channels = new ArrayList<>(PROCESSES);
             List<JobflowProcess> processes = new ArrayList<>(PROCESSES);
             for (int i = 0; i < PROCESSES; i++) {
-                ChannelValue ch = new ChannelValue(i);
+                ChannelValue ch = engine.newChannel();
                 channels.add(ch);
                 processes.add(engine.start(flow, Map.of("ch", ch)));
             }

@@ -77,7 +77,7 @@ public class ProcessBenchmark {
     /** {@value #PING_PONG_ROUNDS} round trips between two processes over two channels. */
     @Benchmark
     public ProcessOutcome pingPong() throws InterruptedException {
-        JobflowProcess p = engine.start(pingPong, Map.of("ping", new ChannelValue(1), "pong", new ChannelValue(2),
+        JobflowProcess p = engine.start(pingPong, Map.of("ping", engine.newChannel(), "pong", engine.newChannel(),
                 "n", IntegerValue.of(PING_PONG_ROUNDS)));
         ProcessOutcome outcome = p.await();
         p.delete();

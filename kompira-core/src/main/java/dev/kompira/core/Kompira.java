@@ -16,6 +16,7 @@ import dev.kompira.core.vm.CompiledProgram;
 import dev.kompira.core.vm.Compiler;
 import dev.kompira.core.vm.JobflowObjects;
 import dev.kompira.core.vm.EngineServices;
+import dev.kompira.core.event.ChannelValue;
 import dev.kompira.core.library.LibraryProvider;
 import dev.kompira.core.library.SourceLibraryRuntime;
 import dev.kompira.core.object.ObjectTree;
@@ -242,6 +243,15 @@ public final class Kompira implements AutoCloseable {
         }
         m.start();
         return m;
+    }
+
+    /**
+     * Creates an in-memory channel, numbered by the engine like those of {@code channel()}: pass it
+     * to processes as a parameter value to exchange messages with them, and {@link ChannelValue#send}
+     * to it from Java.
+     */
+    public ChannelValue newChannel() {
+        return ChannelValue.numbered(registry.newChannelNumber());
     }
 
     /**

@@ -178,7 +178,7 @@ class ProcessesTest {
     @Test
     void waitingOnAChannelThatIsDeletedFailsWithStatusMinusOne() throws Exception {
         try (Kompira k = engine().build()) {
-            dev.kompira.core.event.ChannelValue ch = new dev.kompira.core.event.ChannelValue(99);
+            dev.kompira.core.event.ChannelValue ch = k.newChannel();
             JobflowProcess p = k.start(k.compile("w.kjf", "| ch |\n<ch> ->> print($STATUS, $ERROR)"), Map.of("ch", ch));
             while (p.state() != ProcessState.WAITING) {
                 Thread.sleep(2);

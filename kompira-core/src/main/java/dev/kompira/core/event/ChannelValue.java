@@ -88,8 +88,17 @@ public final class ChannelValue implements Waitable, Attributed {
     private volatile int wakeRequests;
 
     /** Creates an empty channel with its engine-wide creation number (the {@code n} of {@code <channel #n>}). */
-    public ChannelValue(long number) {
+    ChannelValue(long number) {
         this(number, 0, null);
+    }
+
+    /**
+     * Returns an empty channel with creation number {@code number}. For the engine, which numbers its
+     * channels: embedders get a channel from {@code Kompira.newChannel()}, because a number chosen
+     * outside the engine could be one it already gave.
+     */
+    public static ChannelValue numbered(long number) {
+        return new ChannelValue(number);
     }
 
     private ChannelValue(long number, long objectId, Backing backing) {

@@ -115,4 +115,10 @@ public final class LazyArrayValue implements Attributed, Container, Materializab
         }
         return false;
     }
+
+    /** Returns the value's text form, as {@code print} shows it (language.md §5). */
+    @Override
+    public String toString() {
+        return Rendering.text(this);
+    }
 }

@@ -21,4 +21,10 @@ public enum BooleanValue implements Value {
     public boolean truthy() {
         return this == TRUE;
     }
+
+    /** Returns the value's text form, as {@code print} shows it (language.md §5). */
+    @Override
+    public String toString() {
+        return Rendering.text(this);
+    }
 }

@@ -20,4 +20,10 @@ public record DateValue(LocalDate value) implements Value {
     public boolean truthy() {
         return true;
     }
+
+    /** Returns the value's text form, as {@code print} shows it (language.md §5). */
+    @Override
+    public String toString() {
+        return Rendering.text(this);
+    }
 }

@@ -31,4 +31,10 @@ public record DatetimeValue(ZonedDateTime value) implements Value {
     public int hashCode() {
         return value.toInstant().hashCode();
     }
+
+    /** Returns the value's text form, as {@code print} shows it (language.md §5). */
+    @Override
+    public String toString() {
+        return Rendering.text(this);
+    }
 }

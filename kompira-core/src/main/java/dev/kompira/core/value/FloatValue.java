@@ -22,4 +22,10 @@ public record FloatValue(double value) implements Value {
     public int hashCode() {
         return Double.hashCode(value);
     }
+
+    /** Returns the value's text form, as {@code print} shows it (language.md §5). */
+    @Override
+    public String toString() {
+        return Rendering.text(this);
+    }
 }

@@ -14,4 +14,10 @@ public enum NullValue implements Value {
     public boolean truthy() {
         return false;
     }
+
+    /** Returns the value's text form, as {@code print} shows it (language.md §5). */
+    @Override
+    public String toString() {
+        return Rendering.text(this);
+    }
 }

@@ -35,4 +35,10 @@ public record StringValue(String value) implements Value {
     public boolean truthy() {
         return !value.isEmpty();
     }
+
+    /** Returns the value's text form, as {@code print} shows it (language.md §5). */
+    @Override
+    public String toString() {
+        return Rendering.text(this);
+    }
 }

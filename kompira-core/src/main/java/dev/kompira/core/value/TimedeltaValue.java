@@ -78,4 +78,10 @@ public record TimedeltaValue(long days, long microsOfDay) implements Value {
     public boolean truthy() {
         return days != 0 || microsOfDay != 0;
     }
+
+    /** Returns the value's text form, as {@code print} shows it (language.md §5). */
+    @Override
+    public String toString() {
+        return Rendering.text(this);
+    }
 }

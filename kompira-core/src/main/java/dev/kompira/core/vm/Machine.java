@@ -673,7 +673,7 @@ public final class Machine implements JobflowProcess {
         }
         if (name.equals("channel")) {
             Signature.parse("channel()").bind(arguments);
-            return new ChannelValue(services.registry().newChannelNumber());
+            return ChannelValue.numbered(services.registry().newChannelNumber());
         }
         BuiltinFunction f = ExprCompiler.builtin(name);
         if (f == null) {

@@ -32,7 +32,7 @@ public final class ProcessRegistry {
     }
 
     /** Returns the creation number of a new in-memory channel. */
-    long newChannelNumber() {
+    public long newChannelNumber() {
         return nextChannel.getAndIncrement();
     }
 
@@ -43,7 +43,7 @@ public final class ProcessRegistry {
      */
     ChannelValue restoredChannel(long number) {
         nextChannel.accumulateAndGet(number + 1, Math::max);
-        return restoredChannels.computeIfAbsent(number, ChannelValue::new);
+        return restoredChannels.computeIfAbsent(number, ChannelValue::numbered);
     }
 
     void register(Machine m) {

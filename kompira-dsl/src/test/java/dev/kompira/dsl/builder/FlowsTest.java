@@ -135,6 +135,41 @@ class FlowsTest {
                 () -> "parsed:\n" + AstPrinter.print(parsed.program()) + "built:\n" + AstPrinter.print(built));
     }
 
+    /** Every built-in job has a helper, block bodies may be FlowBuilders, and the status variables have names. */
+    @Test
+    void builtinJobHelpersAndBuilderBodiesGiveTheParsedTree() {
+        String source = String.join("\n",
+                "print() -> print(1, sep='-') -> sleep(0.5) -> sleep(n) ->",
+                "{ for i in 3 | print(i) -> print($RESULT, $STATUS, $ERROR, $ENV) } ->",
+                "{ pfor j in 2 | detach() -> suspend() } ->",
+                "{ while false | self() } ->",
+                "{ try | abort('x') -> assert(true) } ->",
+                "{ if $STATUS == 0 | then: return() elif true: return(1, 2) else: exit(3) } ->",
+                "{ case $RESULT | 'a': exit() else: [] } ->",
+                "download(./f, '/tmp/') -> upload(from_path='f', to_object=./o, to_field='a') ->",
+                "put('a', '/b') -> get('/b', 'a') -> reboot(wait=true) -> urlopen('http://x') -> mailto('a@b', 's', 'm')");
+        ParseResult parsed = JobflowParser.parse("helpers.kjf", source);
+        assertFalse(parsed.hasErrors(), parsed.renderDiagnostics());
+        Program built = program().body(flow(print()).then(print(arg(integer(1)), kw("sep", str("-"))))
+                .then(sleep(0.5)).then(sleep(var("n")))
+                .then(forEach("i", integer(3), flow(print(var("i"))).then(print(result(), status(), error(), env()))))
+                .then(pfor("j", integer(2), flow(detach()).then(suspend())))
+                .then(whileLoop(bool(false), flow(self())))
+                .then(tryBlock(flow(abort(str("x"))).then(assertJob(bool(true)))))
+                .then(ifThen(eq(status(), integer(0)), flow(returnJob()))
+                        .elseIf(bool(true), flow(returnJob(integer(1), integer(2))))
+                        .orElse(flow(exit(integer(3)))))
+                .then(caseOf(result()).when(flow(exit()), str("a")).otherwise(flow(skip())))
+                .then(download(path("./f"), str("/tmp/")))
+                .then(upload(kw("from_path", str("f")), kw("to_object", path("./o")), kw("to_field", str("a"))))
+                .then(put(arg(str("a")), arg(str("/b")))).then(get(arg(str("/b")), arg(str("a"))))
+                .then(reboot(kw("wait", bool(true)))).then(urlopen(arg(str("http://x"))))
+                .then(mailto(arg(str("a@b")), arg(str("s")), arg(str("m")))))
+                .build();
+        assertTrue(AstEquivalence.equivalent(parsed.program(), built),
+                () -> "parsed:\n" + AstPrinter.print(parsed.program()) + "built:\n" + AstPrinter.print(built));
+    }
+
     @Test
     void printCallsWithEveryArgumentKind() {
         Program built = program().body(flow(print(var("a")))
