@@ -8,7 +8,7 @@ import dev.kompira.core.store.StoredObject;
 import dev.kompira.core.value.IntegerValue;
 import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.Value;
-import dev.kompira.core.CompiledFlow;
+import dev.kompira.core.process.CompiledFlow;
 import dev.kompira.store.git.GitStore;
 import dev.kompira.store.git.GitStoreOptions;
 import dev.kompira.store.git.StoreCheck;

@@ -7,7 +7,7 @@ import dev.kompira.core.process.ProcessOutcome;
 import dev.kompira.core.store.StoredObject;
 import dev.kompira.core.value.IntegerValue;
 import dev.kompira.core.value.Value;
-import dev.kompira.core.CompiledFlow;
+import dev.kompira.core.process.CompiledFlow;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -5,7 +5,7 @@ import dev.kompira.core.event.ChannelValue;
 import dev.kompira.core.process.JobflowProcess;
 import dev.kompira.core.process.ProcessOutcome;
 import dev.kompira.core.value.IntegerValue;
-import dev.kompira.core.CompiledFlow;
+import dev.kompira.core.process.CompiledFlow;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -6,7 +6,7 @@ import dev.kompira.core.library.LibraryProvider;
 import dev.kompira.core.process.JobflowProcess;
 import dev.kompira.core.process.ProcessOutcome;
 import dev.kompira.core.value.IntegerValue;
-import dev.kompira.core.CompiledFlow;
+import dev.kompira.core.process.CompiledFlow;
 import dev.kompira.python.PythonRuntime;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;

@@ -12,7 +12,7 @@ import dev.kompira.core.process.ProcessOutcome;
 import dev.kompira.core.process.StartOptions;
 import dev.kompira.core.store.StoreException;
 import dev.kompira.core.value.Value;
-import dev.kompira.core.CompiledFlow;
+import dev.kompira.core.process.CompiledFlow;
 import dev.kompira.ssh.SshTransport;
 import dev.kompira.store.git.GitStore;
 import java.io.IOException;

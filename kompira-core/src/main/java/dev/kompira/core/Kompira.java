@@ -1,5 +1,6 @@
 package dev.kompira.core;
 
+import dev.kompira.core.process.CompiledFlow;
 import dev.kompira.core.process.CheckpointStore;
 import dev.kompira.core.process.ConsoleListener;
 import dev.kompira.core.process.StartOptions;

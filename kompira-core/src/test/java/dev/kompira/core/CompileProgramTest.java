@@ -1,5 +1,6 @@
 package dev.kompira.core;
 
+import dev.kompira.core.process.CompiledFlow;
 import static dev.kompira.dsl.builder.Exprs.add;
 import static dev.kompira.dsl.builder.Exprs.integer;
 import static dev.kompira.dsl.builder.Exprs.result;

@@ -11,7 +11,7 @@ import dev.kompira.core.process.ProcessState;
 import dev.kompira.core.value.IntegerValue;
 import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.Value;
-import dev.kompira.core.CompiledFlow;
+import dev.kompira.core.process.CompiledFlow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

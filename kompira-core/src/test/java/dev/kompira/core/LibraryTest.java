@@ -93,7 +93,7 @@ class LibraryTest {
 
         private final class Echo implements LibraryFunction {
             @Override
-            public Value call(dev.kompira.core.call.Arguments arguments) {
+            public Value call(dev.kompira.core.value.Arguments arguments) {
                 throw new UnsupportedOperationException("only started");
             }
 
@@ -110,7 +110,7 @@ class LibraryTest {
 
         private final class Never implements LibraryFunction {
             @Override
-            public Value call(dev.kompira.core.call.Arguments arguments) {
+            public Value call(dev.kompira.core.value.Arguments arguments) {
                 throw new UnsupportedOperationException("only started");
             }
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kompira.core.call.Arguments;
+import dev.kompira.core.value.Arguments;
 import dev.kompira.core.library.LibraryCall;
 import dev.kompira.core.library.LibraryFunction;
 import dev.kompira.core.value.Value;

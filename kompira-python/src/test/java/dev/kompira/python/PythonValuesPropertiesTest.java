@@ -9,7 +9,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 import static org.quicktheories.generators.SourceDSL.strings;
 
-import dev.kompira.core.call.Arguments;
+import dev.kompira.core.value.Arguments;
 import dev.kompira.core.library.LibraryCall;
 import dev.kompira.core.library.LibraryFunction;
 import dev.kompira.core.value.ArrayValue;

@@ -1,6 +1,6 @@
 package dev.kompira.core.builtin;
 
-import dev.kompira.core.call.Signature;
+import dev.kompira.core.value.Signature;
 import dev.kompira.core.error.JobflowError;
 import dev.kompira.core.object.ObjectValue;
 import dev.kompira.core.value.ArrayValue;

@@ -1,6 +1,6 @@
 package dev.kompira.core.library;
 
-import dev.kompira.core.call.Arguments;
+import dev.kompira.core.value.Arguments;
 import dev.kompira.core.value.Value;
 import java.util.concurrent.CompletableFuture;
 

@@ -1,7 +1,7 @@
 package dev.kompira.core.object;
 
-import dev.kompira.core.call.Arguments;
-import dev.kompira.core.call.Signature;
+import dev.kompira.core.value.Arguments;
+import dev.kompira.core.value.Signature;
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
 import dev.kompira.core.event.ChannelValue;

@@ -1,6 +1,5 @@
 package dev.kompira.core.value;
 
-import dev.kompira.core.call.Arguments;
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
 

@@ -1,7 +1,5 @@
 package dev.kompira.core.value;
 
-import dev.kompira.core.call.Arguments;
-import dev.kompira.core.call.Signature;
 import java.util.Set;
 
 /** The methods of Binaries (language.md §4.5): {@code decode(encoding='utf-8')} and {@code hex()}. */

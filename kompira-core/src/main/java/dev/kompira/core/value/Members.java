@@ -1,6 +1,5 @@
 package dev.kompira.core.value;
 
-import dev.kompira.core.call.Arguments;
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
 
@@ -96,7 +95,7 @@ public final class Members {
             return BinaryMethods.call(b, name, arguments);
         }
         if (receiver instanceof PatternValue p && name.equals("match")) {
-            return p.match(dev.kompira.core.call.Signature.parse("match(s)").bind(arguments).get("s"));
+            return p.match(dev.kompira.core.value.Signature.parse("match(s)").bind(arguments).get("s"));
         }
         if (TemporalMembers.hasMethod(receiver, name)) {
             return TemporalMembers.call(receiver, name, arguments);

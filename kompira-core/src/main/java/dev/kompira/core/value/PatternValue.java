@@ -1,7 +1,10 @@
 package dev.kompira.core.value;
 
 import dev.kompira.core.value.pattern.CompiledPattern;
+import dev.kompira.core.value.pattern.RegexMatch;
 import dev.kompira.dsl.ast.PatternKind;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -45,9 +48,15 @@ public final class PatternValue implements Value {
         return ignoreCase;
     }
 
-    /** Returns whether the pattern matches {@code subject} (D31, D32). */
+    /**
+     * Returns whether the pattern matches {@code subject} (D31, D32): a String; other values only for
+     * an exact pattern, by their text form.
+     */
     public boolean matches(Value subject) {
-        return compiled.matches(subject);
+        if (subject instanceof StringValue s) {
+            return compiled.matches(s.value());
+        }
+        return compiled.matchesTextForms() && compiled.matches(Rendering.text(subject));
     }
 
     /**
@@ -55,7 +64,31 @@ public final class PatternValue implements Value {
      * expression the match Dictionary of language.md §4.8.
      */
     public Value match(Value subject) {
-        return compiled.match(subject);
+        if (kind != PatternKind.REGEX) {
+            return BooleanValue.of(matches(subject));
+        }
+        if (!(subject instanceof StringValue s)) {
+            return BooleanValue.FALSE;
+        }
+        return compiled.search(s.value()).map(PatternValue::matchDictionary).orElse(BooleanValue.FALSE);
+    }
+
+    private static Value matchDictionary(RegexMatch m) {
+        List<Value> groups = new ArrayList<>(m.groups().size());
+        m.groups().forEach(g -> groups.add(groupValue(g)));
+        DictionaryValue groupdict = new DictionaryValue();
+        m.named().forEach((name, g) -> groupdict.put(name, groupValue(g)));
+        DictionaryValue result = new DictionaryValue();
+        result.put("group", StringValue.of(m.group()));
+        result.put("groups", new ArrayValue(groups));
+        result.put("groupdict", groupdict);
+        result.put("start", IntegerValue.of(m.start()));
+        result.put("end", IntegerValue.of(m.end()));
+        return result;
+    }
+
+    private static Value groupValue(String group) {
+        return group == null ? NullValue.NULL : StringValue.of(group);
     }
 
     @Override

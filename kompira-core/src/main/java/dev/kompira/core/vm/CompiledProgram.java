@@ -1,6 +1,6 @@
 package dev.kompira.core.vm;
 
-import dev.kompira.core.CompiledFlow;
+import dev.kompira.core.process.CompiledFlow;
 import dev.kompira.dsl.ast.Connector;
 import dev.kompira.dsl.diag.Diagnostic;
 import dev.kompira.dsl.source.Span;

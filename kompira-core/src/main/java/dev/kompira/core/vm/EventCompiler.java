@@ -1,6 +1,6 @@
 package dev.kompira.core.vm;
 
-import dev.kompira.core.call.Arguments;
+import dev.kompira.core.value.Arguments;
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
 import dev.kompira.core.event.EventWait;

@@ -1,7 +1,7 @@
 package dev.kompira.core.vm;
 
-import dev.kompira.core.call.Arguments;
-import dev.kompira.core.call.Signature;
+import dev.kompira.core.value.Arguments;
+import dev.kompira.core.value.Signature;
 import dev.kompira.core.transport.TransferRequest;
 import dev.kompira.core.transport.TransferResult;
 import dev.kompira.core.transport.Transport;

@@ -3,7 +3,7 @@ package dev.kompira.core.fuzz;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.kompira.core.FlowCompileException;
 import dev.kompira.core.Kompira;
-import dev.kompira.core.call.Arguments;
+import dev.kompira.core.value.Arguments;
 import dev.kompira.core.builtin.BuiltinFunctions;
 import dev.kompira.core.error.JobflowError;
 import dev.kompira.core.value.Equality;

@@ -1,15 +1,13 @@
 package dev.kompira.core.value.pattern;
 
-import dev.kompira.core.value.BooleanValue;
-import dev.kompira.core.value.Rendering;
-import dev.kompira.core.value.StringValue;
-import dev.kompira.core.value.Value;
 import dev.kompira.dsl.ast.PatternKind;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * The matching machinery behind a {@link dev.kompira.core.value.PatternValue}: one implementation
- * per kind (language.md §4.8). Immutable and thread-safe.
+ * The matching machinery behind a {@code PatternValue}: one implementation per kind (language.md
+ * §4.8). It works on text; which values are matched and how a match becomes a value is the
+ * Pattern value's business. Immutable and thread-safe.
  */
 public sealed interface CompiledPattern permits RegexPattern, CompiledPattern.Glob, CompiledPattern.Exact {
 
@@ -23,14 +21,19 @@ public sealed interface CompiledPattern permits RegexPattern, CompiledPattern.Gl
     }
 
     /**
-     * Returns whether the pattern matches {@code subject}. A regular expression that runs on an
-     * interrupted thread may throw {@code R-VALUE} {@code pattern match interrupted}.
+     * Returns whether the pattern matches the text {@code subject}. A regular expression that runs on
+     * an interrupted thread may throw {@code R-VALUE} {@code pattern match interrupted}.
      */
-    boolean matches(Value subject);
+    boolean matches(String subject);
 
-    /** Returns the result of {@code Pattern.match(subject)}: {@code false}, {@code true} or a match Dictionary. */
-    default Value match(Value subject) {
-        return BooleanValue.of(matches(subject));
+    /** Returns whether values other than Strings are matched by their text form (D32), not refused. */
+    default boolean matchesTextForms() {
+        return false;
+    }
+
+    /** Returns where a regular expression first matches {@code subject}; other kinds give no details. */
+    default Optional<RegexMatch> search(String subject) {
+        return Optional.empty();
     }
 
     /**
@@ -53,8 +56,8 @@ public sealed interface CompiledPattern permits RegexPattern, CompiledPattern.Gl
         }
 
         @Override
-        public boolean matches(Value subject) {
-            return subject instanceof StringValue s && matcher.matches(ignoreCase ? lower(s.value()) : s.value());
+        public boolean matches(String subject) {
+            return matcher.matches(ignoreCase ? lower(subject) : subject);
         }
     }
 
@@ -70,9 +73,13 @@ public sealed interface CompiledPattern permits RegexPattern, CompiledPattern.Gl
         }
 
         @Override
-        public boolean matches(Value subject) {
-            String actual = Rendering.text(subject);
-            return (ignoreCase ? lower(actual) : actual).equals(expected);
+        public boolean matches(String subject) {
+            return (ignoreCase ? lower(subject) : subject).equals(expected);
+        }
+
+        @Override
+        public boolean matchesTextForms() {
+            return true;
         }
     }
 }

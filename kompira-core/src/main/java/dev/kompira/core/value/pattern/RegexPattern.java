@@ -2,16 +2,11 @@ package dev.kompira.core.value.pattern;
 
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
-import dev.kompira.core.value.ArrayValue;
-import dev.kompira.core.value.BooleanValue;
-import dev.kompira.core.value.DictionaryValue;
-import dev.kompira.core.value.IntegerValue;
-import dev.kompira.core.value.NullValue;
-import dev.kompira.core.value.StringValue;
-import dev.kompira.core.value.Value;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -78,43 +73,29 @@ final class RegexPattern implements CompiledPattern {
     }
 
     @Override
-    public boolean matches(Value subject) {
-        return subject instanceof StringValue s && search(s.value()) != null;
+    public boolean matches(String subject) {
+        return find(subject) != null;
     }
 
     @Override
-    public Value match(Value subject) {
-        if (!(subject instanceof StringValue s)) {
-            return BooleanValue.FALSE;
+    public Optional<RegexMatch> search(String subject) {
+        Matcher m = find(subject);
+        if (m == null) {
+            return Optional.empty();
         }
-        Matcher m = search(s.value());
-        return m == null ? BooleanValue.FALSE : matchDictionary(m, s.value());
+        List<String> groups = new ArrayList<>(m.groupCount());
+        for (int i = 1; i <= m.groupCount(); i++) {
+            groups.add(m.group(i));
+        }
+        Map<String, String> named = new LinkedHashMap<>();
+        namedGroups.forEach((name, javaName) -> named.put(name, m.group(javaName)));
+        return Optional.of(new RegexMatch(m.group(), groups, named, subject.codePointCount(0, m.start()),
+                subject.codePointCount(0, m.end())));
     }
 
     /** Returns the matcher positioned on the first match, or {@code null}. */
-    private Matcher search(String text) {
+    private Matcher find(String text) {
         Matcher m = pattern.matcher(new InterruptibleCharSequence(text));
         return m.find() ? m : null;
-    }
-
-    /** Builds the Dictionary of language.md §4.8; indexes count code points. */
-    private Value matchDictionary(Matcher m, String text) {
-        List<Value> groups = new ArrayList<>(m.groupCount());
-        for (int i = 1; i <= m.groupCount(); i++) {
-            groups.add(groupValue(m.group(i)));
-        }
-        DictionaryValue groupdict = new DictionaryValue();
-        namedGroups.forEach((name, javaName) -> groupdict.put(name, groupValue(m.group(javaName))));
-        DictionaryValue result = new DictionaryValue();
-        result.put("group", StringValue.of(m.group()));
-        result.put("groups", new ArrayValue(groups));
-        result.put("groupdict", groupdict);
-        result.put("start", IntegerValue.of(text.codePointCount(0, m.start())));
-        result.put("end", IntegerValue.of(text.codePointCount(0, m.end())));
-        return result;
-    }
-
-    private static Value groupValue(String group) {
-        return group == null ? NullValue.NULL : StringValue.of(group);
     }
 }

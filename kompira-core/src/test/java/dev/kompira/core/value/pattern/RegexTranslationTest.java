@@ -65,8 +65,8 @@ class RegexTranslationTest {
     void namedGroupsAreRenamedForJava() {
         RegexPattern p = RegexPattern.of("(?P<user_名>\\w+)@(?P<host>\\w+)(?P=host)", false);
         assertFalse(p.javaRegex().contains("user_名"));
-        assertTrue(p.matches(StringValue.of("root@dbdb")));
-        assertFalse(p.matches(StringValue.of("root@dbxy")));
+        assertTrue(p.matches("root@dbdb"));
+        assertFalse(p.matches("root@dbxy"));
     }
 
     @Test

@@ -1,14 +1,14 @@
-package dev.kompira.core;
+package dev.kompira.core.process;
 
 import dev.kompira.dsl.diag.Diagnostic;
 import java.util.List;
 
 /**
- * A jobflow compiled by {@link Kompira#compile}: immutable code that every process started from it
+ * A jobflow compiled by {@code Kompira.compile}: immutable code that every process started from it
  * shares. Compile once, start many times.
  *
  * <p>Only the engine creates compiled flows; other implementations are refused by
- * {@link Kompira#start}. Immutable and thread-safe.
+ * {@code Kompira.start}. Immutable and thread-safe.
  */
 public interface CompiledFlow {
 

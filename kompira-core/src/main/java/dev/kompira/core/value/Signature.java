@@ -1,13 +1,7 @@
-package dev.kompira.core.call;
+package dev.kompira.core.value;
 
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
-import dev.kompira.core.value.BooleanValue;
-import dev.kompira.core.value.FloatValue;
-import dev.kompira.core.value.IntegerValue;
-import dev.kompira.core.value.NullValue;
-import dev.kompira.core.value.StringValue;
-import dev.kompira.core.value.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,5 @@
-package dev.kompira.core.call;
+package dev.kompira.core.value;
 
-import dev.kompira.core.value.Value;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
