@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
  * The in-memory channel that {@code channel()} creates (language.md §4.15, objects.md §4.7): a
- * queue of messages that processes send to and wait on with event jobs (§8.5, through
+ * queue of messages that processes send to and wait on with event jobs (language.md §8.5, through
  * {@link EventWait}). Its text form is {@code <channel #n>} with the engine-wide creation number
  * (§5.1); two Channel values are equal only when they are the same channel (D41).
  *
@@ -179,7 +179,7 @@ public final class ChannelValue implements Waitable, Attributed {
 
     /**
      * Deletes the channel: drops the queued messages and makes every current and later receive fail
-     * with {@link Waitable.Closed}{@code (reason)} (§8.5: {@code $STATUS = -1}, {@code $ERROR} the
+     * with {@link Waitable.Closed}{@code (reason)} (language.md §8.5: {@code $STATUS = -1}, {@code $ERROR} the
      * reason, normally {@code channel deleted}). Idempotent; the first reason stays. Thread-safe.
      */
     public void close(String reason) {

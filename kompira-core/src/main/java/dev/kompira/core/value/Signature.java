@@ -15,7 +15,7 @@ import java.util.Map;
  *
  * <p>Binding follows builtins.md §1.2: by position in order (parameters after {@code *rest} only by
  * keyword), then by keyword; a missing required argument, a surplus positional argument, an
- * unknown keyword or an argument given twice is {@code R-ARGUMENT} with the message of §14.3.
+ * unknown keyword or an argument given twice is {@code R-ARGUMENT} with the message of language.md §14.3.
  * Immutable and thread-safe.
  */
 public final class Signature {

@@ -193,7 +193,7 @@ final class BuiltinJobs {
         m.terminate(Termination.of(RuntimeFailure.Kind.ASSERTION, "assertion failed", error, m.currentSpan()));
     }
 
-    /** A built-in function used as a job: result-producing (§8.6). */
+    /** A built-in function used as a job: result-producing (language.md §8.6). */
     private static Action function(String name) {
         return (m, inv, args) -> {
             Value result = m.callBuiltinFunction(name, args);

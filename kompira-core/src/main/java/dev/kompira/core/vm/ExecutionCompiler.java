@@ -90,7 +90,7 @@ final class ExecutionCompiler {
         }
     }
 
-    /** A method called as the job: its error is a failed job, not an abnormal termination (§8.2.1). */
+    /** A method called as the job: its error is a failed job, not an abnormal termination (language.md §8.2.1). */
     private static void callMethod(Invocation invocation, MethodValue method, Arguments args) {
         try {
             Value result = Members.call(method.receiver(), method.name(), args);

@@ -689,7 +689,7 @@ public final class Machine implements JobflowProcess {
     }
 
     /**
-     * Runs {@code body} once this process holds a slot of {@code job}'s multiplicity (§12.9, a
+     * Runs {@code body} once this process holds a slot of {@code job}'s multiplicity (language.md §12.9, a
      * Jobflow or a ScriptJob), parking it until a slot frees; {@code body} runs at once when the
      * job has no multiplicity. The caller releases the slot with {@link #releaseSlotOf}.
      */
@@ -966,7 +966,7 @@ public final class Machine implements JobflowProcess {
         return record.onEnd(listener);
     }
 
-    /** {@code detach()}: the parent no longer waits for this process nor counts it (§12.3, D98). */
+    /** {@code detach()}: the parent no longer waits for this process nor counts it (language.md §12.3, D98). */
     void detach() {
         Join parentJoin = record.detach();
         if (parentJoin != null) {

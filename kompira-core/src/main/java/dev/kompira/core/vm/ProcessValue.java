@@ -64,7 +64,7 @@ public final class ProcessValue implements Waitable, Attributed {
             case "abspath":
                 return StringValue.of(text());
             case "status":
-                // jobflows know a suspended process as WAITING with suspended = true (§12.1)
+                // jobflows know a suspended process as WAITING with suspended = true (language.md §12.1)
                 ProcessState state = process.state();
                 return StringValue.of(state == ProcessState.SUSPENDED ? ProcessState.WAITING.name() : state.name());
             case "suspended":
