@@ -5,29 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kompira.core.event.ChannelValue;
+import dev.kompira.core.json.ValueJson;
 import dev.kompira.core.object.ObjectValue;
 import dev.kompira.core.value.ArrayValue;
-import dev.kompira.core.value.BinaryValue;
-import dev.kompira.core.value.BooleanValue;
-import dev.kompira.core.value.DateValue;
-import dev.kompira.core.value.DatetimeValue;
 import dev.kompira.core.value.DictionaryValue;
-import dev.kompira.core.value.FloatValue;
-import dev.kompira.core.value.IntegerValue;
 import dev.kompira.core.value.MethodValue;
-import dev.kompira.core.value.NullValue;
-import dev.kompira.core.value.PatternValue;
-import dev.kompira.core.value.StringValue;
-import dev.kompira.core.value.TimeValue;
-import dev.kompira.core.value.TimedeltaValue;
 import dev.kompira.core.value.Value;
-import dev.kompira.dsl.ast.PatternKind;
-import java.math.BigInteger;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +27,8 @@ import java.util.Map;
 public final class ProcessSnapshots {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int FORMAT = 1;
+    /** Format 2 writes values in their one JSON form ({@link ValueJson}); format 1 was never released. */
+    private static final int FORMAT = 2;
 
     private ProcessSnapshots() {
     }
@@ -214,57 +199,14 @@ public final class ProcessSnapshots {
             return id;
         }
 
+        private final ValueJson codec = new ValueJson(new SavedReferences(this));
+
         private JsonNode value(Value v) {
-            ObjectNode n = JSON.createObjectNode();
-            if (v instanceof ArrayValue || v instanceof DictionaryValue) {
-                return n.put("t", "ref").put("id", heapRef(v));
+            try {
+                return codec.encode(v);
+            } catch (IllegalArgumentException unsaveable) {
+                throw new IllegalStateException(unsaveable.getMessage());
             }
-            if (v instanceof NullValue) {
-                return n.put("t", "null");
-            }
-            if (v instanceof BooleanValue b) {
-                return n.put("t", "bool").put("v", b.truthy());
-            }
-            if (v instanceof IntegerValue i) {
-                return n.put("t", "int").put("v", i.toString());
-            }
-            if (v instanceof FloatValue f) {
-                return n.put("t", "float").put("bits", Double.doubleToRawLongBits(f.value()));
-            }
-            if (v instanceof StringValue s) {
-                return n.put("t", "str").put("v", s.value());
-            }
-            if (v instanceof BinaryValue b) {
-                return n.put("t", "bin").put("v", Base64.getEncoder().encodeToString(b.bytes()));
-            }
-            if (v instanceof PatternValue p) {
-                return n.put("t", "pattern").put("kind", String.valueOf(p.kind().prefix())).put("v", p.text())
-                        .put("i", p.ignoreCase());
-            }
-            if (v instanceof DatetimeValue d) {
-                return n.put("t", "datetime").put("v", d.value().toString());
-            }
-            if (v instanceof DateValue d) {
-                return n.put("t", "date").put("v", d.value().toString());
-            }
-            if (v instanceof TimeValue t) {
-                return n.put("t", "time").put("v", t.value().toString());
-            }
-            if (v instanceof TimedeltaValue t) {
-                return n.put("t", "timedelta").put("days", t.days()).put("micros", t.microsOfDay());
-            }
-            if (v instanceof ObjectValue o) {
-                return n.put("t", "object").put("id", o.id()).put("path", o.text());
-            }
-            if (v instanceof ChannelValue c) {
-                return c.objectId() != 0 ? n.put("t", "channel").put("object", c.objectId())
-                        : n.put("t", "channel").put("number", c.number());
-            }
-            if (v instanceof MethodValue mv) {
-                n.put("t", "method").put("name", mv.name());
-                return n.set("receiver", value(mv.receiver()));
-            }
-            throw new IllegalStateException("cannot save a " + v.typeName() + " value yet");
         }
 
         private int heapRef(Value container) {
@@ -393,42 +335,74 @@ public final class ProcessSnapshots {
             }
         }
 
+        private final ValueJson codec = new ValueJson(new RestoredReferences(this));
+
         private Value value(JsonNode n) {
-            switch (n.path("t").asText()) {
-                case "ref":
-                    return heap.get(n.path("id").asInt());
-                case "null":
-                    return NullValue.NULL;
-                case "bool":
-                    return BooleanValue.of(n.path("v").asBoolean());
-                case "int":
-                    return IntegerValue.of(new BigInteger(n.path("v").asText()));
-                case "float":
-                    return new FloatValue(Double.longBitsToDouble(n.path("bits").asLong()));
-                case "str":
-                    return StringValue.of(n.path("v").asText());
-                case "bin":
-                    return BinaryValue.of(Base64.getDecoder().decode(n.path("v").asText()));
-                case "pattern":
-                    return PatternValue.of(PatternKind.ofPrefix(n.path("kind").asText().charAt(0)), n.path("v").asText(),
-                            n.path("i").asBoolean());
-                case "datetime":
-                    return new DatetimeValue(ZonedDateTime.parse(n.path("v").asText()));
-                case "date":
-                    return new DateValue(LocalDate.parse(n.path("v").asText()));
-                case "time":
-                    return new TimeValue(LocalTime.parse(n.path("v").asText()));
-                case "timedelta":
-                    return new TimedeltaValue(n.path("days").asLong(), n.path("micros").asLong());
-                case "method":
-                    return new MethodValue(value(n.path("receiver")), n.path("name").asText());
-                case "object":
-                    return new ObjectValue(services.tree(), n.path("id").asLong(), n.path("path").asText());
-                case "channel":
-                    return n.has("object") ? services.tree().channel(n.path("object").asLong())
-                            : services.registry().restoredChannel(n.path("number").asLong());
+            return codec.decode(n);
+        }
+    }
+
+    /**
+     * How a snapshot writes what values point to: each Array and Dictionary once, in the heap, then
+     * by number ({@code {"$heap": 3}}), so that sharing (D43) and cycles survive; objects of the tree
+     * by id and path; channels by object or creation number; bound methods with their receiver.
+     */
+    private record SavedReferences(Writer writer) implements ValueJson.References {
+
+        @Override
+        public JsonNode encode(Value v, ValueJson codec) {
+            ObjectNode n = JSON.createObjectNode();
+            if (v instanceof ArrayValue || v instanceof DictionaryValue) {
+                return n.put("$heap", writer.heapRef(v));
+            }
+            if (v instanceof ObjectValue o) {
+                n.putObject("$object").put("id", o.id()).put("path", o.text());
+                return n;
+            }
+            if (v instanceof ChannelValue c) {
+                ObjectNode channel = n.putObject("$channel");
+                if (c.objectId() != 0) {
+                    channel.put("object", c.objectId());
+                } else {
+                    channel.put("number", c.number());
+                }
+                return n;
+            }
+            if (v instanceof MethodValue mv) {
+                n.putObject("$method").put("name", mv.name()).set("receiver", codec.encode(mv.receiver()));
+                return n;
+            }
+            return null;
+        }
+
+        @Override
+        public Value decode(String tag, JsonNode body, ValueJson codec) {
+            return null;
+        }
+    }
+
+    /** Reads what {@link SavedReferences} wrote, resolving it in the restoring engine. */
+    private record RestoredReferences(Reader reader) implements ValueJson.References {
+
+        @Override
+        public JsonNode encode(Value v, ValueJson codec) {
+            return null;
+        }
+
+        @Override
+        public Value decode(String tag, JsonNode body, ValueJson codec) {
+            switch (tag) {
+                case "$heap":
+                    return reader.heap.get(body.asInt());
+                case "$object":
+                    return new ObjectValue(reader.services.tree(), body.path("id").asLong(), body.path("path").asText());
+                case "$channel":
+                    return body.has("object") ? reader.services.tree().channel(body.path("object").asLong())
+                            : reader.services.registry().restoredChannel(body.path("number").asLong());
+                case "$method":
+                    return new MethodValue(codec.decode(body.path("receiver")), body.path("name").asText());
                 default:
-                    throw new IllegalArgumentException("unknown value tag in snapshot: " + n);
+                    return null;
             }
         }
     }

@@ -342,7 +342,7 @@ public final class GitStore implements ObjectStore {
                 saved.forEach((id, fields) -> {
                     if (tx.get(id).isPresent()) {
                         Map<String, Value> values = new LinkedHashMap<>();
-                        fields.forEach((k, v) -> values.put(k, ValueJson.decode(v, path -> tx.get(path)
+                        fields.forEach((k, v) -> values.put(k, StoredValues.decode(v, path -> tx.get(path)
                                 .orElseThrow(() -> new IllegalArgumentException("no object at " + path)).id())));
                         tx.update(id, new ObjectUpdate(values, Set.of(), null, null, null, null, null, false));
                     }

@@ -70,13 +70,13 @@ final class ObjectFile {
         node.put("display_name", o.displayName());
         node.put("description", o.description());
         node.put("owner", o.owner());
-        node.set("user_permissions", ValueJson.encode(o.userPermissions(), pathOf));
-        node.set("group_permissions", ValueJson.encode(o.groupPermissions(), pathOf));
+        node.set("user_permissions", StoredValues.encode(o.userPermissions(), pathOf));
+        node.set("group_permissions", StoredValues.encode(o.groupPermissions(), pathOf));
         ObjectNode fields = node.putObject("fields");
         for (Map.Entry<String, Value> e : o.fields().entrySet()) {
             boolean elsewhere = withoutSource && e.getKey().equals(SOURCE_FIELD) && e.getValue() instanceof StringValue;
             if (!elsewhere && !runtime.contains(e.getKey())) {
-                fields.set(e.getKey(), sealer.seal(e.getKey(), ValueJson.encode(e.getValue(), pathOf)));
+                fields.set(e.getKey(), sealer.seal(e.getKey(), StoredValues.encode(e.getValue(), pathOf)));
             }
         }
         node.put("created", o.created().toString());
@@ -143,7 +143,7 @@ final class ObjectFile {
     /** Decodes one parsed field value; references resolve through {@code idOf}. */
     static Value field(String file, String name, JsonNode value, ToLongFunction<String> idOf) {
         try {
-            return ValueJson.decode(value, idOf);
+            return StoredValues.decode(value, idOf);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": field '" + name + "': " + e.getMessage(), e);
         }
@@ -168,7 +168,7 @@ final class ObjectFile {
         if (v == null || v.isNull()) {
             return new DictionaryValue();
         }
-        if (!(ValueJson.decode(v, path -> {
+        if (!(StoredValues.decode(v, path -> {
             throw new IllegalArgumentException(file + ": '" + key + "' cannot hold references");
         }) instanceof DictionaryValue d)) {
             throw new IllegalArgumentException(file + ": '" + key + "' must be a JSON object");

@@ -48,7 +48,7 @@ final class RuntimeState {
                 return;
             }
             ObjectNode node = JSON.createObjectNode();
-            state.forEach((k, v) -> node.set(k, ValueJson.encode(v, pathOf)));
+            state.forEach((k, v) -> node.set(k, StoredValues.encode(v, pathOf)));
             Files.createDirectories(folder);
             Path temporary = Files.createTempFile(folder, ".state-", ".part");
             try {
