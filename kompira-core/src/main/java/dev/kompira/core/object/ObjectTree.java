@@ -82,6 +82,17 @@ public final class ObjectTree {
     }
 
     /**
+     * Closes the queue of Channel object {@code id}, deleted, when it was opened: processes waiting on
+     * it wake with {@code reason}.
+     */
+    void closeChannel(long id, String reason) {
+        ChannelValue queue = channels.remove(id);
+        if (queue != null) {
+            queue.close(reason);
+        }
+    }
+
+    /**
      * Sets how the queue of a Channel object is opened the first time it is used; the engine opens
      * queues kept in the store. Without it, queues live in memory only.
      */
@@ -243,7 +254,7 @@ public final class ObjectTree {
             }
         }
         String typePath = tx.get(o.typeId()).map(StoredObject::path).orElse("");
-        FieldWrites.Converted converted = FieldWrites.convert(tx, zone, base, new FieldWrites.Target(o.path(), o.id(), typePath, type),
+        FieldRules.Converted converted = FieldRules.convert(tx, zone, base, new FieldRules.Target(o.path(), o.id(), typePath, type),
                 fields, false);
         if (!converted.problems().isEmpty()) {
             throw new JobflowError(ErrorCode.R_UPDATE, converted.problems().get(0).text());

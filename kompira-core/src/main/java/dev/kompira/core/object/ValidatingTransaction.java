@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * The transaction {@link ObjectTree#write} hands out: a store transaction whose {@code create} and
- * {@code update} check the field values as every write of the tree does ({@link FieldWrites}:
+ * {@code update} check the field values as every write of the tree does ({@link FieldRules}:
  * declared fields only, converted and validated by their declarations, relative paths from the
  * object's directory) and refuse an object whose type is not a type object, with a
  * {@link WriteRefusedException} that changes nothing. Everything else is the store's.
@@ -83,11 +83,11 @@ final class ValidatingTransaction implements Transaction {
             return fields;
         }
         String path = TreeRules.childPath(parent.get().path(), name);
-        if (!FieldWrites.isTypeObject(tx, typeObject.get())) {
+        if (!FieldRules.isTypeObject(tx, typeObject.get())) {
             throw new WriteRefusedException(new WriteRefusedException.Problem(path, null,
                     "its type " + typeObject.get().path() + " is not a type object"));
         }
-        return checked(new FieldWrites.Target(path, 0, typeObject.get().path(), type(typeObject.get()).definition()),
+        return checked(new FieldRules.Target(path, 0, typeObject.get().path(), type(typeObject.get()).definition()),
                 parent.get().path(), fields);
     }
 
@@ -103,17 +103,17 @@ final class ValidatingTransaction implements Transaction {
             return tx.update(id, update);
         }
         Type type = type(typeObject.get());
-        Map<String, Value> set = checked(new FieldWrites.Target(o.get().path(), id, type.path(), type.definition()),
+        Map<String, Value> set = checked(new FieldRules.Target(o.get().path(), id, type.path(), type.definition()),
                 ObjectPaths.parent(o.get().path()), update.set());
         return tx.update(id, new ObjectUpdate(set, update.unset(), update.displayName(), update.description(), update.owner(),
                 update.userPermissions(), update.groupPermissions(), update.touch()));
     }
 
-    private Map<String, Value> checked(FieldWrites.Target target, String base, Map<String, Value> fields) {
+    private Map<String, Value> checked(FieldRules.Target target, String base, Map<String, Value> fields) {
         if (fields.isEmpty()) {
             return fields;
         }
-        FieldWrites.Converted converted = FieldWrites.convert(tx, zone, base, target, fields, true);
+        FieldRules.Converted converted = FieldRules.convert(tx, zone, base, target, fields, true);
         if (!converted.problems().isEmpty()) {
             throw new WriteRefusedException(converted.problems(), List.of());
         }

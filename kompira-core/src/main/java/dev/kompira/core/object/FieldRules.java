@@ -19,20 +19,36 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The checks of field values written to one object, shared by every path that writes them (the
- * object tree's transactions, {@link ObjectManager}, the Git store's check): each field must be
- * declared by the object's type, and its value is converted and validated by the declaration
- * (objects.md §3.7), qualifiers included. Problems are collected, not thrown, so that a caller can
- * report all of them at once. Stateless and thread-safe.
+ * The rules of the fields written to objects, shared by every path that writes or checks them (the
+ * object tree's transactions, {@link ObjectManager}, imports, the Git store's check): each field
+ * must be declared by the object's type, and its value is converted and validated by the
+ * declaration (objects.md §3.7), qualifiers included; some fields and keys are the engine's own
+ * (derived fields, channel queues, kept keys). Problems are collected, not thrown, so that a caller
+ * can report all of them at once. Stateless and thread-safe.
  */
-public final class FieldWrites {
+public final class FieldRules {
 
     /** Stored keys that types keep beside their declared fields: a Config's data, a Channel's message counter. */
     private static final Map<String, Set<String>> KEPT = Map.of(
             BuiltinTypes.TYPES_DIRECTORY + "/Config", Set.of("data"),
             BuiltinTypes.TYPES_DIRECTORY + "/Channel", Set.of("message_last_id"));
 
-    private FieldWrites() {
+    /** The fields that are derived from others by the library: never written by users, never exported (§4.4, §4.6, §7.5). */
+    private static final Map<String, Set<String>> DERIVED = Map.of(
+            BuiltinTypes.TYPES_DIRECTORY + "/Jobflow", Set.of("code", "parameters", "executable", "errors", "compilerVersion",
+                    "compiledDatetime"),
+            BuiltinTypes.TYPES_DIRECTORY + "/Library", Set.of("document", "executable"));
+
+    /** The channel queues, which the engine keeps (§4.7): exported as null, never imported or written directly. */
+    private static final Map<String, Set<String>> QUEUES = Map.of(
+            BuiltinTypes.TYPES_DIRECTORY + "/Channel", Set.of("message_queue", "event_queue"),
+            BuiltinTypes.TYPES_DIRECTORY + "/MailChannel", Set.of("message_queue", "event_queue"));
+
+    /** The types whose objects declare fields themselves (§3.5). */
+    private static final Set<String> DECLARING = Set.of(BuiltinTypes.TYPES_DIRECTORY + "/TypeObject",
+            BuiltinTypes.TYPES_DIRECTORY + "/Config", BuiltinTypes.TYPES_DIRECTORY + "/Form");
+
+    private FieldRules() {
     }
 
     /**
@@ -62,6 +78,21 @@ public final class FieldWrites {
      */
     public static boolean isKept(String typePath, String key) {
         return KEPT.getOrDefault(typePath, Set.of()).contains(key);
+    }
+
+    /** Returns whether {@code field} of objects of the type at {@code typePath} is derived by the library from other fields. */
+    public static boolean isDerived(String typePath, String field) {
+        return DERIVED.getOrDefault(typePath, Set.of()).contains(field);
+    }
+
+    /** Returns whether {@code field} of objects of the type at {@code typePath} is a channel queue. */
+    public static boolean isQueue(String typePath, String field) {
+        return QUEUES.getOrDefault(typePath, Set.of()).contains(field);
+    }
+
+    /** Returns whether objects of the type at {@code typePath} declare fields ({@code fieldNames}, ...) themselves. */
+    public static boolean declaresFields(String typePath) {
+        return DECLARING.contains(typePath);
     }
 
     /** Returns whether {@code o} is a type object: TypeObject itself, or an instance of it. */
