@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -143,12 +144,12 @@ public final class ObjectBatch implements ObjectOperations {
 
     @Override
     public ObjectView createJobflow(String path, String source) {
-        return create(absolute(path), "Jobflow", Map.of("source", source), true);
+        return create(absolute(path), "Jobflow", Map.of("source", Objects.requireNonNull(source, "source")), true);
     }
 
     @Override
     public ObjectView createJobflowDraft(String path, String source) {
-        return create(absolute(path), "Jobflow", Map.of("source", source), false);
+        return create(absolute(path), "Jobflow", Map.of("source", Objects.requireNonNull(source, "source")), false);
     }
 
     @Override
@@ -160,7 +161,7 @@ public final class ObjectBatch implements ObjectOperations {
             throw new WriteRefusedException(new WriteRefusedException.Problem(p, "source",
                     "a " + typeName(o) + " is not a Jobflow: it has no draft source"));
         }
-        return setFields(p, o, Map.of("source", source), false);
+        return setFields(p, o, Map.of("source", Objects.requireNonNull(source, "source")), false);
     }
 
     @Override
@@ -171,7 +172,7 @@ public final class ObjectBatch implements ObjectOperations {
     @Override
     public ObjectView createNode(String path, String hostname, Map<String, ?> fields) {
         Map<String, Object> all = new LinkedHashMap<>(fields);
-        all.put("hostname", hostname);
+        all.put("hostname", Objects.requireNonNull(hostname, "hostname"));
         return create(path, "NodeInfo", all);
     }
 
@@ -183,7 +184,7 @@ public final class ObjectBatch implements ObjectOperations {
     @Override
     public ObjectView createAccount(String path, String user, String password, Map<String, ?> fields) {
         Map<String, Object> all = new LinkedHashMap<>(fields);
-        all.put("user", user);
+        all.put("user", Objects.requireNonNull(user, "user"));
         if (password != null) {
             all.put("password", password);
         }
@@ -472,7 +473,7 @@ public final class ObjectBatch implements ObjectOperations {
 
     /** The absolute, normalised form of {@code path}; one without a leading {@code /} is taken from the root. */
     private static String absolute(String path) {
-        return ObjectPaths.resolve(java.util.Objects.requireNonNull(path, "path"), TreeRules.ROOT_PATH);
+        return ObjectPaths.resolve(Objects.requireNonNull(path, "path"), TreeRules.ROOT_PATH);
     }
 
     private static String nameOf(String p) {
@@ -516,7 +517,7 @@ public final class ObjectBatch implements ObjectOperations {
     }
 
     /** The object as a jobflow reads it now, within the batch. */
-    ObjectView view(StoredObject o) {
+    private ObjectView view(StoredObject o) {
         StoredObject typeObject = tx.get(o.typeId()).orElseThrow(() -> new NoSuchElementException(o.path()
                 + ": its type object #" + o.typeId() + " no longer exists"));
         Map<String, Value> fields = new LinkedHashMap<>();

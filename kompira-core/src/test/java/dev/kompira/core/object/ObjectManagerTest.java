@@ -10,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kompira.core.FlowCompileException;
 import dev.kompira.core.Kompira;
+import dev.kompira.core.process.JobflowProcess;
 import dev.kompira.core.process.ProcessOutcome;
+import dev.kompira.core.process.ProcessState;
 import dev.kompira.core.process.StartOptions;
 import dev.kompira.core.store.MemoryStore;
 import dev.kompira.core.store.StoreException;
@@ -182,6 +184,18 @@ class ObjectManagerTest {
         assertFalse(objects.exists("/demo/flows/b"));
         assertEquals("/: the root cannot be deleted", refused(() -> objects.deleteRecursively("/")).getMessage());
         assertEquals("/demo: there is no object at this path", refused(() -> objects.delete("/demo")).getMessage());
+    }
+
+    @Test
+    void deletingAChannelWakesTheProcessesWaitingOnIt() throws Exception {
+        objects.create("/box", "Channel", Map.of());
+        JobflowProcess waiting = kompira.start(kompira.compile("w.kjf", "</box> ->> print($STATUS, $ERROR)"), Map.of());
+        while (waiting.state() != ProcessState.WAITING) {
+            Thread.sleep(2);
+        }
+        objects.delete("/box");
+        assertTrue(waiting.await(Duration.ofSeconds(30)).isDone());
+        assertEquals("-1 channel deleted\n", console.toString());
     }
 
     @Test
