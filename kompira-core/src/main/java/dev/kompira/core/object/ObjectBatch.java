@@ -445,7 +445,7 @@ public final class ObjectBatch implements ObjectOperations {
         return List.of(TypeDefinition.FIELD_NAMES, TypeDefinition.FIELD_DISPLAY_NAMES, TypeDefinition.FIELD_TYPES);
     }
 
-    /** A type, Config or Form saved through the API declares its fields completely and validly (§3.5). */
+    /** A type, Config or Form saved through the API declares its fields completely and validly (objects.md §3.5). */
     private static void checkDeclarations(Map<String, Value> fields, Refusal refusal) {
         try {
             TypeDefinition.checked(strings(fields.get(TypeDefinition.FIELD_NAMES)),
