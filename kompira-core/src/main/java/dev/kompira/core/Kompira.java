@@ -20,6 +20,7 @@ import dev.kompira.core.vm.EngineServices;
 import dev.kompira.core.event.ChannelValue;
 import dev.kompira.core.library.LibraryProvider;
 import dev.kompira.core.library.SourceLibraryRuntime;
+import dev.kompira.core.object.ObjectManager;
 import dev.kompira.core.object.ObjectTree;
 import dev.kompira.core.store.MemoryStore;
 import dev.kompira.core.store.ObjectStore;
@@ -196,6 +197,14 @@ public final class Kompira implements AutoCloseable {
     /** Returns the object tree of the engine. */
     public ObjectTree tree() {
         return services.tree();
+    }
+
+    /**
+     * Returns the objects of the engine's tree by path, for Java code: typed helpers, checked writes,
+     * batches of writes in one transaction (docs/embedding.md, "The object tree from Java").
+     */
+    public ObjectManager objects() {
+        return new ObjectManager(services.tree());
     }
 
     /**

@@ -2,12 +2,8 @@ package dev.kompira.examples;
 
 import dev.kompira.core.FlowCompileException;
 import dev.kompira.core.Kompira;
-import dev.kompira.core.object.TreeInitializer;
-import dev.kompira.core.object.types.BuiltinTypes;
 import dev.kompira.core.process.ProcessOutcome;
 import dev.kompira.core.process.StartOptions;
-import dev.kompira.core.store.StoredObject;
-import dev.kompira.core.value.StringValue;
 import dev.kompira.store.git.GitHistory.ObjectChange;
 import dev.kompira.store.git.GitStore;
 import dev.kompira.store.git.GitStoreOptions;
@@ -61,8 +57,10 @@ public final class ReviewBeforeDeployExample {
         StringBuilder console = new StringBuilder();
         try (GitStore store = GitStore.open(server, GitStoreOptions.defaults().withAuthor("Kompira engine", "engine@example.com"));
                 Kompira engine = Kompira.builder().store(store).console((pid, text) -> console.append(text)).build()) {
-            TreeInitializer.initialise(store, ZONE);
-            addFlow(store);
+            engine.objects().batch("add " + FLOW, objects -> {
+                objects.createDirectories("/ops");
+                objects.createJobflow(FLOW, FIRST);
+            });
             String before = runFlow(engine, console);
             out.print("deployed " + store.headCommit().orElseThrow() + " runs: " + before);
 
@@ -95,16 +93,6 @@ public final class ReviewBeforeDeployExample {
                 return new Outcome(before, broken, fixed, review, merged, store.headCommit().orElseThrow(), after);
             }
         }
-    }
-
-    /** Adds directory {@code /ops} and the first version of the flow, as one commit. */
-    private static void addFlow(GitStore store) {
-        store.write("add " + FLOW, tx -> {
-            long directory = tx.get(BuiltinTypes.TYPES_DIRECTORY + "/Directory").orElseThrow().id();
-            long jobflow = tx.get(BuiltinTypes.TYPES_DIRECTORY + "/Jobflow").orElseThrow().id();
-            StoredObject ops = tx.create(tx.root().id(), "ops", directory, null, "root", Map.of());
-            return tx.create(ops.id(), "greet", jobflow, null, "root", Map.of("source", StringValue.of(FIRST)));
-        });
     }
 
     /** Runs the flow object as the engine's store shows it now; returns what it printed. */

@@ -8,7 +8,6 @@ import dev.kompira.core.library.LibraryProvider;
 import dev.kompira.core.library.SourceLibraryRuntime;
 import dev.kompira.core.object.types.ConversionContext;
 import dev.kompira.core.object.types.FieldDefinition;
-import dev.kompira.core.object.types.FieldValueException;
 import dev.kompira.core.object.types.TypeDefinition;
 import dev.kompira.core.store.ObjectRef;
 import dev.kompira.core.store.ObjectStore;
@@ -83,6 +82,17 @@ public final class ObjectTree {
     }
 
     /**
+     * Closes the queue of Channel object {@code id}, deleted, when it was opened: processes waiting on
+     * it wake with {@code reason}.
+     */
+    void closeChannel(long id, String reason) {
+        ChannelValue queue = channels.remove(id);
+        if (queue != null) {
+            queue.close(reason);
+        }
+    }
+
+    /**
      * Sets how the queue of a Channel object is opened the first time it is used; the engine opens
      * queues kept in the store. Without it, queues live in memory only.
      */
@@ -125,7 +135,11 @@ public final class ObjectTree {
         return zone;
     }
 
-    /** Returns the store. */
+    /**
+     * Returns the store itself, whose transactions write exactly what they are given: for stores,
+     * imports and the initialisation of the tree, which convert the values themselves. Other writes
+     * go through {@link #write} or {@link ObjectManager}.
+     */
     public ObjectStore store() {
         return store;
     }
@@ -234,23 +248,31 @@ public final class ObjectTree {
      */
     Map<String, Value> convertFields(Transaction tx, StoredObject o, Map<String, Value> fields, String base) {
         TypeDefinition type = typeOf(o);
-        Map<String, Value> converted = new java.util.LinkedHashMap<>();
-        for (Map.Entry<String, Value> e : fields.entrySet()) {
-            FieldDefinition definition = type.field(e.getKey()).orElseThrow(() -> new JobflowError(ErrorCode.R_UPDATE,
-                    "cannot update " + o.path() + "['" + e.getKey() + "']: its type has no such field"));
-            try {
-                converted.put(e.getKey(), definition.convert(e.getValue(), TreeContext.writing(tx, zone, base, o.id(), fields)));
-            } catch (FieldValueException bad) {
-                throw new JobflowError(ErrorCode.R_UPDATE, o.path() + ": " + bad.getMessage());
+        for (String name : fields.keySet()) {
+            if (type.field(name).isEmpty()) {
+                throw new JobflowError(ErrorCode.R_UPDATE, "cannot update " + o.path() + "['" + name + "']: its type has no such field");
             }
         }
-        return converted;
+        String typePath = tx.get(o.typeId()).map(StoredObject::path).orElse("");
+        FieldRules.Converted converted = FieldRules.convert(tx, zone, base, new FieldRules.Target(o.path(), o.id(), typePath, type),
+                fields, false);
+        if (!converted.problems().isEmpty()) {
+            throw new JobflowError(ErrorCode.R_UPDATE, converted.problems().get(0).text());
+        }
+        return converted.values();
     }
 
-    /** Runs {@code work} as one transaction, turning the store's rule violations into {@code R-UPDATE}. */
+    /**
+     * Runs {@code work} as one transaction, turning the store's rule violations into {@code R-UPDATE}.
+     * The transaction checks what it creates and updates as every write of the tree is checked
+     * (declared fields only, each value converted and validated by its declaration, §3.7; the type
+     * must be a type object): a refused write throws a {@link WriteRefusedException} inside the work
+     * and changes nothing. Applications write through {@link ObjectManager}
+     * ({@code Kompira.objects()}), which also checks names, places and Jobflow sources.
+     */
     public <T> T write(String message, java.util.function.Function<Transaction, T> work) {
         try {
-            return store.write(WriteOrigin.describe(message), work);
+            return store.write(WriteOrigin.describe(message), tx -> work.apply(new ValidatingTransaction(tx, zone)));
         } catch (StoreException e) {
             throw new JobflowError(ErrorCode.R_UPDATE, e.getMessage());
         }

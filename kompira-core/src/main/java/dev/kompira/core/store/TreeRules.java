@@ -46,8 +46,11 @@ public final class TreeRules {
         }
     }
 
-    /** Returns why {@code name} is not a valid object name, or null when it is one. */
-    private static String nameProblem(String name) {
+    /**
+     * Returns why {@code name} is not a valid object name ({@code it must not start with a digit}),
+     * or null when it is one; {@link #checkName} reports the same with the parent's path.
+     */
+    public static String nameProblem(String name) {
         if (name.isEmpty()) {
             return "it is empty";
         }

@@ -1,19 +1,16 @@
 package dev.kompira.store.git;
 
-import dev.kompira.core.object.TreeContext;
-import dev.kompira.core.object.types.FieldDefinition;
-import dev.kompira.core.object.types.FieldValueException;
+import dev.kompira.core.object.FieldRules;
+import dev.kompira.core.object.ObjectPaths;
 import dev.kompira.core.object.types.TypeDefinition;
 import dev.kompira.core.store.StoredObject;
 import dev.kompira.core.store.Transaction;
 import dev.kompira.core.value.StringValue;
-import dev.kompira.core.value.Value;
 import dev.kompira.dsl.parser.JobflowParser;
 import dev.kompira.dsl.parser.ParseResult;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -76,28 +73,8 @@ public final class StoreCheck {
 
     private static void checkFields(Transaction tx, ZoneId zone, StoredObject o, StoredObject type, String file,
             List<String> problems) {
-        TypeDefinition declared = TypeDefinition.of(type);
-        String base = o.isRoot() ? "/" : o.path().substring(0, Math.max(1, o.path().lastIndexOf('/')));
-        for (Map.Entry<String, Value> e : o.fields().entrySet()) {
-            if (isKept(type, e.getKey())) {
-                continue;
-            }
-            Optional<FieldDefinition> field = declared.field(e.getKey());
-            if (field.isEmpty()) {
-                problems.add(file + ": error: field '" + e.getKey() + "' is not declared by its type " + type.path());
-            } else if (e.getValue() != null) {
-                try {
-                    field.get().convert(e.getValue(), new TreeContext(tx, zone, base));
-                } catch (FieldValueException bad) {
-                    problems.add(file + ": error: " + bad.getMessage());
-                }
-            }
-        }
-    }
-
-    /** Stored keys a type keeps beside its declared fields: a Config's data, a Channel's message counter. */
-    private static boolean isKept(StoredObject type, String key) {
-        return type.path().equals("/system/types/Config") && key.equals("data")
-                || type.path().equals("/system/types/Channel") && key.equals("message_last_id");
+        FieldRules.Target target = new FieldRules.Target(o.path(), o.id(), type.path(), TypeDefinition.of(type));
+        FieldRules.convert(tx, zone, ObjectPaths.parent(o.path()), target, o.fields(), true).problems()
+                .forEach(problem -> problems.add(file + ": error: " + problem.message()));
     }
 }

@@ -2,6 +2,7 @@ package dev.kompira.core.object.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kompira.core.object.FieldRules;
 import dev.kompira.core.object.ObjectPaths;
 import dev.kompira.core.object.ObjectTree;
 import dev.kompira.core.object.TreeContext;
@@ -332,9 +333,7 @@ final class JsonImporter {
     private long typeIdOf(Entry e) {
         StoredObject type = tx.get(e.typeTarget).orElseThrow(() -> new ImportRuleException(e.target + ": type "
                 + e.typeTarget + " does not exist"));
-        boolean isType = type.typeId() == type.id()
-                || tx.get(type.typeId()).map(t -> t.typeId() == t.id()).orElse(false);
-        if (!isType) {
+        if (!FieldRules.isTypeObject(tx, type)) {
             throw new ImportRuleException(e.target + ": typepath '" + e.typepath + "' names " + type.path()
                     + ", which is not a type object");
         }

@@ -1,8 +1,8 @@
 package dev.kompira.core.object.io;
 
+import dev.kompira.core.object.FieldRules;
 import dev.kompira.core.object.types.BuiltinTypes;
 import dev.kompira.core.object.types.TypeDefinition;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,19 +18,6 @@ final class TypeNotes {
      */
     static final String CONFIG_DATA = "data";
 
-    /** The fields that are computed from others, never exported and ignored on import (§7.5). */
-    private static final Map<String, Set<String>> DERIVED = Map.of(
-            path("Jobflow"), Set.of("code", "parameters", "executable", "errors", "compilerVersion", "compiledDatetime"),
-            path("Library"), Set.of("document", "executable"));
-
-    /** The channel queues: exported as null, never imported (an import starts with empty queues). */
-    private static final Map<String, Set<String>> QUEUES = Map.of(
-            path("Channel"), Set.of("message_queue", "event_queue"),
-            path("MailChannel"), Set.of("message_queue", "event_queue"));
-
-    /** The types whose objects declare fields themselves (§3.5). */
-    private static final Set<String> DECLARING = Set.of(path("TypeObject"), path("Config"), path("Form"));
-
     /** The declaration arrays of TypeObject, Config and Form. */
     static final Set<String> DECLARATION_FIELDS = Set.of(TypeDefinition.FIELD_NAMES,
             TypeDefinition.FIELD_DISPLAY_NAMES, TypeDefinition.FIELD_TYPES);
@@ -45,17 +32,17 @@ final class TypeNotes {
 
     /** Returns whether {@code field} of objects of the type at {@code typePath} is derived. */
     static boolean isDerived(String typePath, String field) {
-        return DERIVED.getOrDefault(typePath, Set.of()).contains(field);
+        return FieldRules.isDerived(typePath, field);
     }
 
     /** Returns whether {@code field} of objects of the type at {@code typePath} is a channel queue. */
     static boolean isQueue(String typePath, String field) {
-        return QUEUES.getOrDefault(typePath, Set.of()).contains(field);
+        return FieldRules.isQueue(typePath, field);
     }
 
     /** Returns whether objects of the type at {@code typePath} carry field declarations. */
     static boolean declaresFields(String typePath) {
-        return DECLARING.contains(typePath);
+        return FieldRules.declaresFields(typePath);
     }
 
     /** Returns whether the type at {@code typePath} is Config. */
