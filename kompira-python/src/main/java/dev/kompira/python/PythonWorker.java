@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +40,8 @@ final class PythonWorker {
     private static final int LOADED_LIMIT = 256;
     private static final int STDERR_LINES = 20;
 
-    private final List<String> command;
+    private final Supplier<List<String>> command;
+    private final Consumer<String> executableFound;
     private final String name;
     private final Map<String, Boolean> loaded = new LinkedHashMap<>(16, 0.75f, true);
     private final List<String> forgotten = new ArrayList<>();
@@ -51,8 +54,15 @@ final class PythonWorker {
     private boolean inFlight;
     private boolean cancelled;
 
-    PythonWorker(List<String> command, String name) {
-        this.command = List.copyOf(command);
+    /**
+     * A worker that starts processes with {@code command}; {@code executableFound} learns the
+     * interpreter's own path from the first process, so that later starts skip launchers such as
+     * pyenv's shims.
+     */
+    PythonWorker(Supplier<List<String>> command, Consumer<String> executableFound,
+            String name) {
+        this.command = command;
+        this.executableFound = executableFound;
         this.name = name;
     }
 
@@ -115,7 +125,7 @@ final class PythonWorker {
 
     private void start() throws IOException {
         discard();
-        ProcessBuilder builder = new ProcessBuilder(command);
+        ProcessBuilder builder = new ProcessBuilder(command.get());
         builder.environment().put("PYTHONIOENCODING", "utf-8");
         builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
         Process started = builder.start();
@@ -129,6 +139,7 @@ final class PythonWorker {
         synchronized (this) {
             version = hello.path("python").asText();
         }
+        executableFound.accept(hello.path("executable").asText(""));
         LOG.debug("{}: started Python {} (pid {})", name, version, started.pid());
     }
 
@@ -193,7 +204,7 @@ final class PythonWorker {
             tail = List.copyOf(stderrTail);
         }
         if (p == null) {
-            return "cannot start the Python worker (" + String.join(" ", command.subList(0, 1)) + "): " + e.getMessage();
+            return "cannot start the Python worker (" + command.get().get(0) + "): " + e.getMessage();
         }
         boolean ended = waitFor(p);
         if (!(e instanceof EOFException) && !ended) {

@@ -2,6 +2,8 @@ package dev.kompira.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -11,6 +13,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A bounded pool of {@link PythonWorker}s: at most {@code size} worker processes, each served by one
@@ -29,14 +32,16 @@ final class WorkerPool implements AutoCloseable {
         JsonNode run(PythonWorker worker) throws IOException;
     }
 
+    private final AtomicReference<List<String>> command;
     private final List<PythonWorker> all = new ArrayList<>();
     private final BlockingQueue<PythonWorker> idle;
     private final ExecutorService threads;
 
     WorkerPool(List<String> command, int size) {
+        this.command = new AtomicReference<>(List.copyOf(command));
         this.idle = new LinkedBlockingQueue<>();
         for (int i = 1; i <= size; i++) {
-            PythonWorker worker = new PythonWorker(command, "kompira-python-" + i);
+            PythonWorker worker = new PythonWorker(this.command::get, this::useExecutable, "kompira-python-" + i);
             all.add(worker);
             idle.add(worker);
         }
@@ -81,6 +86,17 @@ final class WorkerPool implements AutoCloseable {
             }
         });
         return result;
+    }
+
+    /** Starts later workers with the interpreter's own path, once a worker has said it. */
+    private void useExecutable(String executable) {
+        if (!executable.isEmpty() && Files.isExecutable(Path.of(executable))) {
+            command.updateAndGet(c -> {
+                List<String> direct = new ArrayList<>(c);
+                direct.set(0, executable);
+                return List.copyOf(direct);
+            });
+        }
     }
 
     /** Returns the Python version of a worker that ran, or null when none has started yet. */

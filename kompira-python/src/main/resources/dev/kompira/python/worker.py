@@ -213,7 +213,7 @@ def send(replies, message):
 
 def main():
     requests, replies = _protocol_streams()
-    send(replies, {"python": "%d.%d.%d" % sys.version_info[:3]})
+    send(replies, {"python": "%d.%d.%d" % sys.version_info[:3], "executable": sys.executable})
     while True:
         header = _read_exactly(requests, 4)
         if header is None:

@@ -68,19 +68,20 @@ public final class LocalFiles {
             if (sources.isEmpty()) {
                 return new TransferResult.Failed(request.job() + ": no such file: " + request.source());
             }
-            return new TransferResult.Done(copy(sources, (put ? target : engine).resolve(request.destination())));
+            Path destination = (put ? target : engine).resolve(request.destination());
+            return new TransferResult.Done(copy(sources, destination, request.destination().endsWith("/")));
         } catch (IOException | RuntimeException e) {
             return new TransferResult.Failed(request.job() + ": " + e.getMessage());
         }
     }
 
     /**
-     * Copies {@code sources} to {@code destination}: into it when it is an existing directory or
-     * when there are several sources (it is then created), else to it. Returns every file written,
-     * in order; files written before a failure stay.
+     * Copies {@code sources} to {@code destination}: into it when it is an existing directory, was
+     * written with a final {@code /} ({@code asDirectory}), or there are several sources (it is then
+     * created), else to it. Returns every file written, in order; files written before a failure stay.
      */
-    public static List<String> copy(List<Path> sources, Path destination) throws IOException {
-        boolean into = Files.isDirectory(destination) || sources.size() > 1;
+    private static List<String> copy(List<Path> sources, Path destination, boolean asDirectory) throws IOException {
+        boolean into = asDirectory || Files.isDirectory(destination) || sources.size() > 1;
         if (into) {
             Files.createDirectories(destination);
         }

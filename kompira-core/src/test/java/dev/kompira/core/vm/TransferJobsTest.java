@@ -57,6 +57,14 @@ class TransferJobsTest {
     }
 
     @Test
+    void aDestinationEndingInASlashIsADirectoryEvenBeforeItExists() throws Exception {
+        Files.writeString(dir.resolve("a.txt"), "a");
+        String console = run("put('$dir/a.txt', '$dir/new/') -> print($RESULT)\n");
+        assertEquals("['" + dir + "/new/a.txt']\n", console);
+        assertEquals("a", Files.readString(dir.resolve("new/a.txt")));
+    }
+
+    @Test
     void nothingMatchingIsAFailedJobWithStatusOne() throws Exception {
         String console = run("put('$dir/missing-*.jar', '$dir/out') => print('status=$STATUS error=$ERROR result=[$RESULT]')\n");
         assertEquals("status=1 error=put: no such file: " + dir + "/missing-*.jar result=[]\n", console);
