@@ -4,6 +4,7 @@ import dev.kompira.core.call.Arguments;
 import dev.kompira.core.call.Signature;
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
+import dev.kompira.dsl.Internal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Set;
  * points. The whitespace helpers are public because the conversion built-ins trim with the same
  * set (builtins.md D124, D125).
  */
+@Internal
 public final class StringMethods {
 
     /** The method names (D28); any other name is {@code R-ATTRIBUTE}. */
