@@ -2,6 +2,7 @@ package dev.kompira.core.event;
 
 import dev.kompira.core.value.ArrayValue;
 import dev.kompira.core.value.Value;
+import dev.kompira.dsl.Internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +35,7 @@ import java.util.function.Consumer;
  * receive and the firing: a message taken is always delivered. Listeners, the timer task and the
  * outcome consumer run without this lock.
  */
+@Internal
 public final class EventWait {
 
     private static final int WAITING = 0;

@@ -1,6 +1,7 @@
 package dev.kompira.core.event;
 
 import dev.kompira.core.value.Value;
+import dev.kompira.dsl.Internal;
 
 /**
  * The guard of an event job (language.md §8.5): none, {@code ? guard} (the head of the queue must
@@ -10,6 +11,7 @@ import dev.kompira.core.value.Value;
  * @param mode    how the guard applies
  * @param pattern the guard value, or Java null for {@link Mode#NONE}
  */
+@Internal
 public record Guard(Mode mode, Value pattern) {
 
     /** No guard: the head of the queue is received. */

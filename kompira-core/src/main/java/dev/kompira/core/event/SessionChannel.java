@@ -11,6 +11,7 @@ import dev.kompira.core.value.NullValue;
 import dev.kompira.core.value.Rendering;
 import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.Value;
+import dev.kompira.dsl.Internal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -32,6 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code R-SESSION} and event jobs still receive the lines that arrived before. Thread-safe: output
  * arrives on the transport's threads, receivers run on carrier threads.
  */
+@Internal
 public final class SessionChannel implements Waitable, Attributed {
 
     /** How long a partial line waits for more output before it becomes a message (D88). */

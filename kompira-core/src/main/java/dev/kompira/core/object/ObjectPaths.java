@@ -1,5 +1,6 @@
 package dev.kompira.core.object;
 
+import dev.kompira.dsl.Internal;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -8,6 +9,7 @@ import java.util.Deque;
  * relative to a base directory; {@code .} elements vanish, {@code ..} removes the element before it
  * and never climbs above the root. The objects are looked up afterwards.
  */
+@Internal
 public final class ObjectPaths {
 
     private ObjectPaths() {

@@ -1,5 +1,6 @@
 package dev.kompira.core.object;
 
+import dev.kompira.dsl.Internal;
 import java.util.function.Supplier;
 
 /**
@@ -7,6 +8,7 @@ import java.util.function.Supplier;
  * messages): the engine sets it while a process runs on a carrier thread, so that a commit says
  * which process and jobflow made the change. Thread-confined.
  */
+@Internal
 public final class WriteOrigin {
 
     private static final ThreadLocal<Supplier<String>> CURRENT = new ThreadLocal<>();

@@ -3,7 +3,7 @@ package dev.kompira.core.store;
 import java.util.function.Function;
 
 /**
- * The object tree's storage (ARCHITECTURE.md §5): consistent reads and atomic write transactions.
+ * The object tree's storage: consistent reads and atomic write transactions.
  * The in-memory store is the reference implementation; the Git store keeps the tree as files. Every
  * implementation passes the contract tests of {@code ObjectStoreContract} (kompira-core test-jar).
  *

@@ -1,5 +1,6 @@
 package dev.kompira.core.transport;
 
+import dev.kompira.dsl.Internal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -15,6 +16,7 @@ import java.nio.charset.CodingErrorAction;
  *
  * <p>Thread-safety: stateless; all methods may be called from any thread.
  */
+@Internal
 public final class CommandOutput {
 
     private CommandOutput() {

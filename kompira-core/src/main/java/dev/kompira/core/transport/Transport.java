@@ -3,7 +3,7 @@ package dev.kompira.core.transport;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Runs commands on a target (ARCHITECTURE.md §6). The engine resolves the control variables into a
+ * Runs commands on a target. The engine resolves the control variables into a
  * {@link CommandRequest} in one place; transports never read variables.
  *
  * <p>{@link #execute} must not block the calling thread: it starts the command and completes the

@@ -1,5 +1,6 @@
 package dev.kompira.core.transport;
 
+import dev.kompira.dsl.Internal;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
@@ -9,6 +10,7 @@ import java.nio.file.Path;
  * paths of {@code upload} and {@code download} start. Every engine-host use of {@code __dir__} goes
  * through {@link #of}, so they all agree. Stateless and thread-safe.
  */
+@Internal
 public final class WorkingDirectory {
 
     private WorkingDirectory() {

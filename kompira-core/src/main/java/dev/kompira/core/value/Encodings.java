@@ -2,6 +2,7 @@ package dev.kompira.core.value;
 
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
+import dev.kompira.dsl.Internal;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
@@ -28,6 +29,7 @@ import java.util.Optional;
  * {@code bytes} built-ins, the {@code charset} options and the decoding of command output
  * ({@code __encoding__}). Stateless and thread-safe.
  */
+@Internal
 public final class Encodings {
 
     /** The default encoding of every {@code encoding} argument. */

@@ -1,12 +1,14 @@
 package dev.kompira.core.value;
 
 import dev.kompira.core.value.pattern.GlobMatcher;
+import dev.kompira.dsl.Internal;
 
 /**
  * The matching rule of {@code case} patterns (language.md §9.3), also used by event guards (D77):
  * a Pattern matches by pattern, a String is a case-sensitive glob that matches only Strings, any
  * other value matches an equal subject.
  */
+@Internal
 public final class Matching {
 
     private Matching() {

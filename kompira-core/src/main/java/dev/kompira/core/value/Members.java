@@ -2,11 +2,13 @@ package dev.kompira.core.value;
 
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
+import dev.kompira.dsl.Internal;
 
 /**
  * Attribute references {@code x.name}, subscripts {@code x[e]} and method calls on values
  * (language.md §7.4). A method named without a call yields a {@link MethodValue}.
  */
+@Internal
 public final class Members {
 
     private Members() {

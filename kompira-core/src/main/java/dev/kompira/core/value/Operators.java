@@ -2,6 +2,7 @@ package dev.kompira.core.value;
 
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
+import dev.kompira.dsl.Internal;
 import dev.kompira.dsl.ast.BinaryOperator;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
  * operators and comparison chains short-circuit and so live in the compiler; this class evaluates
  * one operator on two values.
  */
+@Internal
 public final class Operators {
 
     private Operators() {

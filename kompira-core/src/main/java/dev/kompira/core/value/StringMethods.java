@@ -2,6 +2,7 @@ package dev.kompira.core.value;
 
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
+import dev.kompira.dsl.Internal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Set;
  * points. The whitespace helpers are public because the conversion built-ins trim with the same
  * set (builtins.md D124, D125).
  */
+@Internal
 public final class StringMethods {
 
     /** The method names (D28); any other name is {@code R-ATTRIBUTE}. */

@@ -1,5 +1,6 @@
 package dev.kompira.core.value;
 
+import dev.kompira.dsl.Internal;
 import java.util.function.Function;
 
 /**
@@ -7,6 +8,7 @@ import java.util.function.Function;
  * expansion (§7.6): a marker character followed by an identifier or by {@code {any text}}, the
  * doubled marker for the character itself, and any unresolved placeholder kept as written.
  */
+@Internal
 public final class Templates {
 
     private Templates() {

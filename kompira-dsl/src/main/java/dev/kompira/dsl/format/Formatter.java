@@ -25,7 +25,7 @@ import java.util.List;
  * <ul>
  *   <li>a jobflow expression that fits in {@value #MAX_WIDTH} columns and carries no comment is
  *       written on one line; otherwise one job per line, each connector at the end of its line;</li>
- *   <li>a block that fits is written on one line; otherwise its head ({@code { if c |}) ends the first
+ *   <li>a block that fits is written on one line; otherwise its head (<code>{ if c |</code>) ends the first
  *       line, its contents are indented by {@value #INDENT} spaces, and the brace closes on its own
  *       line. Blocks with clauses ({@code case}, {@code if} with {@code then:}) and a fork or choice
  *       with several expressions always take several lines, one clause or expression per line;</li>

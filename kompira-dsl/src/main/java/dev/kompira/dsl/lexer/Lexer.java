@@ -1,5 +1,6 @@
 package dev.kompira.dsl.lexer;
 
+import dev.kompira.dsl.Internal;
 import dev.kompira.dsl.ast.PatternKind;
 import dev.kompira.dsl.diag.DiagnosticCollector;
 import dev.kompira.dsl.diag.ErrorCode;
@@ -80,6 +81,7 @@ public final class Lexer {
      * {@code >} and makes the next {@link #next()} start at the character after it. The caller must
      * forget any token it scanned after {@code token}.
      */
+    @Internal
     public Token splitGreater(Token token) {
         if (token.kind() != TokenKind.GE && token.kind() != TokenKind.GT_GT) {
             throw new IllegalArgumentException("only '>=' and '>>' can be split, not " + token.describe());

@@ -9,6 +9,7 @@ import dev.kompira.core.value.IntegerValue;
 import dev.kompira.core.value.NullValue;
 import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.Value;
+import dev.kompira.dsl.Internal;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -17,6 +18,7 @@ import java.util.Map;
  * would write (objects.md §3.6 {@code default}): strings, Integers (unbounded), Floats, Booleans,
  * null, Arrays and Dictionaries with String keys. Each call builds new containers. Stateless.
  */
+@Internal
 public final class JsonValues {
 
     private JsonValues() {
