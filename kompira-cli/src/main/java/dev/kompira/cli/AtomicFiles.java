@@ -1,11 +1,10 @@
 package dev.kompira.cli;
 
+import dev.kompira.core.transport.LocalFiles;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Replaces a file's content whole: writes a temporary file beside it and moves it over the
@@ -35,21 +34,13 @@ final class AtomicFiles {
             try (OutputStream out = Files.newOutputStream(temporary)) {
                 content.writeTo(out);
             }
-            moveOver(temporary, absolute);
+            LocalFiles.moveOver(temporary, absolute);
         } catch (IOException e) {
             deleteQuietly(temporary);
             throw new UserError("cannot write " + file + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             deleteQuietly(temporary);
             throw e;
-        }
-    }
-
-    private static void moveOver(Path source, Path target) throws IOException {
-        try {
-            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -25,7 +25,6 @@ import dev.kompira.core.object.ObjectTree;
 import dev.kompira.core.store.MemoryStore;
 import dev.kompira.core.store.ObjectStore;
 import dev.kompira.core.store.StoredObject;
-import dev.kompira.core.vm.JobflowObjects;
 import dev.kompira.core.vm.Machine;
 import dev.kompira.core.vm.Multiplicity;
 import dev.kompira.core.vm.ProcessLimiter;

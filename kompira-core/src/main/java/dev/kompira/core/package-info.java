@@ -1,6 +1,6 @@
 /**
  * The engine: {@link dev.kompira.core.Kompira} compiles jobflows into
- * {@link dev.kompira.core.CompiledFlow}s and runs them as processes; a flow that does not compile is
+ * {@link dev.kompira.core.process.CompiledFlow}s and runs them as processes; a flow that does not compile is
  * a {@link dev.kompira.core.FlowCompileException} carrying its diagnostics. API.
  *
  * <p>The engine is thread-safe and compiled flows are immutable. The subpackages are API, SPI or

@@ -10,6 +10,7 @@ import io
 import json
 import math
 import os
+import re
 import struct
 import sys
 import traceback
@@ -42,31 +43,70 @@ class Unencodable(Exception):
     pass
 
 
+# Values cross in the engine's one JSON form of values: JSON's own types as themselves, the others
+# as one-key objects tagged with "$" ({"$binary": base64}, {"$datetime": iso}, ...); a dict whose
+# keys are not all str is {"$entries": [[k, v], ...]}, one with a key starting with "$" {"$dict": {...}}.
+
 def encode(value):
-    if value is None or isinstance(value, (bool, str)):
-        return value
-    if isinstance(value, int):
+    if value is None or isinstance(value, (bool, str, int)):
         return value
     if isinstance(value, float):
         if math.isfinite(value):
             return value
-        return {"$t": "float", "v": repr(value)}
+        return {"$float": "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")}
     if isinstance(value, (list, tuple)):
         return [encode(v) for v in value]
     if isinstance(value, dict):
-        return {"$t": "dict", "v": [[encode(k), encode(v)] for k, v in value.items()]}
+        if all(isinstance(k, str) for k in value):
+            plain = {k: encode(v) for k, v in value.items()}
+            return {"$dict": plain} if any(k.startswith("$") for k in value) else plain
+        return {"$entries": [[encode(k), encode(v)] for k, v in value.items()]}
     if isinstance(value, (bytes, bytearray)):
-        return {"$t": "bytes", "v": base64.b64encode(value).decode("ascii")}
+        return {"$binary": base64.b64encode(value).decode("ascii")}
     if isinstance(value, datetime.datetime):
         aware = value if value.tzinfo is not None else value.astimezone()
-        return {"$t": "datetime", "v": aware.isoformat()}
+        return {"$datetime": aware.isoformat()}
     if isinstance(value, datetime.date):
-        return {"$t": "date", "v": value.isoformat()}
+        return {"$date": value.isoformat()}
     if isinstance(value, datetime.time):
-        return {"$t": "time", "v": value.replace(tzinfo=None).isoformat()}
+        return {"$time": value.replace(tzinfo=None).isoformat()}
     if isinstance(value, datetime.timedelta):
-        return {"$t": "timedelta", "days": value.days, "micros": value.seconds * 1000000 + value.microseconds}
+        return {"$timedelta": {"days": value.days, "micros": value.seconds * 1000000 + value.microseconds}}
     raise Unencodable(type(value).__name__)
+
+
+_DATETIME = re.compile(r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?"
+                       r"(Z|[+-]\d{2}:\d{2}(?::\d{2})?)(?:\[[^\]]*\])?$")
+_TIME = re.compile(r"(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?$")
+
+
+def _micros(fraction):
+    return int((fraction or "0").ljust(6, "0")[:6])
+
+
+def _offset(text):
+    if text == "Z":
+        return datetime.timezone.utc
+    sign = -1 if text[0] == "-" else 1
+    parts = [int(p) for p in text[1:].split(":")]
+    seconds = parts[0] * 3600 + parts[1] * 60 + (parts[2] if len(parts) > 2 else 0)
+    return datetime.timezone(datetime.timedelta(seconds=sign * seconds))
+
+
+def _datetime(text):
+    m = _DATETIME.match(text)
+    if not m:
+        raise ValueError("not a datetime: " + text)
+    y, mo, d, h, mi, s, f, off = m.groups()
+    return datetime.datetime(int(y), int(mo), int(d), int(h), int(mi), int(s or 0), _micros(f), _offset(off))
+
+
+def _time(text):
+    m = _TIME.match(text)
+    if not m:
+        raise ValueError("not a time: " + text)
+    h, mi, s, f = m.groups()
+    return datetime.time(int(h), int(mi), int(s or 0), _micros(f))
 
 
 def decode(value):
@@ -74,21 +114,30 @@ def decode(value):
         return [decode(v) for v in value]
     if not isinstance(value, dict):
         return value
-    tag = value["$t"]
-    if tag == "dict":
-        return {decode(k): decode(v) for k, v in value["v"]}
-    if tag == "bytes":
-        return base64.b64decode(value["v"])
-    if tag == "float":
-        return float(value["v"])
-    if tag == "datetime":
-        return datetime.datetime.fromisoformat(value["v"])
-    if tag == "date":
-        return datetime.date.fromisoformat(value["v"])
-    if tag == "time":
-        return datetime.time.fromisoformat(value["v"])
-    if tag == "timedelta":
-        return datetime.timedelta(days=value["days"], microseconds=value["micros"])
+    if len(value) == 1:
+        (tag, body), = value.items()
+        if tag.startswith("$"):
+            return _tagged(tag, body)
+    return {k: decode(v) for k, v in value.items()}
+
+
+def _tagged(tag, body):
+    if tag == "$dict":
+        return {k: decode(v) for k, v in body.items()}
+    if tag == "$entries":
+        return {decode(k): decode(v) for k, v in body}
+    if tag == "$binary":
+        return base64.b64decode(body)
+    if tag == "$float":
+        return float(body)
+    if tag == "$datetime":
+        return _datetime(body)
+    if tag == "$date":
+        return datetime.date.fromisoformat(body)
+    if tag == "$time":
+        return _time(body)
+    if tag == "$timedelta":
+        return datetime.timedelta(days=body["days"], microseconds=body["micros"])
     raise ValueError("unknown value tag " + tag)
 
 

@@ -1,6 +1,7 @@
 package dev.kompira.core.transport;
 
 import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -109,6 +110,18 @@ public final class LocalFiles {
             }
             Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
             written.add(target.toString());
+        }
+    }
+
+    /**
+     * Moves {@code from} over {@code to} in one step where the file system can (readers see the old
+     * file or the new one, never a part), else with a plain replacing move.
+     */
+    public static void moveOver(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

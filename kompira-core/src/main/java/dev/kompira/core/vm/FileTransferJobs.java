@@ -17,14 +17,13 @@ import dev.kompira.core.value.IntegerValue;
 import dev.kompira.core.value.NullValue;
 import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.Value;
+import dev.kompira.core.transport.LocalFiles;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -139,20 +138,12 @@ final class FileTransferJobs {
             Path temporary = Files.createTempFile(parent, ".download-", ".part");
             try {
                 Files.write(temporary, bytes);
-                move(temporary, path);
+                LocalFiles.moveOver(temporary, path);
             } finally {
                 Files.deleteIfExists(temporary);
             }
         } catch (IOException e) {
             throw failure("download", "cannot write " + path + ": " + describe(e));
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
