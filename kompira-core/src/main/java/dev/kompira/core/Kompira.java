@@ -292,9 +292,13 @@ public final class Kompira implements AutoCloseable {
     /**
      * Serializes a suspended process (its whole state: frames, scopes, values) to JSON; a new engine
      * can {@link #restore} it. The process must be suspended at a job boundary.
+     *
+     * @throws IllegalArgumentException when {@code process} is not a process of this engine
+     * @throws IllegalStateException    when it is not suspended at a job boundary, or holds state that
+     *                                  cannot be saved
      */
     public String snapshot(JobflowProcess process) {
-        return ProcessSnapshots.write((Machine) process);
+        return ProcessSnapshots.write(registry.own(process));
     }
 
     /** Recreates a process from {@link #snapshot} output; it stays suspended until resumed. */
@@ -311,7 +315,7 @@ public final class Kompira implements AutoCloseable {
      */
     @Override
     public void close() {
-        registry.list(ProcessQuery.all()).forEach(p -> ((Machine) p).stopForShutdown());
+        registry.active().forEach(Machine::stopForShutdown);
         carriers.shutdown();
         timer.shutdownNow();
         try {

@@ -12,13 +12,17 @@ final class ConsoleBuffer {
     /** The bytes kept. */
     static final int LIMIT = 65_536;
 
-    private final StringBuilder text = new StringBuilder();
+    /** Made at the first output: many processes print nothing. */
+    private StringBuilder text;
     private int bytes;
 
     /** Keeps as much of {@code more} as fits. */
     synchronized void keep(String more) {
         if (bytes >= LIMIT) {
             return;
+        }
+        if (text == null) {
+            text = new StringBuilder();
         }
         byte[] encoded = more.getBytes(StandardCharsets.UTF_8);
         if (bytes + encoded.length <= LIMIT) {
@@ -42,6 +46,6 @@ final class ConsoleBuffer {
 
     /** Returns the text kept so far. */
     synchronized String text() {
-        return text.toString();
+        return text == null ? "" : text.toString();
     }
 }

@@ -61,7 +61,6 @@ public final class Machine implements JobflowProcess {
     private final long pid;
     private final EngineServices services;
     private final FrameStack stack = new FrameStack();
-    private final Unwinder unwinder = new Unwinder(this, stack);
     private final ProcessRecord record = new ProcessRecord();
     private final ConsoleBuffer console = new ConsoleBuffer();
     private final CompletableFuture<ProcessOutcome> completion = new CompletableFuture<>();
@@ -267,11 +266,11 @@ public final class Machine implements JobflowProcess {
         try {
             step.run();
         } catch (JobflowError e) {
-            unwinder.raise(e);
+            unwinder().raise(e);
         } catch (JobFailure outsideAJob) {
-            unwinder.raise(outsideAJob.asError());
+            unwinder().raise(outsideAJob.asError());
         } catch (RuntimeException bug) {
-            unwinder.raise(internalError(bug));
+            unwinder().raise(internalError(bug));
         }
     }
 
@@ -545,27 +544,32 @@ public final class Machine implements JobflowProcess {
 
     // ---- control leaving frames (Unwinder) -------------------------------------------------------
 
+    /** The unwinder of this process; made when needed, since most processes never unwind early. */
+    private Unwinder unwinder() {
+        return new Unwinder(this, stack);
+    }
+
     void breakLoop() {
-        unwinder.breakLoop();
+        unwinder().breakLoop();
     }
 
     void continueLoop() {
-        unwinder.continueLoop();
+        unwinder().continueLoop();
     }
 
     /** {@code exit()}: ends the whole process (§12.2). */
     void exitProcess(Value status, Value result, Value error) {
-        unwinder.exitProcess(status, result, error);
+        unwinder().exitProcess(status, result, error);
     }
 
     /** {@code return()}: ends the current invocation (§11.3, D96). */
     void returnFromInvocation(Value result, Value status, Value error) {
-        unwinder.returnFromInvocation(result, status, error);
+        unwinder().returnFromInvocation(result, status, error);
     }
 
     /** {@code self()}: restarts the current invocation with its start values (D109). */
     void restartInvocation() {
-        unwinder.restartInvocation();
+        unwinder().restartInvocation();
     }
 
     /**
@@ -582,17 +586,17 @@ public final class Machine implements JobflowProcess {
 
     /** A connector stopped on the failed {@code job} (§10.2): a forced termination. */
     void forcedTermination(JobCode job) {
-        unwinder.forcedTermination(job);
+        unwinder().forcedTermination(job);
     }
 
     /** Unwinds to the nearest try, or ends the process ABORTED (§10.3). */
     void terminate(Termination t) {
-        unwinder.terminate(t);
+        unwinder().terminate(t);
     }
 
     /** Returns the run-time diagnostic of D107: location, message and the call stack. */
     String diagnostic(String message, Span span) {
-        return unwinder.diagnostic(message, span);
+        return unwinder().diagnostic(message, span);
     }
 
     // ---- sessions (§9.9) -------------------------------------------------------------------------
@@ -655,7 +659,7 @@ public final class Machine implements JobflowProcess {
     }
 
     private void endTerminated() {
-        RuntimeFailure failure = unwinder.terminated();
+        RuntimeFailure failure = unwinder().terminated();
         stack.discardAll(this);
         finish(IntegerValue.ONE, root.result, StringValue.of("terminated"), failure);
     }

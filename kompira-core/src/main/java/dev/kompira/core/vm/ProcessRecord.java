@@ -13,9 +13,9 @@ import java.util.List;
  */
 final class ProcessRecord {
 
-    private final Object lock = new Object();
-    private final List<Machine> children = new ArrayList<>();
-    private final List<Runnable> endListeners = new ArrayList<>();
+    // the lists are made when first needed: most processes have no children and nobody waiting
+    private List<Machine> children = List.of();
+    private List<Runnable> endListeners = List.of();
     private volatile Machine parent;
     private Join join;
     private boolean detached;
@@ -40,13 +40,16 @@ final class ProcessRecord {
     }
 
     void adopt(Machine child) {
-        synchronized (lock) {
+        synchronized (this) {
+            if (children.isEmpty()) {
+                children = new ArrayList<>();
+            }
             children.add(child);
         }
     }
 
     List<Machine> children() {
-        synchronized (lock) {
+        synchronized (this) {
             return List.copyOf(children);
         }
     }
@@ -56,14 +59,14 @@ final class ProcessRecord {
     }
 
     boolean isDetached() {
-        synchronized (lock) {
+        synchronized (this) {
             return detached;
         }
     }
 
     /** {@code detach()}: returns the parent's count to leave, or Java null when there is no parent any more. */
     Join detach() {
-        synchronized (lock) {
+        synchronized (this) {
             if (parent == null || detached) {
                 return null;
             }
@@ -75,7 +78,7 @@ final class ProcessRecord {
 
     /** Returns the Process value of {@code process}, made once. */
     ProcessValue value(Machine process) {
-        synchronized (lock) {
+        synchronized (this) {
             if (value == null) {
                 value = new ProcessValue(process);
             }
@@ -101,12 +104,17 @@ final class ProcessRecord {
 
     /** Calls {@code listener} when the process ends (at once if it has); returns the handle that removes it. */
     Waitable.Registration onEnd(Runnable listener) {
-        synchronized (lock) {
+        synchronized (this) {
             if (!ended) {
+                if (endListeners.isEmpty()) {
+                    endListeners = new ArrayList<>();
+                }
                 endListeners.add(listener);
                 return () -> {
-                    synchronized (lock) {
-                        endListeners.remove(listener);
+                    synchronized (this) {
+                        if (!endListeners.isEmpty()) {
+                            endListeners.remove(listener);
+                        }
                     }
                 };
             }
@@ -122,12 +130,12 @@ final class ProcessRecord {
     void end(ProcessOutcome how, Instant at) {
         List<Runnable> listeners;
         Join parentJoin;
-        synchronized (lock) {
+        synchronized (this) {
             ended = true;
             outcome = how;
             finishedAt = at;
-            listeners = new ArrayList<>(endListeners);
-            endListeners.clear();
+            listeners = endListeners;
+            endListeners = List.of();
             parentJoin = detached ? null : join;
         }
         listeners.forEach(Runnable::run);

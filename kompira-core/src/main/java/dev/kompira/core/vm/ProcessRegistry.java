@@ -71,8 +71,22 @@ public final class ProcessRegistry {
         return found;
     }
 
+    /**
+     * Returns {@code process} as this engine's process.
+     *
+     * @throws IllegalArgumentException when it is not a process of this engine (another engine's, or
+     *                                  deleted)
+     */
+    public Machine own(JobflowProcess process) {
+        Machine m = processes.get(process.pid());
+        if (m != process) {
+            throw new IllegalArgumentException("process " + process.pid() + " is not a process of this engine");
+        }
+        return m;
+    }
+
     /** Returns every process that has not ended. */
-    List<Machine> active() {
+    public List<Machine> active() {
         List<Machine> active = new ArrayList<>();
         for (Machine m : processes.values()) {
             if (!m.state().isFinished()) {

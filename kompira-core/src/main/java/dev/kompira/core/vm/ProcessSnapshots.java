@@ -50,7 +50,12 @@ public final class ProcessSnapshots {
     public static Restored read(String snapshot) {
         try {
             JsonNode root = JSON.readTree(snapshot);
-            if (root.path("format").asInt() != FORMAT) {
+            int format = root.path("format").asInt();
+            if (format == 1) {
+                throw new IllegalArgumentException("a process snapshot of format 1, which this version no longer reads: finish"
+                        + " the process with the version that saved it, or delete the snapshot");
+            }
+            if (format != FORMAT) {
                 throw new IllegalArgumentException("not a process snapshot of format " + FORMAT);
             }
             return new Restored(root);
