@@ -1,7 +1,6 @@
 package dev.kompira.bench;
 
 import dev.kompira.core.Kompira;
-import dev.kompira.core.event.ChannelValue;
 import dev.kompira.core.process.JobflowProcess;
 import dev.kompira.core.process.ProcessOutcome;
 import dev.kompira.core.value.IntegerValue;

@@ -1,7 +1,6 @@
 package dev.kompira.examples;
 
 import static dev.kompira.dsl.builder.Exprs.str;
-import static dev.kompira.dsl.builder.Exprs.var;
 import static dev.kompira.dsl.builder.Flows.flow;
 import static dev.kompira.dsl.builder.Flows.print;
 import static dev.kompira.dsl.builder.Flows.program;

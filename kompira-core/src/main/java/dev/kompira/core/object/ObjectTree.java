@@ -19,7 +19,6 @@ import dev.kompira.core.value.ArrayValue;
 import dev.kompira.core.value.BooleanValue;
 import dev.kompira.core.value.Copies;
 import dev.kompira.core.value.DictionaryValue;
-import dev.kompira.core.value.Rendering;
 import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.Value;
 import java.time.ZoneId;

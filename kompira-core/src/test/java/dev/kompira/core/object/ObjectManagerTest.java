@@ -20,7 +20,6 @@ import dev.kompira.core.value.IntegerValue;
 import dev.kompira.core.value.StringValue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
