@@ -1,8 +1,8 @@
 package dev.kompira.bench;
 
 import dev.kompira.core.Kompira;
-import dev.kompira.core.process.ProcessOutcome;
 import dev.kompira.core.process.CompiledFlow;
+import dev.kompira.core.process.ProcessOutcome;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -2,12 +2,12 @@ package dev.kompira.bench;
 
 import dev.kompira.core.Kompira;
 import dev.kompira.core.object.types.BuiltinTypes;
+import dev.kompira.core.process.CompiledFlow;
 import dev.kompira.core.process.JobflowProcess;
 import dev.kompira.core.process.ProcessOutcome;
 import dev.kompira.core.store.StoredObject;
 import dev.kompira.core.value.IntegerValue;
 import dev.kompira.core.value.Value;
-import dev.kompira.core.process.CompiledFlow;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

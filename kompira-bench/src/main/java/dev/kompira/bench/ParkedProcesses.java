@@ -2,10 +2,10 @@ package dev.kompira.bench;
 
 import dev.kompira.core.Kompira;
 import dev.kompira.core.event.ChannelValue;
+import dev.kompira.core.process.CompiledFlow;
 import dev.kompira.core.process.JobflowProcess;
 import dev.kompira.core.process.ProcessState;
 import dev.kompira.core.value.IntegerValue;
-import dev.kompira.core.process.CompiledFlow;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.kompira.bench;
 
 import dev.kompira.core.Kompira;
+import dev.kompira.core.process.CompiledFlow;
 import dev.kompira.core.process.JobflowProcess;
 import dev.kompira.core.process.ProcessOutcome;
 import dev.kompira.core.value.IntegerValue;
-import dev.kompira.core.process.CompiledFlow;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

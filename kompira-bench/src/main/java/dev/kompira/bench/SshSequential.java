@@ -1,8 +1,8 @@
 package dev.kompira.bench;
 
 import dev.kompira.core.Kompira;
-import dev.kompira.core.process.ProcessOutcome;
 import dev.kompira.core.process.CompiledFlow;
+import dev.kompira.core.process.ProcessOutcome;
 import dev.kompira.ssh.OpenSshServer;
 import dev.kompira.ssh.SshOptions;
 import dev.kompira.ssh.SshTransport;

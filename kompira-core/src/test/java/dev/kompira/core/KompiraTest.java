@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kompira.core.process.CompiledFlow;
 import dev.kompira.core.process.JobflowProcess;
 import dev.kompira.core.process.ProcessOutcome;
 import dev.kompira.core.process.ProcessState;
 import dev.kompira.core.value.IntegerValue;
 import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.Value;
-import dev.kompira.core.process.CompiledFlow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,10 +2,10 @@ package dev.kompira.examples;
 
 import dev.kompira.core.FlowCompileException;
 import dev.kompira.core.Kompira;
+import dev.kompira.core.process.CompiledFlow;
 import dev.kompira.core.process.JobflowProcess;
 import dev.kompira.core.process.ProcessOutcome;
 import dev.kompira.core.value.StringValue;
-import dev.kompira.core.process.CompiledFlow;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

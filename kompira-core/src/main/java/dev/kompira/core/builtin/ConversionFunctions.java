@@ -1,18 +1,18 @@
 package dev.kompira.core.builtin;
 
-import dev.kompira.core.value.Signature;
 import dev.kompira.core.error.JobflowError;
 import dev.kompira.core.object.ObjectValue;
 import dev.kompira.core.value.ArrayValue;
-import dev.kompira.core.value.FileValue;
 import dev.kompira.core.value.BinaryValue;
 import dev.kompira.core.value.BooleanValue;
 import dev.kompira.core.value.DictionaryValue;
 import dev.kompira.core.value.Encodings;
+import dev.kompira.core.value.FileValue;
 import dev.kompira.core.value.FloatValue;
 import dev.kompira.core.value.IntegerValue;
 import dev.kompira.core.value.NullValue;
 import dev.kompira.core.value.Rendering;
+import dev.kompira.core.value.Signature;
 import dev.kompira.core.value.StringMethods;
 import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.Value;

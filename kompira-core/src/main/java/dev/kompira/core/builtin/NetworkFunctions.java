@@ -1,7 +1,7 @@
 package dev.kompira.core.builtin;
 
-import dev.kompira.core.value.Signature;
 import dev.kompira.core.value.ArrayValue;
+import dev.kompira.core.value.Signature;
 import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.Value;
 import java.math.BigInteger;

@@ -1,12 +1,12 @@
 package dev.kompira.core.builtin;
 
-import dev.kompira.core.value.Signature;
 import dev.kompira.core.error.JobflowError;
 import dev.kompira.core.value.DateValue;
 import dev.kompira.core.value.DatetimeValue;
 import dev.kompira.core.value.FloatValue;
 import dev.kompira.core.value.IntegerValue;
 import dev.kompira.core.value.NullValue;
+import dev.kompira.core.value.Signature;
 import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.TimeValue;
 import dev.kompira.core.value.TimedeltaValue;

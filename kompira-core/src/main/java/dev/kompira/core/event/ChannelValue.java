@@ -1,9 +1,8 @@
 package dev.kompira.core.event;
 
-import dev.kompira.core.value.Arguments;
-import dev.kompira.core.value.Signature;
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
+import dev.kompira.core.value.Arguments;
 import dev.kompira.core.value.ArrayValue;
 import dev.kompira.core.value.Attributed;
 import dev.kompira.core.value.Copies;
@@ -13,6 +12,7 @@ import dev.kompira.core.value.Matching;
 import dev.kompira.core.value.MethodValue;
 import dev.kompira.core.value.NullValue;
 import dev.kompira.core.value.Rendering;
+import dev.kompira.core.value.Signature;
 import dev.kompira.core.value.Value;
 import java.util.ArrayDeque;
 import java.util.Iterator;

@@ -1,14 +1,14 @@
 package dev.kompira.core.event;
 
-import dev.kompira.core.value.Arguments;
-import dev.kompira.core.value.Signature;
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
 import dev.kompira.core.transport.InteractiveSession;
+import dev.kompira.core.value.Arguments;
 import dev.kompira.core.value.Attributed;
 import dev.kompira.core.value.MethodValue;
 import dev.kompira.core.value.NullValue;
 import dev.kompira.core.value.Rendering;
+import dev.kompira.core.value.Signature;
 import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.Value;
 import dev.kompira.dsl.Internal;

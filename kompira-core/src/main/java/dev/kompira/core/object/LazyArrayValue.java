@@ -1,10 +1,9 @@
 package dev.kompira.core.object;
 
-import dev.kompira.core.value.Arguments;
-import dev.kompira.core.value.Signature;
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
 import dev.kompira.core.store.StoredObject;
+import dev.kompira.core.value.Arguments;
 import dev.kompira.core.value.ArrayValue;
 import dev.kompira.core.value.Attributed;
 import dev.kompira.core.value.Container;
@@ -13,6 +12,7 @@ import dev.kompira.core.value.IntegerValue;
 import dev.kompira.core.value.Materializable;
 import dev.kompira.core.value.MethodValue;
 import dev.kompira.core.value.Rendering;
+import dev.kompira.core.value.Signature;
 import dev.kompira.core.value.Value;
 import java.util.ArrayList;
 import java.util.List;

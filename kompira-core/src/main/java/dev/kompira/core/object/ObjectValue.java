@@ -1,17 +1,16 @@
 package dev.kompira.core.object;
 
-import dev.kompira.core.value.Arguments;
-import dev.kompira.core.value.Signature;
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
 import dev.kompira.core.event.ChannelValue;
-import dev.kompira.core.library.LibraryFunction;
 import dev.kompira.core.library.LibraryBinding;
+import dev.kompira.core.library.LibraryFunction;
 import dev.kompira.core.object.types.FieldDefinition;
 import dev.kompira.core.object.types.FieldValueException;
 import dev.kompira.core.object.types.TypeDefinition;
 import dev.kompira.core.store.ObjectUpdate;
 import dev.kompira.core.store.StoredObject;
+import dev.kompira.core.value.Arguments;
 import dev.kompira.core.value.ArrayValue;
 import dev.kompira.core.value.Attributed;
 import dev.kompira.core.value.BooleanValue;
@@ -23,6 +22,7 @@ import dev.kompira.core.value.IntegerValue;
 import dev.kompira.core.value.MethodValue;
 import dev.kompira.core.value.NullValue;
 import dev.kompira.core.value.Rendering;
+import dev.kompira.core.value.Signature;
 import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.Value;
 import dev.kompira.core.value.WriteBack;

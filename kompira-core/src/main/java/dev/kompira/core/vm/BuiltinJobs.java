@@ -1,15 +1,15 @@
 package dev.kompira.core.vm;
 
-import dev.kompira.core.value.Arguments;
-import dev.kompira.core.value.Signature;
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
 import dev.kompira.core.process.RuntimeFailure;
+import dev.kompira.core.value.Arguments;
 import dev.kompira.core.value.DatetimeValue;
 import dev.kompira.core.value.FloatValue;
 import dev.kompira.core.value.IntegerValue;
 import dev.kompira.core.value.NullValue;
 import dev.kompira.core.value.Rendering;
+import dev.kompira.core.value.Signature;
 import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.Value;
 import dev.kompira.dsl.ast.BuiltinJob;

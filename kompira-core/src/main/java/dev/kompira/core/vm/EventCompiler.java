@@ -1,11 +1,11 @@
 package dev.kompira.core.vm;
 
-import dev.kompira.core.value.Arguments;
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
 import dev.kompira.core.event.EventWait;
 import dev.kompira.core.event.Guard;
 import dev.kompira.core.event.Waitable;
+import dev.kompira.core.value.Arguments;
 import dev.kompira.core.value.ArrayValue;
 import dev.kompira.core.value.DatetimeValue;
 import dev.kompira.core.value.FloatValue;

@@ -2,10 +2,10 @@ package dev.kompira.core.vm;
 
 import dev.kompira.core.builtin.BuiltinFunction;
 import dev.kompira.core.builtin.BuiltinFunctions;
-import dev.kompira.core.value.Arguments;
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
 import dev.kompira.core.object.ObjectValue;
+import dev.kompira.core.value.Arguments;
 import dev.kompira.core.value.ArrayValue;
 import dev.kompira.core.value.BinaryValue;
 import dev.kompira.core.value.BooleanValue;

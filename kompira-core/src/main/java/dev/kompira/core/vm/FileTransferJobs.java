@@ -1,23 +1,23 @@
 package dev.kompira.core.vm;
 
-import dev.kompira.core.value.Arguments;
-import dev.kompira.core.value.Signature;
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
 import dev.kompira.core.object.ObjectValue;
 import dev.kompira.core.object.types.FieldDefinition;
 import dev.kompira.core.object.types.FieldKind;
 import dev.kompira.core.object.types.FieldType;
+import dev.kompira.core.transport.LocalFiles;
 import dev.kompira.core.transport.WorkingDirectory;
+import dev.kompira.core.value.Arguments;
 import dev.kompira.core.value.ArrayValue;
 import dev.kompira.core.value.BinaryValue;
 import dev.kompira.core.value.DictionaryValue;
 import dev.kompira.core.value.FileValue;
 import dev.kompira.core.value.IntegerValue;
 import dev.kompira.core.value.NullValue;
+import dev.kompira.core.value.Signature;
 import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.Value;
-import dev.kompira.core.transport.LocalFiles;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;

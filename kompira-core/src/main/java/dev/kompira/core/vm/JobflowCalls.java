@@ -1,11 +1,11 @@
 package dev.kompira.core.vm;
 
-import dev.kompira.core.value.Arguments;
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
 import dev.kompira.core.object.ObjectTree;
 import dev.kompira.core.object.ObjectValue;
 import dev.kompira.core.store.StoredObject;
+import dev.kompira.core.value.Arguments;
 import dev.kompira.core.value.IntegerValue;
 import dev.kompira.core.value.Value;
 import dev.kompira.dsl.source.Span;

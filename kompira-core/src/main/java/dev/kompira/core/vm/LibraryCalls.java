@@ -1,10 +1,10 @@
 package dev.kompira.core.vm;
 
-import dev.kompira.core.value.Arguments;
 import dev.kompira.core.error.JobflowError;
 import dev.kompira.core.library.LibraryCall;
 import dev.kompira.core.library.LibraryFunction;
 import dev.kompira.core.object.ObjectValue;
+import dev.kompira.core.value.Arguments;
 import dev.kompira.core.value.IntegerValue;
 import dev.kompira.core.value.NullValue;
 import dev.kompira.core.value.Rendering;

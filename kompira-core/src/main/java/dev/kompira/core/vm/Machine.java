@@ -1,8 +1,6 @@
 package dev.kompira.core.vm;
 
 import dev.kompira.core.builtin.BuiltinFunction;
-import dev.kompira.core.value.Arguments;
-import dev.kompira.core.value.Signature;
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
 import dev.kompira.core.event.ChannelValue;
@@ -21,8 +19,10 @@ import dev.kompira.core.store.StoredObject;
 import dev.kompira.core.transport.CommandLine;
 import dev.kompira.core.transport.CommandRequest;
 import dev.kompira.core.transport.Transport;
+import dev.kompira.core.value.Arguments;
 import dev.kompira.core.value.IntegerValue;
 import dev.kompira.core.value.NullValue;
+import dev.kompira.core.value.Signature;
 import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.Value;
 import dev.kompira.dsl.source.Span;

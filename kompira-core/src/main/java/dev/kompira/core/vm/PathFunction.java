@@ -1,13 +1,13 @@
 package dev.kompira.core.vm;
 
-import dev.kompira.core.value.Arguments;
-import dev.kompira.core.value.Signature;
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
 import dev.kompira.core.object.ObjectPaths;
 import dev.kompira.core.object.ObjectTree;
 import dev.kompira.core.object.ObjectValue;
+import dev.kompira.core.value.Arguments;
 import dev.kompira.core.value.ArrayValue;
+import dev.kompira.core.value.Signature;
 import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.Value;
 import java.util.ArrayList;

@@ -1,13 +1,12 @@
 package dev.kompira.core.vm;
 
-import dev.kompira.core.value.Arguments;
-import dev.kompira.core.value.Signature;
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
 import dev.kompira.core.event.Guard;
 import dev.kompira.core.event.Waitable;
 import dev.kompira.core.process.JobflowProcess;
 import dev.kompira.core.process.ProcessState;
+import dev.kompira.core.value.Arguments;
 import dev.kompira.core.value.ArrayValue;
 import dev.kompira.core.value.Attributed;
 import dev.kompira.core.value.BooleanValue;
@@ -15,6 +14,7 @@ import dev.kompira.core.value.DatetimeValue;
 import dev.kompira.core.value.IntegerValue;
 import dev.kompira.core.value.MethodValue;
 import dev.kompira.core.value.NullValue;
+import dev.kompira.core.value.Signature;
 import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.TimedeltaValue;
 import dev.kompira.core.value.Value;

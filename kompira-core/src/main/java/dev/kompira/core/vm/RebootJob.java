@@ -1,14 +1,14 @@
 package dev.kompira.core.vm;
 
-import dev.kompira.core.value.Arguments;
-import dev.kompira.core.value.Signature;
 import dev.kompira.core.transport.CommandRequest;
 import dev.kompira.core.transport.CommandResult;
 import dev.kompira.core.transport.Target;
 import dev.kompira.core.transport.Transport;
+import dev.kompira.core.value.Arguments;
 import dev.kompira.core.value.FloatValue;
 import dev.kompira.core.value.IntegerValue;
 import dev.kompira.core.value.Rendering;
+import dev.kompira.core.value.Signature;
 import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.Value;
 import java.nio.charset.StandardCharsets;

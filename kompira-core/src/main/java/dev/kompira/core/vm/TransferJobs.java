@@ -1,13 +1,13 @@
 package dev.kompira.core.vm;
 
-import dev.kompira.core.value.Arguments;
-import dev.kompira.core.value.Signature;
 import dev.kompira.core.transport.TransferRequest;
 import dev.kompira.core.transport.TransferResult;
 import dev.kompira.core.transport.Transport;
+import dev.kompira.core.value.Arguments;
 import dev.kompira.core.value.ArrayValue;
 import dev.kompira.core.value.IntegerValue;
 import dev.kompira.core.value.Rendering;
+import dev.kompira.core.value.Signature;
 import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.Value;
 import java.util.concurrent.CompletableFuture;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kompira.core.value.Arguments;
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
+import dev.kompira.core.value.Arguments;
 import dev.kompira.core.value.ArrayValue;
 import dev.kompira.core.value.BinaryValue;
 import dev.kompira.core.value.BooleanValue;

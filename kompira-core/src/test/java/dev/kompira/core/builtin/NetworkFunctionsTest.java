@@ -3,18 +3,18 @@ package dev.kompira.core.builtin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.kompira.core.value.Arguments;
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
+import dev.kompira.core.value.Arguments;
 import dev.kompira.core.value.ArrayValue;
 import dev.kompira.core.value.IntegerValue;
 import dev.kompira.core.value.Rendering;
 import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.Value;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** {@code iprange(address)} of builtins.md §4 (D132). */
 class NetworkFunctionsTest {

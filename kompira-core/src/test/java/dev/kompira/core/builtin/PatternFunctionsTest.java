@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kompira.core.value.Arguments;
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
+import dev.kompira.core.value.Arguments;
 import dev.kompira.core.value.DictionaryValue;
 import dev.kompira.core.value.IntegerValue;
 import dev.kompira.core.value.PatternValue;

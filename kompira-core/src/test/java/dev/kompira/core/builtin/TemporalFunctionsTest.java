@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.kompira.core.value.Arguments;
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
+import dev.kompira.core.value.Arguments;
 import dev.kompira.core.value.ArrayValue;
 import dev.kompira.core.value.BooleanValue;
 import dev.kompira.core.value.DateValue;
