@@ -29,6 +29,7 @@ import dev.kompira.core.vm.Machine;
 import dev.kompira.core.vm.Multiplicity;
 import dev.kompira.core.vm.ProcessLimiter;
 import dev.kompira.core.vm.ProcessRegistry;
+import dev.kompira.core.vm.ProcessRestorer;
 import dev.kompira.core.vm.ProcessSnapshots;
 import dev.kompira.dsl.ast.Program;
 import dev.kompira.dsl.parser.JobflowParser;
@@ -76,6 +77,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Kompira implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Kompira.class);
+
     private final ExecutorService carriers;
     private final ScheduledExecutorService timer;
     private final List<Transport> transports;
@@ -111,13 +114,26 @@ public final class Kompira implements AutoCloseable {
         tree.openChannelsWith(queues::open);
     }
 
-    /** Resumes every process saved in the checkpoint store (the engine before crashed or stopped). */
-    private void resumeCheckpointed() throws IOException, FlowCompileException {
-        for (Map.Entry<Long, String> saved : services.checkpoints().load().entrySet()) {
-            ProcessSnapshots.Restored restored = ProcessSnapshots.read(saved.getValue());
-            CompiledFlow flow = compile(restored.flowName(), restored.source());
-            restored.build(CompiledProgram.of(flow), restored.pid(), services, false);
+    /**
+     * Resumes every process saved in the checkpoint store (the engine before crashed or stopped), in
+     * its own context; a saved process that cannot be restored is logged with where it was read from,
+     * and the others are resumed all the same.
+     */
+    private void resumeCheckpointed() throws IOException {
+        List<ProcessRestorer.Saved> saved = new ArrayList<>();
+        services.checkpoints().load().forEach((pid, text) -> saved.add(new ProcessRestorer.Saved("process " + pid, text)));
+        for (ProcessRestorer.Refused refused : new ProcessRestorer(services, Kompira::compileSaved).resume(saved)) {
+            LOG.error("cannot resume the saved {}: {}", refused.origin(), refused.reason());
         }
+    }
+
+    /** Compiles a saved flow again, in the folder it ran from. */
+    private static CompiledProgram compileSaved(String name, String source, String directory) {
+        ParseResult checked = JobflowParser.check(name, source);
+        if (checked.hasErrors()) {
+            throw new IllegalArgumentException("its flow " + name + " does not compile any more:\n" + checked.renderDiagnostics());
+        }
+        return Compiler.compile(checked, directory);
     }
 
     /**
@@ -301,11 +317,15 @@ public final class Kompira implements AutoCloseable {
         return ProcessSnapshots.write(registry.own(process));
     }
 
-    /** Recreates a process from {@link #snapshot} output; it stays suspended until resumed. */
-    public JobflowProcess restore(String snapshot) throws FlowCompileException {
-        ProcessSnapshots.Restored restored = ProcessSnapshots.read(snapshot);
-        CompiledFlow flow = compile(restored.flowName(), restored.source());
-        return restored.build(CompiledProgram.of(flow), registry.newPid(), services, true);
+    /**
+     * Recreates a process from {@link #snapshot} output, with a new pid, in its own context (its
+     * flows in their folders); it stays suspended until resumed.
+     *
+     * @throws IllegalArgumentException when {@code snapshot} cannot be restored here (not a snapshot,
+     *                                  a flow that no longer compiles, a process waiting for children)
+     */
+    public JobflowProcess restore(String snapshot) {
+        return new ProcessRestorer(services, Kompira::compileSaved).restoreSuspended(snapshot, registry.newPid());
     }
 
     /**
@@ -465,7 +485,7 @@ public final class Kompira implements AutoCloseable {
             if (checkpoints != null) {
                 try {
                     kompira.resumeCheckpointed();
-                } catch (IOException | FlowCompileException | IllegalArgumentException e) {
+                } catch (IOException e) {
                     kompira.close();
                     throw new IllegalStateException("cannot resume the saved processes: " + e.getMessage(), e);
                 }

@@ -193,10 +193,11 @@ class ProcessesTest {
     void aCheckpointThatCannotBeSavedIsReportedOnceAndTheProcessGoesOn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         try (Kompira k = engine().checkpoints(new dev.kompira.core.process.DirectoryCheckpointStore(dir)).build()) {
-            ProcessOutcome outcome = k.start(k.compile("c.kjf", "[me = current()] -> print(1) -> print(2)"), Map.of(),
+            ProcessOutcome outcome = k.start(k.compile("c.kjf", "{ session s | print(1) -> print(2) }"), Map.of(),
                     StartOptions.DEFAULT.withCheckpointMode(true)).await(WAIT);
             assertTrue(outcome.isDone());
-            assertEquals("checkpoint not saved: cannot save a Process value\n1\n2\n", console.toString());
+            assertEquals("checkpoint not saved: a process inside a session block cannot be saved: a session cannot be"
+                    + " reopened\n1\n2\n", console.toString());
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.List;
 abstract class ChildrenFrame extends Frame {
 
     private final List<Machine> children = new ArrayList<>();
+    private final List<Machine> unstarted = new ArrayList<>();
     private final Join join;
     private boolean joined;
 
@@ -34,18 +35,30 @@ abstract class ChildrenFrame extends Frame {
     /** Returns the loop value child {@code i} gets, or Java null for none. */
     abstract Value loopValue(int i);
 
+    /** Returns the children created so far. */
+    List<Machine> children() {
+        return children;
+    }
+
+    /** Returns how many of the children have not ended. */
+    int running() {
+        return (int) children.stream().filter(c -> !c.state().isFinished()).count();
+    }
+
     @Override
     final void step(Machine m) {
         if (!joined) {
             while (children.size() < total()) {
                 if (!m.acquireSlot()) {
+                    startCreated(m);
                     return;
                 }
                 int i = children.size();
                 Machine child = m.forkChild(body(i), scope, invocation, loopValue(i), join);
                 children.add(child);
-                child.startHoldingSlot();
+                unstarted.add(child);
             }
+            startCreated(m);
             joined = true;
             if (!join.arm()) {
                 m.parkUntilWoken(() -> { });
@@ -53,6 +66,38 @@ abstract class ChildrenFrame extends Frame {
             }
         }
         finish(m);
+    }
+
+    /**
+     * Starts the children created since the last start, after saving the parent with them in
+     * checkpoint mode: a parent resumed after a crash knows every child it started and starts none
+     * of them twice.
+     */
+    private void startCreated(Machine m) {
+        if (unstarted.isEmpty()) {
+            return;
+        }
+        m.checkpointNow();
+        unstarted.forEach(Machine::startHoldingSlot);
+        unstarted.clear();
+    }
+
+    /** Makes a restored process child {@code i} of this block again. */
+    Machine adoptRestored(Machine parent, Machine child, int i) {
+        parent.adoptRestored(child, join, new ChildStart(body(i), scope, invocation, loopValue(i)));
+        return child;
+    }
+
+    /** Starts child {@code i} again under pid {@code pid}: it was created before the crash but never got to its first job. */
+    Machine forkAgain(Machine parent, long pid, int i) {
+        Machine child = parent.forkChild(body(i), scope, invocation, loopValue(i), join, pid);
+        child.startRestored(false);
+        return child;
+    }
+
+    /** Gives a restored block the children it had created. */
+    void restoreChildren(List<Machine> restored) {
+        children.addAll(restored);
     }
 
     private void finish(Machine m) {
@@ -65,6 +110,7 @@ abstract class ChildrenFrame extends Frame {
             }
         }
         invocation.setOutcome(new ArrayValue(processes), IntegerValue.of(aborted), StringValue.EMPTY);
+        m.childrenJoined(children);
         m.pop(this);
     }
 }

@@ -12,6 +12,10 @@ final class ForkFrame extends ChildrenFrame {
         this.code = code;
     }
 
+    CompiledProgram.ForkCode code() {
+        return code;
+    }
+
     @Override
     int total() {
         return code.branches().length;

@@ -87,6 +87,8 @@ public final class Machine implements JobflowProcess {
     private Invocation root;
     private ChildStart childStart;
     private boolean checkpointWarned;
+    /** Children joined since the last checkpoint, whose finished records that checkpoint makes unneeded. */
+    private List<Machine> joinedChildren = List.of();
     private boolean absorbed;
     private boolean sessionOpen;
     private Span currentSpan = Span.NONE;
@@ -140,7 +142,9 @@ public final class Machine implements JobflowProcess {
             holdsSlot = true;
             state = ProcessState.READY;
         }
-        record.started(Instant.now(services.clock()));
+        if (record.startedAt() == null) {
+            record.started(Instant.now(services.clock()));
+        }
         services.carriers().execute(this::drive);
     }
 
@@ -428,11 +432,43 @@ public final class Machine implements JobflowProcess {
             return;
         }
         try {
-            store.save(pid, ProcessSnapshots.writeAtBoundary(this));
+            store.save(pid, ProcessSnapshots.writeRunning(this));
+            removeRecordsOf(joinedChildren);
+            joinedChildren = List.of();
         } catch (IOException | IllegalStateException e) {
             if (!checkpointWarned) {
                 checkpointWarned = true;
                 console("checkpoint not saved: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Saves the state now, in checkpoint mode: where a job changes what a restart must know (children started). */
+    void checkpointNow() {
+        if (record.checkpointMode) {
+            checkpoint();
+        }
+    }
+
+    /**
+     * A fork or pfor block has joined {@code children}: the records of those that ended go once the
+     * parent's next checkpoint no longer needs them (its {@code $RESULT} carries their outcomes).
+     */
+    void childrenJoined(List<Machine> children) {
+        if (record.checkpointMode) {
+            // a detached child is a process of its own: its record stays until it ends
+            joinedChildren = children.stream().filter(c -> !c.isDetached()).toList();
+        }
+    }
+
+    /** Removes the saved records of {@code processes} (children this process has joined). */
+    private void removeRecordsOf(List<Machine> processes) {
+        CheckpointStore store = services.checkpoints();
+        for (Machine p : processes) {
+            try {
+                store.remove(p.pid());
+            } catch (IOException e) {
+                LOG.warn("cannot remove the saved record of process {}", p.pid(), e);
             }
         }
     }
@@ -639,13 +675,38 @@ public final class Machine implements JobflowProcess {
         stack.discardAll(this);
         services.multiplicity().releaseAll(this);
         if (!shuttingDown) {
-            removeCheckpoint();
+            if (keepsFinishedRecord()) {
+                saveFinishedRecord(ended);
+            } else {
+                removeCheckpoint();
+                if (services.checkpoints() != null) {
+                    removeRecordsOf(joinedChildren);
+                }
+            }
         }
         for (int i = 0; i < slots; i++) {
             services.limiter().release();
         }
         record.end(ended, Instant.now(services.clock()));
         completion.complete(ended);
+    }
+
+    /**
+     * Whether this process, ending, leaves a finished record: a child in checkpoint mode whose parent
+     * has not joined it yet, so that a parent resumed after a crash knows it ended and how.
+     */
+    private boolean keepsFinishedRecord() {
+        Machine parent = record.parent();
+        return record.checkpointMode && services.checkpoints() != null && parent != null && !record.isDetached()
+                && parent.isCheckpointMode();
+    }
+
+    private void saveFinishedRecord(ProcessOutcome ended) {
+        try {
+            services.checkpoints().save(pid, ProcessSnapshots.writeFinished(this, ended));
+        } catch (IOException | IllegalStateException e) {
+            LOG.warn("cannot save the finished record of process {}", pid, e);
+        }
     }
 
     private void removeCheckpoint() {
@@ -886,35 +947,53 @@ public final class Machine implements JobflowProcess {
     }
 
     /**
-     * Rebuilds a process saved by {@link ProcessSnapshots} at the job boundary where it was saved:
-     * suspended (a snapshot taken by the API) or running on (a checkpoint after a crash).
+     * Returns a registered process with pid {@code pid} and no state yet, for {@link ProcessRestorer}
+     * to fill in: with {@link #restoreState} and {@link #startRestored}, or {@link #restoreFinished}.
      */
-    static Machine restore(long pid, EngineServices services, Invocation root, List<Frame> frames, String console,
-            boolean suspended, boolean[] modes) {
+    static Machine shell(long pid, EngineServices services) {
         Machine m = new Machine(pid, services);
-        m.root = root;
-        m.record.stepMode = modes[0];
-        m.record.checkpointMode = modes[1];
         services.registry().reservePid(pid);
         services.registry().register(m);
-        for (Frame f : frames) {
-            m.stack.push(f);
-        }
-        m.console.keep(console);
-        m.record.started(Instant.now(services.clock()));
-        if (!suspended) {
-            m.state = ProcessState.NEW;
-            if (services.limiter().acquireOrWait(m::startHoldingSlot)) {
-                m.startHoldingSlot();
-            }
-            return m;
-        }
-        synchronized (m.lock) {
-            m.suspendRequested = true;
-            m.suspendedAtBoundary = true;
-            m.state = ProcessState.WAITING;
-        }
         return m;
+    }
+
+    /** Gives a shell the state it was saved with: its root invocation, frames (bottom first), console and modes. */
+    void restoreState(Invocation savedRoot, List<Frame> frames, String savedConsole, boolean[] modes, Instant started) {
+        root = savedRoot;
+        record.stepMode = modes[0];
+        record.checkpointMode = modes[1];
+        frames.forEach(stack::push);
+        console.keep(savedConsole);
+        record.started(started);
+    }
+
+    /** Makes a shell the record of a process that has ended with {@code outcome}. */
+    void restoreFinished(String jobflow, ProcessOutcome outcome, Instant started, String savedConsole) {
+        record.jobflow = jobflow;
+        record.started(started);
+        console.keep(savedConsole);
+        synchronized (lock) {
+            state = outcome.state();
+            finished = true;
+        }
+        record.end(outcome, Instant.now(services.clock()));
+        completion.complete(outcome);
+    }
+
+    /** Lets a restored process go on: suspended, it waits to be resumed; else it runs from where it was saved. */
+    void startRestored(boolean suspended) {
+        if (suspended) {
+            synchronized (lock) {
+                suspendRequested = true;
+                suspendedAtBoundary = true;
+                state = ProcessState.WAITING;
+            }
+            return;
+        }
+        state = ProcessState.NEW;
+        if (services.limiter().acquireOrWait(this::startHoldingSlot)) {
+            startHoldingSlot();
+        }
     }
 
     /** Evaluates the default of the only parameter of {@code flow} in an empty scope (text parameters, D94). */
@@ -1028,13 +1107,33 @@ public final class Machine implements JobflowProcess {
      * in a block scope of its own. It inherits the modes; it is started by the caller.
      */
     Machine forkChild(CompiledProgram.FlowCode body, Scope scope, Invocation from, Value loopValue, Join parentJoin) {
-        Machine child = new Machine(services.registry().newPid(), services);
+        return forkChild(body, scope, from, loopValue, parentJoin, services.registry().newPid());
+    }
+
+    /** Forks a child with pid {@code pid} (a restored parent starting again a child that had not run yet). */
+    Machine forkChild(CompiledProgram.FlowCode body, Scope scope, Invocation from, Value loopValue, Join parentJoin, long pid) {
+        services.registry().reservePid(pid);
+        Machine child = new Machine(pid, services);
         child.record.childOf(this, record, parentJoin);
         child.childStart = new ChildStart(body, scope, from, loopValue);
         child.enterChild();
         record.adopt(child);
         services.registry().register(child);
         return child;
+    }
+
+    /**
+     * Makes a restored process the child of this one again (§9.7): counted by {@code parentJoin}
+     * unless it has ended or detached, with {@code start} for its {@code self()}.
+     */
+    void adoptRestored(Machine child, Join parentJoin, ChildStart start) {
+        child.childStart = start;
+        record.adopt(child);
+        if (!child.state().isFinished()) {
+            child.record.childOf(this, record, parentJoin);
+        } else {
+            child.record.parentOnly(this);
+        }
     }
 
     /** Makes a fork or pfor child's stack a fresh start from its {@link ChildStart}. */
@@ -1048,7 +1147,7 @@ public final class Machine implements JobflowProcess {
 
     @Override
     public String jobflow() {
-        return root.flow.name();
+        return root != null ? root.flow.name() : record.jobflow;
     }
 
     @Override

@@ -45,6 +45,16 @@ public final class Multiplicity {
         return false;
     }
 
+    /**
+     * Gives {@code process} back a slot of jobflow {@code jobflowId} that it held when it was saved,
+     * even beyond the limit: it was granted before the engine stopped.
+     */
+    synchronized void restoreHold(long jobflowId, int limit, Machine process) {
+        Lock lock = locks.computeIfAbsent(jobflowId, id -> new Lock());
+        lock.limit = limit;
+        lock.holders.merge(process, 1, Integer::sum);
+    }
+
     /** Gives back one hold of {@code process} on jobflow {@code jobflowId}; the slot frees with the last one. */
     void release(long jobflowId, Machine process) {
         Waiter next;

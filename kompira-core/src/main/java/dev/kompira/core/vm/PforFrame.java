@@ -15,6 +15,14 @@ final class PforFrame extends ChildrenFrame {
         this.items = items;
     }
 
+    CompiledProgram.PforCode code() {
+        return code;
+    }
+
+    List<Value> items() {
+        return items;
+    }
+
     @Override
     int total() {
         return items.size();

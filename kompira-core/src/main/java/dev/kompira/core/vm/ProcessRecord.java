@@ -28,6 +28,8 @@ final class ProcessRecord {
     volatile boolean stepMode;
     volatile boolean checkpointMode;
     volatile String monitoringMode = "NOTHING";
+    /** The jobflow of a process restored as a finished record, which has no invocation. */
+    volatile String jobflow;
 
     /** Makes this the record of a child of {@code parent}, counted by {@code parentJoin}, with the parent's modes. */
     void childOf(Machine parent, ProcessRecord parentRecord, Join parentJoin) {
@@ -37,6 +39,11 @@ final class ProcessRecord {
         this.checkpointMode = parentRecord.checkpointMode;
         this.monitoringMode = parentRecord.monitoringMode;
         parentJoin.add();
+    }
+
+    /** Makes this the record of a child of {@code parent} that has ended: it has a parent but is not counted. */
+    void parentOnly(Machine parent) {
+        this.parent = parent;
     }
 
     void adopt(Machine child) {

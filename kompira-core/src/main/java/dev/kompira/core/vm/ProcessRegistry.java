@@ -6,6 +6,7 @@ import dev.kompira.core.process.ProcessQuery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,6 +59,11 @@ public final class ProcessRegistry {
     /** Returns the process {@code pid}, or Java null. */
     public JobflowProcess get(long pid) {
         return processes.get(pid);
+    }
+
+    /** Returns this engine's process {@code pid}. */
+    Optional<Machine> machine(long pid) {
+        return Optional.ofNullable(processes.get(pid));
     }
 
     /** Returns the processes {@code query} matches, in pid order. */

@@ -7,28 +7,35 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kompira.core.event.ChannelValue;
 import dev.kompira.core.json.ValueJson;
 import dev.kompira.core.object.ObjectValue;
+import dev.kompira.core.process.ProcessOutcome;
 import dev.kompira.core.value.ArrayValue;
 import dev.kompira.core.value.DictionaryValue;
 import dev.kompira.core.value.MethodValue;
 import dev.kompira.core.value.Value;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Serializes the whole state of a suspended process to JSON and back (ARCHITECTURE.md §3,
- * consequence 3): the flow's source (recompiled on restore, which numbers its code the same way),
- * the invocation's status variables and start values, every scope, every frame, and every value.
- * Arrays and Dictionaries are written once each into a heap and referred to by number, so that
- * sharing (D43) and cycles survive the round trip.
+ * Writes the whole state of a process as JSON (ARCHITECTURE.md §3, consequence 3) for snapshots
+ * and checkpoints: the flows it runs (their source, name and folder; recompiled on restore, which
+ * numbers their code the same way), its invocations (one per jobflow call, with status variables,
+ * start values, caller and multiplicity hold), every scope, every frame (loops, try, fork and pfor
+ * with their children), every value, and its console. Arrays and Dictionaries are written once each
+ * into a heap and referred to by number, so that sharing (D43) and cycles survive; processes are
+ * referred to by pid, with the outcome of those that have ended. A child that ended before its
+ * parent joined it is kept as a short finished record. {@link ProcessRestorer} reads it back.
+ *
+ * <p>The top-level keys {@code format}, {@code pid}, {@code parent}, {@code children},
+ * {@code status}, {@code waiting}, {@code flow} and {@code modes} describe the process for tools
+ * such as {@code kompira ps}. Stateless and thread-safe.
  */
 public final class ProcessSnapshots {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper();
     /** Format 2 writes values in their one JSON form ({@link ValueJson}); format 1 was never released. */
-    private static final int FORMAT = 2;
+    static final int FORMAT = 2;
 
     private ProcessSnapshots() {
     }
@@ -38,37 +45,28 @@ public final class ProcessSnapshots {
         if (!m.isSuspendedAtBoundary()) {
             throw new IllegalStateException("process " + m.pid() + " must be suspended at a job boundary to be saved");
         }
-        return new Writer().write(m).toPrettyString();
+        return new Writer().write(m, "suspended").toPrettyString();
     }
 
-    /** Writes the state of {@code m} from its own carrier thread, between two jobs (a checkpoint). */
-    static String writeAtBoundary(Machine m) {
-        return new Writer().write(m).toString();
+    /** Writes the state of {@code m} from its own carrier thread, where its frames are consistent (a checkpoint). */
+    static String writeRunning(Machine m) {
+        return new Writer().write(m, m.isSuspended() ? "suspended" : "running").toString();
     }
 
-    /** Parses a snapshot; the caller recompiles the flow and calls {@link Restored#build}. */
-    public static Restored read(String snapshot) {
-        try {
-            JsonNode root = JSON.readTree(snapshot);
-            int format = root.path("format").asInt();
-            if (format == 1) {
-                throw new IllegalArgumentException("a process snapshot of format 1, which this version no longer reads: finish"
-                        + " the process with the version that saved it, or delete the snapshot");
-            }
-            if (format != FORMAT) {
-                throw new IllegalArgumentException("not a process snapshot of format " + FORMAT);
-            }
-            return new Restored(root);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("not a process snapshot: " + e.getOriginalMessage(), e);
-        }
+    /** Writes the record of {@code m}, a child that has ended with {@code ended} and that its parent has not joined yet. */
+    static String writeFinished(Machine m, ProcessOutcome ended) {
+        Writer writer = new Writer();
+        ObjectNode root = writer.header(m, "finished");
+        root.set("ended", writer.outcome(ended, m.finishedTime().orElse(null)));
+        writer.finish(root);
+        return root.toString();
     }
 
     /**
      * Encodes one value (with the Arrays and Dictionaries it reaches, shared ones once) as JSON, for
      * messages kept in a store (objects.md §4.7).
      *
-     * @throws IllegalStateException when the value holds something that cannot be saved (a Process)
+     * @throws IllegalStateException when the value holds something that cannot be saved
      */
     static String encodeValue(Value value) {
         Writer writer = new Writer();
@@ -78,93 +76,131 @@ public final class ProcessSnapshots {
         return root.toString();
     }
 
-    /** Decodes what {@link #encodeValue} wrote; references resolve in the engine of {@code services}. */
-    static Value decodeValue(String json, EngineServices services) {
-        try {
-            Reader reader = new Reader(JSON.readTree(json), null, services);
-            reader.readHeap();
-            return reader.value(reader.root.path("value"));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("not an encoded value: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    /** A parsed snapshot waiting for its recompiled flow. */
-    public static final class Restored {
-
-        private final JsonNode root;
-
-        private Restored(JsonNode root) {
-            this.root = root;
-        }
-
-        /** Returns the flow's source name. */
-        public String flowName() {
-            return root.path("flow").path("name").asText();
-        }
-
-        /** Returns the flow's source text. */
-        public String source() {
-            return root.path("flow").path("source").asText();
-        }
-
-        /** Returns the pid the process had when it was saved. */
-        public long pid() {
-            return root.path("pid").asLong();
-        }
-
-        /**
-         * Rebuilds the process as process {@code pid} of an engine: suspended (it waits for a
-         * resume), or running on from where it was saved.
-         */
-        public Machine build(CompiledProgram flow, long pid, EngineServices services, boolean suspended) {
-            return new Reader(root, flow, services).build(pid, suspended);
-        }
-    }
-
-    /** Writes values, scopes and frames, numbering shared objects. */
-    private static final class Writer {
+    /** Writes values, scopes, invocations and frames, numbering what is shared. */
+    static final class Writer {
 
         private final Map<Value, Integer> heapIds = new IdentityHashMap<>();
         private final ArrayNode heap = JSON.createArrayNode();
         private final Map<Scope, Integer> scopeIds = new IdentityHashMap<>();
         private final ArrayNode scopes = JSON.createArrayNode();
+        private final Map<Invocation, Integer> invocationIds = new IdentityHashMap<>();
+        private final ArrayNode invocations = JSON.createArrayNode();
+        private final Map<CompiledProgram, Integer> flowIds = new IdentityHashMap<>();
+        private final ArrayNode flows = JSON.createArrayNode();
+        private final ValueJson codec = new ValueJson(new SavedReferences(this));
 
-        ObjectNode write(Machine m) {
+        ObjectNode write(Machine m, String status) {
+            ObjectNode root = header(m, status);
             Invocation inv = m.rootInvocation();
-            ObjectNode root = JSON.createObjectNode();
-            root.put("format", FORMAT);
-            root.put("pid", m.pid());
-            root.putObject("modes").put("step", m.isStepMode()).put("checkpoint", m.isCheckpointMode());
-            root.putObject("flow").put("name", inv.flow.name()).put("source", inv.flow.source());
-            ObjectNode invocation = root.putObject("invocation");
-            invocation.put("scope", scope(inv.scope));
-            invocation.set("result", value(inv.result));
-            invocation.set("status", value(inv.status));
-            invocation.set("error", value(inv.error));
-            invocation.set("debug", value(inv.debug));
-            invocation.set("env", value(inv.env));
-            ObjectNode start = invocation.putObject("start");
-            inv.startValues.forEach((k, v) -> start.set(k, value(v)));
+            root.put("root", invocation(inv));
             ArrayNode frames = root.putArray("frames");
             for (Frame f : m.frames()) {
-                frames.add(frame(f, inv));
+                frames.add(frame(f));
             }
-            root.put("console", m.console());
-            root.set("scopes", scopes);
-            root.set("heap", heap);
+            List<Frame> stack = m.frames();
+            if (!stack.isEmpty() && stack.get(stack.size() - 1) instanceof ChildrenFrame children) {
+                ArrayNode pids = root.putArray("children");
+                children.children().forEach(c -> pids.add(c.pid()));
+                root.put("waiting", "children " + children.running() + " of " + children.total() + " running");
+            } else {
+                root.put("waiting", "job at line " + nextLine(stack, m.currentLine()));
+            }
+            finish(root);
             return root;
         }
 
-        private ObjectNode frame(Frame f, Invocation inv) {
-            if (f.invocation != inv) {
-                throw new IllegalStateException("snapshots of jobflow calls are not supported yet");
+        /** The line of the job the process runs next: the next job of its innermost jobflow expression. */
+        private static int nextLine(List<Frame> stack, int current) {
+            for (int i = stack.size() - 1; i >= 0; i--) {
+                if (stack.get(i) instanceof FlowFrame flow) {
+                    int next = flow.awaiting ? flow.next - 1 : flow.next;
+                    return next >= 0 && next < flow.code.jobs().length ? flow.code.jobs()[next].span().line() : current;
+                }
             }
+            return current;
+        }
+
+        ObjectNode header(Machine m, String status) {
+            ObjectNode root = JSON.createObjectNode();
+            root.put("format", FORMAT);
+            root.put("pid", m.pid());
+            if (m.parentProcess() != null) {
+                root.put("parent", m.parentProcess().pid());
+            }
+            root.put("status", status);
+            root.putObject("modes").put("step", m.isStepMode()).put("checkpoint", m.isCheckpointMode());
+            CompiledProgram flow = m.rootInvocation().flow;
+            root.putObject("flow").put("name", flow.name()).put("directory", flow.directory());
+            root.put("started", m.startedTime().toString());
+            root.put("console", m.console());
+            return root;
+        }
+
+        void finish(ObjectNode root) {
+            root.set("flows", flows);
+            root.set("invocations", invocations);
+            root.set("scopes", scopes);
+            root.set("heap", heap);
+        }
+
+        /** Returns how a process ended: state, exit status, result and error. */
+        ObjectNode outcome(ProcessOutcome o, java.time.Instant at) {
+            ObjectNode ended = JSON.createObjectNode();
+            ended.put("state", o.state().name()).put("exit", o.exitStatus());
+            ended.set("result", value(o.result()));
+            ended.set("error", value(o.error()));
+            if (at != null) {
+                ended.put("at", at.toString());
+            }
+            return ended;
+        }
+
+        private int flow(CompiledProgram flow) {
+            Integer id = flowIds.get(flow);
+            if (id == null) {
+                id = flows.size();
+                flowIds.put(flow, id);
+                flows.addObject().put("name", flow.name()).put("directory", flow.directory()).put("source", flow.source());
+            }
+            return id;
+        }
+
+        private int invocation(Invocation inv) {
+            Integer id = invocationIds.get(inv);
+            if (id != null) {
+                return id;
+            }
+            Integer caller = inv.caller == null ? null : invocation(inv.caller);
+            id = invocations.size();
+            invocationIds.put(inv, id);
+            ObjectNode node = invocations.addObject();
+            node.put("flow", flow(inv.flow));
+            if (caller != null) {
+                node.put("caller", caller);
+                node.putArray("callSite").add(inv.callSite.start()).add(inv.callSite.end()).add(inv.callSite.line())
+                        .add(inv.callSite.column());
+            }
+            node.put("scope", scope(inv.scope));
+            node.set("result", value(inv.result));
+            node.set("status", value(inv.status));
+            node.set("error", value(inv.error));
+            node.set("debug", value(inv.debug));
+            node.set("env", value(inv.env));
+            ObjectNode start = node.putObject("start");
+            inv.startValues.forEach((k, v) -> start.set(k, value(v)));
+            if (inv.lockId != 0) {
+                node.put("lock", inv.lockId);
+            }
+            return id;
+        }
+
+        private ObjectNode frame(Frame f) {
             ObjectNode node = JSON.createObjectNode();
+            node.put("invocation", invocation(f.invocation));
             node.put("scope", scope(f.scope));
+            node.put("root", f == f.invocation.rootFrame);
             if (f instanceof FlowFrame flow) {
-                node.put("kind", "flow").put("code", flow.code.id()).put("next", flow.next)
-                        .put("awaiting", flow.awaiting).put("root", flow == inv.rootFrame);
+                node.put("kind", "flow").put("code", flow.code.id()).put("next", flow.next).put("awaiting", flow.awaiting);
             } else if (f instanceof ForFrame loop) {
                 node.put("kind", "for").put("code", loop.code.id()).put("position", loop.position);
                 if (loop.items instanceof IntegerRange range) {
@@ -177,12 +213,25 @@ public final class ProcessSnapshots {
                 node.put("kind", "while").put("code", loop.code.id());
             } else if (f instanceof TryFrame t) {
                 node.put("kind", "try").put("code", t.code.id()).put("started", t.started);
+            } else if (f instanceof ForkFrame fork) {
+                node.put("kind", "fork").put("code", fork.code().id());
+                children(node, fork);
+            } else if (f instanceof PforFrame pfor) {
+                node.put("kind", "pfor").put("code", pfor.code().id());
+                ArrayNode items = node.putArray("items");
+                pfor.items().forEach(v -> items.add(value(v)));
+                children(node, pfor);
             } else if (f instanceof SessionFrame) {
                 throw new IllegalStateException("a process inside a session block cannot be saved: a session cannot be reopened");
             } else {
-                throw new IllegalStateException("a process inside a fork or pfor block cannot be saved yet");
+                throw new IllegalStateException("a process cannot be saved inside a " + f.getClass().getSimpleName());
             }
             return node;
+        }
+
+        private static void children(ObjectNode node, ChildrenFrame frame) {
+            ArrayNode pids = node.putArray("children");
+            frame.children().forEach(c -> pids.add(c.pid()));
         }
 
         private int scope(Scope s) {
@@ -204,9 +253,7 @@ public final class ProcessSnapshots {
             return id;
         }
 
-        private final ValueJson codec = new ValueJson(new SavedReferences(this));
-
-        private JsonNode value(Value v) {
+        JsonNode value(Value v) {
             try {
                 return codec.encode(v);
             } catch (IllegalArgumentException unsaveable) {
@@ -241,116 +288,11 @@ public final class ProcessSnapshots {
         }
     }
 
-    /** Rebuilds values (containers first, then their contents, so cycles resolve), scopes and frames. */
-    private static final class Reader {
-
-        private final JsonNode root;
-        private final CompiledProgram flow;
-        private final List<Value> heap = new ArrayList<>();
-        private final List<Scope> scopes = new ArrayList<>();
-        private final EngineServices services;
-
-        Reader(JsonNode root, CompiledProgram flow, EngineServices services) {
-            this.root = root;
-            this.flow = flow;
-            this.services = services;
-        }
-
-        Machine build(long pid, boolean suspended) {
-            readHeap();
-            readScopes();
-            JsonNode invNode = root.path("invocation");
-            Invocation inv = new Invocation(flow, null, dev.kompira.dsl.source.Span.NONE, (DictionaryValue) value(invNode.path("env")));
-            inv.scope = scopes.get(invNode.path("scope").asInt());
-            inv.result = value(invNode.path("result"));
-            inv.status = value(invNode.path("status"));
-            inv.error = value(invNode.path("error"));
-            inv.debug = value(invNode.path("debug"));
-            Map<String, Value> start = new LinkedHashMap<>();
-            invNode.path("start").fields().forEachRemaining(e -> start.put(e.getKey(), value(e.getValue())));
-            inv.startValues = start;
-            List<Frame> frames = new ArrayList<>();
-            for (JsonNode f : root.path("frames")) {
-                frames.add(frame(f, inv));
-            }
-            boolean[] modes = {root.path("modes").path("step").asBoolean(), root.path("modes").path("checkpoint").asBoolean()};
-            return Machine.restore(pid, services, inv, frames, root.path("console").asText(), suspended, modes);
-        }
-
-        private Frame frame(JsonNode f, Invocation inv) {
-            Scope scope = scopes.get(f.path("scope").asInt());
-            Object code = flow.code(f.path("code").asInt());
-            switch (f.path("kind").asText()) {
-                case "flow": {
-                    FlowFrame frame = new FlowFrame((CompiledProgram.FlowCode) code, inv, scope);
-                    frame.next = f.path("next").asInt();
-                    frame.awaiting = f.path("awaiting").asBoolean();
-                    if (f.path("root").asBoolean()) {
-                        inv.rootFrame = frame;
-                    }
-                    return frame;
-                }
-                case "for": {
-                    List<Value> items = f.has("range") ? new IntegerRange(f.path("range").asInt()) : values(f.path("items"));
-                    ForFrame frame = new ForFrame((CompiledProgram.ForCode) code, inv, scope, items);
-                    frame.position = f.path("position").asInt();
-                    return frame;
-                }
-                case "while":
-                    return new WhileFrame((CompiledProgram.WhileCode) code, inv, scope);
-                default: {
-                    TryFrame frame = new TryFrame((CompiledProgram.TryCode) code, inv, scope);
-                    frame.started = f.path("started").asBoolean();
-                    return frame;
-                }
-            }
-        }
-
-        private List<Value> values(JsonNode array) {
-            List<Value> items = new ArrayList<>();
-            array.forEach(n -> items.add(value(n)));
-            return items;
-        }
-
-        private void readHeap() {
-            JsonNode nodes = root.path("heap");
-            for (JsonNode n : nodes) {
-                heap.add(n.path("t").asText().equals("array") ? new ArrayValue() : new DictionaryValue());
-            }
-            for (int i = 0; i < heap.size(); i++) {
-                JsonNode n = nodes.get(i);
-                if (heap.get(i) instanceof ArrayValue a) {
-                    n.path("items").forEach(item -> a.items().add(value(item)));
-                } else {
-                    DictionaryValue d = (DictionaryValue) heap.get(i);
-                    n.path("entries").forEach(pair -> d.put(value(pair.get(0)), value(pair.get(1))));
-                }
-            }
-        }
-
-        private void readScopes() {
-            for (JsonNode s : root.path("scopes")) {
-                Scope parent = s.has("parent") ? scopes.get(s.path("parent").asInt()) : null;
-                Scope scope = new Scope(s.path("slots").size(), parent);
-                int i = 0;
-                for (JsonNode slot : s.path("slots")) {
-                    scope.slots[i++] = slot.isNull() ? null : value(slot);
-                }
-                scopes.add(scope);
-            }
-        }
-
-        private final ValueJson codec = new ValueJson(new RestoredReferences(this));
-
-        private Value value(JsonNode n) {
-            return codec.decode(n);
-        }
-    }
-
     /**
      * How a snapshot writes what values point to: each Array and Dictionary once, in the heap, then
      * by number ({@code {"$heap": 3}}), so that sharing (D43) and cycles survive; objects of the tree
-     * by id and path; channels by object or creation number; bound methods with their receiver.
+     * by id and path; channels by object or creation number; bound methods with their receiver;
+     * processes by pid, with their outcome when they have ended.
      */
     private record SavedReferences(Writer writer) implements ValueJson.References {
 
@@ -377,6 +319,15 @@ public final class ProcessSnapshots {
                 n.putObject("$method").put("name", mv.name()).set("receiver", codec.encode(mv.receiver()));
                 return n;
             }
+            if (v instanceof ProcessValue p) {
+                Machine m = p.machine();
+                ObjectNode process = n.putObject("$process").put("pid", m.pid()).put("jobflow", m.jobflow());
+                if (m.outcome() != null) {
+                    process.set("ended", writer.outcome(m.outcome(), m.finishedTime().orElse(null)));
+                    process.put("started", m.startedTime().toString());
+                }
+                return n;
+            }
             return null;
         }
 
@@ -386,29 +337,39 @@ public final class ProcessSnapshots {
         }
     }
 
-    /** Reads what {@link SavedReferences} wrote, resolving it in the restoring engine. */
-    private record RestoredReferences(Reader reader) implements ValueJson.References {
-
-        @Override
-        public JsonNode encode(Value v, ValueJson codec) {
-            return null;
+    /** Makes the containers of a heap, empty: they are filled by {@link #fillHeap}, so that cycles resolve. */
+    static List<Value> readHeap(JsonNode nodes) {
+        List<Value> heap = new ArrayList<>();
+        for (JsonNode n : nodes) {
+            heap.add(n.path("t").asText().equals("array") ? new ArrayValue() : new DictionaryValue());
         }
+        return heap;
+    }
 
-        @Override
-        public Value decode(String tag, JsonNode body, ValueJson codec) {
-            switch (tag) {
-                case "$heap":
-                    return reader.heap.get(body.asInt());
-                case "$object":
-                    return new ObjectValue(reader.services.tree(), body.path("id").asLong(), body.path("path").asText());
-                case "$channel":
-                    return body.has("object") ? reader.services.tree().channel(body.path("object").asLong())
-                            : reader.services.registry().restoredChannel(body.path("number").asLong());
-                case "$method":
-                    return new MethodValue(codec.decode(body.path("receiver")), body.path("name").asText());
-                default:
-                    return null;
+    /** Fills the containers made by {@link #readHeap}. */
+    static void fillHeap(JsonNode nodes, List<Value> heap, ValueJson codec) {
+        for (int i = 0; i < heap.size(); i++) {
+            JsonNode n = nodes.get(i);
+            if (heap.get(i) instanceof ArrayValue a) {
+                n.path("items").forEach(item -> a.items().add(codec.decode(item)));
+            } else {
+                DictionaryValue d = (DictionaryValue) heap.get(i);
+                n.path("entries").forEach(pair -> d.put(codec.decode(pair.get(0)), codec.decode(pair.get(1))));
             }
+        }
+    }
+
+    /** Decodes what {@link #encodeValue} wrote; references resolve in the engine of {@code services}. */
+    static Value decodeValue(String json, EngineServices services) {
+        try {
+            JsonNode root = JSON.readTree(json);
+            List<Value> heap = new ArrayList<>();
+            ValueJson codec = new ValueJson(new ProcessRestorer.RestoredReferences(heap, services, null));
+            heap.addAll(readHeap(root.path("heap")));
+            fillHeap(root.path("heap"), heap, codec);
+            return codec.decode(root.path("value"));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("not an encoded value: " + e.getOriginalMessage(), e);
         }
     }
 }

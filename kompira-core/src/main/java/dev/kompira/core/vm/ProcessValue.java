@@ -40,6 +40,11 @@ public final class ProcessValue implements Waitable, Attributed {
         this.process = process;
     }
 
+    /** Returns the engine's process. */
+    Machine machine() {
+        return process;
+    }
+
     /** Returns the process. */
     public JobflowProcess handle() {
         return process;
