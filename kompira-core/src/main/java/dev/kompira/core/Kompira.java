@@ -85,6 +85,7 @@ public final class Kompira implements AutoCloseable {
     private final EngineServices services;
     private final ProcessRegistry registry;
     private final SourceLibraryRuntime sourceLibraries;
+    private final List<String> notResumed = new ArrayList<>();
 
     private Kompira(Builder b) {
         this.carriers = new ForkJoinPool(b.carrierThreads, carrierThreads(), null, true);
@@ -124,6 +125,7 @@ public final class Kompira implements AutoCloseable {
         services.checkpoints().load().forEach((pid, text) -> saved.add(new ProcessRestorer.Saved("process " + pid, text)));
         for (ProcessRestorer.Refused refused : new ProcessRestorer(services, Kompira::compileSaved).resume(saved)) {
             LOG.error("cannot resume the saved {}: {}", refused.origin(), refused.reason());
+            notResumed.add(refused.origin() + ": " + refused.reason());
         }
     }
 
@@ -268,6 +270,15 @@ public final class Kompira implements AutoCloseable {
         }
         m.start();
         return m;
+    }
+
+    /**
+     * Returns the saved processes of the checkpoint store that this engine could not resume when it
+     * was built, each as {@code where: why} (a record that cannot be read, a flow that no longer
+     * compiles); the other saved processes were resumed all the same. Empty without a checkpoint store.
+     */
+    public List<String> notResumed() {
+        return List.copyOf(notResumed);
     }
 
     /**

@@ -181,17 +181,17 @@ public final class ProcessRestorer {
     }
 
     /**
-     * Returns the Process value of process {@code pid} as a saved value describes it: the process of
-     * this engine with that pid when there is one, else a finished record of it.
+     * Returns the Process value a saved value describes: the process of this engine with its pid when
+     * there is one, else a finished record of it (with the outcome saved with it, or as lost).
      */
-    Value process(JsonNode saved, Reader reader) {
+    static Value process(JsonNode saved, EngineServices services, ValueJson codec) {
         long pid = saved.path("pid").asLong();
         Optional<Machine> known = services.registry().machine(pid);
         if (known.isPresent()) {
             return known.get().value();
         }
         Machine record = Machine.shell(pid, services);
-        ProcessOutcome ended = saved.has("ended") ? reader.outcome(saved.path("ended"))
+        ProcessOutcome ended = saved.has("ended") ? outcome(saved.path("ended"), codec)
                 : new ProcessOutcome(ProcessState.ABORTED, 1, StringValue.EMPTY,
                         StringValue.of("process " + pid + " was not restored"), null);
         Instant started = saved.has("started") ? Instant.parse(saved.path("started").asText()) : Instant.now(services.clock());
@@ -199,17 +199,21 @@ public final class ProcessRestorer {
         return record.value();
     }
 
+    /** Reads how a process ended, as {@link ProcessSnapshots} wrote it. */
+    static ProcessOutcome outcome(JsonNode ended, ValueJson codec) {
+        return new ProcessOutcome(ProcessState.valueOf(ended.path("state").asText()), ended.path("exit").asLong(),
+                codec.decode(ended.path("result")), codec.decode(ended.path("error")), null);
+    }
+
     /** Resolves the references of one saved process in this engine. */
     static final class RestoredReferences implements ValueJson.References {
 
         private final List<Value> heap;
         private final EngineServices services;
-        private final Reader reader;
 
-        RestoredReferences(List<Value> heap, EngineServices services, Reader reader) {
+        RestoredReferences(List<Value> heap, EngineServices services) {
             this.heap = heap;
             this.services = services;
-            this.reader = reader;
         }
 
         @Override
@@ -230,10 +234,7 @@ public final class ProcessRestorer {
                 case "$method":
                     return new MethodValue(codec.decode(body.path("receiver")), body.path("name").asText());
                 case "$process":
-                    if (reader == null) {
-                        throw new IllegalArgumentException("a stored message cannot hold a Process value");
-                    }
-                    return reader.restorer.process(body, reader);
+                    return process(body, services, codec);
                 default:
                     return null;
             }
@@ -257,7 +258,7 @@ public final class ProcessRestorer {
         Reader(JsonNode root, ProcessRestorer restorer) {
             this.root = root;
             this.restorer = restorer;
-            this.codec = new ValueJson(new RestoredReferences(heap, restorer.services, this));
+            this.codec = new ValueJson(new RestoredReferences(heap, restorer.services));
         }
 
         void readHeap() {
@@ -270,8 +271,7 @@ public final class ProcessRestorer {
         }
 
         ProcessOutcome outcome(JsonNode ended) {
-            return new ProcessOutcome(ProcessState.valueOf(ended.path("state").asText()), ended.path("exit").asLong(),
-                    codec.decode(ended.path("result")), codec.decode(ended.path("error")), null);
+            return ProcessRestorer.outcome(ended, codec);
         }
 
         void build(Machine m) {

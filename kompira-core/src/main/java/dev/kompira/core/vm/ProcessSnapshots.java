@@ -364,7 +364,7 @@ public final class ProcessSnapshots {
         try {
             JsonNode root = JSON.readTree(json);
             List<Value> heap = new ArrayList<>();
-            ValueJson codec = new ValueJson(new ProcessRestorer.RestoredReferences(heap, services, null));
+            ValueJson codec = new ValueJson(new ProcessRestorer.RestoredReferences(heap, services));
             heap.addAll(readHeap(root.path("heap")));
             fillHeap(root.path("heap"), heap, codec);
             return codec.decode(root.path("value"));
