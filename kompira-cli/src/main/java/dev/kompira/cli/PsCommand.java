@@ -1,50 +1,45 @@
 package dev.kompira.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kompira.core.process.CheckpointRecord;
+import dev.kompira.core.process.DirectoryCheckpointStore;
 import dev.kompira.core.store.StoreException;
 import dev.kompira.store.git.GitStore;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code kompira ps --checkpoints DIR} or {@code kompira ps --store DIR [--ref BRANCH]}: lists the
- * processes saved in a checkpoint folder (language.md §12.7) as a table — a folder given to
+ * {@code kompira ps --checkpoints DIR} or {@code kompira ps --store DIR [--ref BRANCH]}: shows the
+ * processes saved in a checkpoint folder (language.md §12.7) as a tree — a folder given to
  * {@code kompira run --checkpoints}, or a Git store's own folder that {@code kompira run --store DIR
  * --checkpoint-mode} uses. Process records of finished runs live in their engine's memory only
  * (docs/git-store.md, Runtime state).
  */
 @Command(name = "ps",
         mixinStandardHelpOptions = true,
-        description = {"Lists the saved processes of a checkpoint folder or of a Git store.",
+        description = {"Shows the saved processes of a checkpoint folder or of a Git store.",
                 "The processes saved by kompira run --checkpoints DIR (or by kompira run --store DIR --checkpoint-mode, "
-                        + "in the store's folder) that have not finished are shown with their pid, jobflow, modes and "
-                        + "the time of their last checkpoint; the same kompira run resumes them."})
+                        + "in the store's folder) that have not finished are shown with their pid, jobflow, status, what "
+                        + "they wait for, modes and the time of their last checkpoint, children indented under their "
+                        + "parent; the same kompira run resumes them. A file that cannot be read is shown as a line "
+                        + "that says why."})
 final class PsCommand implements Callable<Integer> {
 
-    /** The files of {@code DirectoryCheckpointStore}: {@code process-<pid>.json}. */
-    private static final Pattern SAVED = Pattern.compile("process-(\\d+)\\.json");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    /** Made on first use: picocli creates every subcommand when the CLI starts, and Jackson is slow to load. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
-    }
+    private static final String[] HEADING = {"PID", "JOBFLOW", "STATUS", "WAITING", "MODES", "SAVED"};
 
     @Option(names = "--checkpoints", paramLabel = "DIR",
             description = "The checkpoint folder given to kompira run --checkpoints.")
@@ -55,9 +50,6 @@ final class PsCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
-
-    private record Row(long pid, String jobflow, String modes, String saved) {
-    }
 
     @Override
     public Integer call() {
@@ -73,15 +65,7 @@ final class PsCommand implements Callable<Integer> {
         } else if (!Files.isDirectory(checkpoints)) {
             throw new UserError("no such checkpoint folder: " + checkpoints);
         }
-        List<Row> rows = new ArrayList<>();
-        for (Path file : savedFiles()) {
-            Row row = read(file);
-            if (row != null) {
-                rows.add(row);
-            }
-        }
-        rows.sort(Comparator.comparingLong(Row::pid));
-        print(rows, spec.commandLine().getOut());
+        print(lines(tree(saved())), spec.commandLine().getOut());
         return 0;
     }
 
@@ -94,58 +78,92 @@ final class PsCommand implements Callable<Integer> {
         }
     }
 
-    private List<Path> savedFiles() {
-        try (Stream<Path> files = Files.list(checkpoints)) {
-            return files.filter(f -> SAVED.matcher(f.getFileName().toString()).matches()).toList();
-        } catch (IOException e) {
-            throw new UserError("cannot list " + checkpoints + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Reads a saved process; returns null when its file is gone (the process ended meanwhile). */
-    private Row read(Path file) {
+    /** The saved processes by pid. */
+    private Map<Long, SavedProcess> saved() {
         try {
-            String modified = TIME.format(Files.getLastModifiedTime(file).toInstant().atZone(ZoneId.systemDefault()));
-            JsonNode saved = Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
-            return new Row(saved.path("pid").asLong(), saved.path("flow").path("name").asText("?"), modes(saved.path("modes")), modified);
-        } catch (NoSuchFileException e) {
-            return null;
-        } catch (JsonProcessingException e) {
-            throw new UserError(file + ": not a saved process: " + e.getOriginalMessage(), e);
+            Map<Long, SavedProcess> saved = new TreeMap<>();
+            for (CheckpointRecord record : new DirectoryCheckpointStore(checkpoints).records()) {
+                saved.put(record.pid(), SavedProcess.of(record));
+            }
+            return saved;
         } catch (IOException e) {
-            throw new UserError("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UserError("cannot read the checkpoint folder " + checkpoints + ": " + e.getMessage(), e);
         }
     }
 
-    private static String modes(JsonNode modes) {
-        List<String> on = new ArrayList<>();
-        if (modes.path("step").asBoolean()) {
-            on.add("step");
-        }
-        if (modes.path("checkpoint").asBoolean()) {
-            on.add("checkpoint");
-        }
-        return on.isEmpty() ? "-" : String.join(",", on);
+    /** A process in the tree and how deep: 0 for one shown as top-level. */
+    private record Node(SavedProcess process, int depth) {
     }
 
-    private static void print(List<Row> rows, PrintWriter out) {
+    /**
+     * Orders the processes as a tree: top-level ones in pid order, each followed by its children
+     * in pid order, recursively. A process whose parent is not saved is shown as top-level, and so
+     * is one caught in a cycle of parents (corrupt records), so that every record is shown once.
+     */
+    private static List<Node> tree(Map<Long, SavedProcess> saved) {
+        Map<Long, List<SavedProcess>> children = new TreeMap<>();
+        List<SavedProcess> roots = new ArrayList<>();
+        for (SavedProcess p : saved.values()) {
+            if (p.parent() != p.pid() && saved.containsKey(p.parent())) {
+                children.computeIfAbsent(p.parent(), k -> new ArrayList<>()).add(p);
+            } else {
+                roots.add(p);
+            }
+        }
+        List<Node> nodes = new ArrayList<>();
+        Set<Long> shown = new HashSet<>();
+        roots.forEach(root -> walk(root, 0, children, shown, nodes));
+        saved.values().stream().filter(p -> !shown.contains(p.pid())).forEach(p -> walk(p, 0, children, shown, nodes));
+        return nodes;
+    }
+
+    private static void walk(SavedProcess p, int depth, Map<Long, List<SavedProcess>> children, Set<Long> shown, List<Node> nodes) {
+        if (!shown.add(p.pid())) {
+            return;
+        }
+        nodes.add(new Node(p, depth));
+        for (SavedProcess child : children.getOrDefault(p.pid(), List.of())) {
+            walk(child, depth + 1, children, shown, nodes);
+        }
+    }
+
+    /** The table's lines: the cells of each process, or its pid and why it cannot be shown. */
+    private static List<String[]> lines(List<Node> nodes) {
         List<String[]> lines = new ArrayList<>();
-        lines.add(new String[] {"PID", "JOBFLOW", "MODES", "SAVED"});
-        for (Row r : rows) {
-            lines.add(new String[] {Long.toString(r.pid()), r.jobflow(), r.modes(), r.saved()});
+        for (Node node : nodes) {
+            SavedProcess p = node.process();
+            String pid = Long.toString(p.pid());
+            if (!p.readable()) {
+                lines.add(new String[] {pid, p.problem()});
+                continue;
+            }
+            String indent = node.depth() == 0 ? "" : "   ".repeat(node.depth() - 1) + "\u2514\u2500 ";
+            String saved = TIME.format(p.saved().atZone(ZoneId.systemDefault()));
+            lines.add(new String[] {pid, indent + p.jobflow(), p.status(), p.waiting(), p.modes(), saved});
         }
-        int[] widths = new int[3];
-        for (String[] line : lines) {
-            for (int i = 0; i < widths.length; i++) {
+        return lines;
+    }
+
+    /**
+     * Prints the heading and the lines in aligned columns, two spaces apart; the text of a record
+     * that cannot be shown follows its pid and takes no part in the widths.
+     */
+    private static void print(List<String[]> lines, PrintWriter out) {
+        List<String[]> all = new ArrayList<>();
+        all.add(HEADING);
+        all.addAll(lines);
+        int[] widths = new int[HEADING.length - 1];
+        for (String[] line : all) {
+            for (int i = 0; i < line.length - 1; i++) {
                 widths[i] = Math.max(widths[i], line[i].length());
             }
         }
-        for (String[] line : lines) {
+        for (String[] line : all) {
             StringBuilder text = new StringBuilder();
-            for (int i = 0; i < widths.length; i++) {
+            for (int i = 0; i < line.length - 1; i++) {
                 text.append(line[i]).append(" ".repeat(widths[i] - line[i].length() + 2));
             }
-            out.println(text.append(line[3]));
+            out.println(text.append(line[line.length - 1]));
         }
         out.flush();
     }

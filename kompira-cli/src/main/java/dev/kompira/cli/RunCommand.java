@@ -17,12 +17,14 @@ import dev.kompira.ssh.SshTransport;
 import dev.kompira.store.git.GitStore;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,10 +32,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code kompira run FILE [--param NAME=EXPR]... [--step] [--checkpoints DIR] [--store DIR [--checkpoint-mode]]}: runs a jobflow file
+ * {@code kompira run [FILE] [--param NAME=EXPR]... [--step] [--checkpoints DIR] [--store DIR [--checkpoint-mode]]}: runs a jobflow file
  * (or, with {@code --store} or {@code --import}, a Jobflow object),
  * streaming its console to standard output, and exits with the process's exit status (language.md
- * §10.3, §12.2). On a terminal it keeps a progress line of fork/pfor children on standard error.
+ * §10.3, §12.2); with a checkpoint folder that holds saved processes it resumes them instead, and
+ * FILE may then be left out. On a terminal it keeps a progress line of fork/pfor children on
+ * standard error.
  */
 @Command(name = "run",
         mixinStandardHelpOptions = true,
@@ -45,8 +49,10 @@ import picocli.CommandLine.Parameters;
                         + "children (done/created, running, failed); it is erased before any console text and at the end."})
 final class RunCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The jobflow file (.kjf) to run; with --import, or "
-            + "with --store and a name not ending in .kjf, the absolute path of a Jobflow object (e.g. /user/app/deploy).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The jobflow file (.kjf) to run; with --import, or "
+            + "with --store and a name not ending in .kjf, the absolute path of a Jobflow object (e.g. /user/app/deploy). "
+            + "Optional with --checkpoints DIR or --store DIR --checkpoint-mode: without it the processes saved there "
+            + "resume, and there must be some.")
     Path file;
 
     @CommandLine.Mixin
@@ -75,9 +81,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--checkpoints", paramLabel = "DIR", description = "Checkpoint mode: save the process's state in "
             + "DIR (created if missing) after every job, so that it survives a crash or an interrupted kompira; it is "
-            + "removed when the process ends. If DIR already holds saved processes, FILE is not started again: they "
-            + "resume from their last checkpoint (a job in progress at the crash runs again), their console is "
-            + "streamed, and the exit status is that of the resumed top-level process. "
+            + "removed when the process ends. If DIR already holds saved processes, FILE (which may then be left out) "
+            + "is not started again: they resume from their last checkpoint (a job in progress at the crash runs "
+            + "again), their console is streamed, and the exit status is that of the resumed top-level process. "
             + "kompira ps --checkpoints DIR lists them.")
     Path checkpoints;
 
@@ -94,6 +100,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (file == null && checkpoints == null && !checkpointMode) {
+            throw new UserError("kompira run needs FILE, the jobflow to run; only --checkpoints DIR or --store DIR "
+                    + "--checkpoint-mode go without it, to resume the processes saved there");
+        }
         try (GitStore tree = objects.given() ? objects.open() : null) {
             if (checkpointMode) {
                 checkpoints = storeCheckpoints(tree);
@@ -118,10 +128,16 @@ final class RunCommand implements Callable<Integer> {
     private Integer run(GitStore tree) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        boolean byPath = !imports.isEmpty() || objects.given() && !file.toString().endsWith(".kjf");
-        String source = byPath ? null : FlowFiles.read(file);
+        boolean byPath = file != null && (!imports.isEmpty() || objects.given() && !file.toString().endsWith(".kjf"));
+        String source = byPath || file == null ? null : FlowFiles.read(file);
+        if (file == null && !Files.isDirectory(checkpoints)) {
+            throw nothingToResume();
+        }
         CheckpointStore store = checkpoints == null ? null : openStore();
         Set<Long> saved = store == null ? Set.of() : savedPids(store);
+        if (file == null && saved.isEmpty()) {
+            throw nothingToResume();
+        }
         if (!saved.isEmpty()) {
             // Before the engine is built: it resumes the processes at once and they may print right away.
             err.println("kompira: resuming " + saved.size() + " saved process(es) from " + checkpoints);
@@ -196,6 +212,10 @@ final class RunCommand implements Callable<Integer> {
         return null;
     }
 
+    private UserError nothingToResume() {
+        return new UserError("no saved process to resume in " + checkpoints + ": give FILE to start a jobflow");
+    }
+
     private CheckpointStore openStore() {
         try {
             return new DirectoryCheckpointStore(checkpoints);
@@ -204,9 +224,12 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** The pids of the saved processes, those that cannot be read too: the engine refuses to resume them and says why. */
     private Set<Long> savedPids(CheckpointStore store) {
         try {
-            return store.load().keySet();
+            Set<Long> pids = new TreeSet<>();
+            store.records().forEach(r -> pids.add(r.pid()));
+            return pids;
         } catch (IOException e) {
             throw new UserError("cannot read the checkpoint folder " + checkpoints + ": " + e.getMessage(), e);
         }

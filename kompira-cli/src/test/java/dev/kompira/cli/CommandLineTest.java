@@ -111,8 +111,20 @@ class CommandLineTest {
 
     @Test
     void usageErrorsExitWithTwo() {
+        assertEquals(2, run("run", "--no-such-option", "f.kjf"));
+        assertTrue(err.toString().contains("Unknown option: '--no-such-option'"), err.toString());
+    }
+
+    @Test
+    void runNeedsAFileUnlessItResumesSavedProcesses() {
+        String needed = "kompira: kompira run needs FILE, the jobflow to run; only --checkpoints DIR or --store DIR "
+                + "--checkpoint-mode go without it, to resume the processes saved there\n";
         assertEquals(2, run("run"));
-        assertTrue(err.toString().contains("Missing required parameter"), err.toString());
+        assertEquals(needed, err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("run", "--store", dir.resolve("repo").toString()));
+        assertEquals(needed, err.toString());
+        assertFalse(Files.exists(dir.resolve("repo")), "nothing is created");
     }
 
     @Test
@@ -278,6 +290,32 @@ class CommandLineTest {
     }
 
     @Test
+    void runCheckpointsWithoutFileResumesTheSavedProcesses() throws Exception {
+        Path flow = write("suspending.kjf", "print('before') -> suspend() -> print('after') -> exit(3)\n");
+        Path store = dir.resolve("store");
+        leaveSuspendedCheckpoints(store, flow, List.of(StartOptions.DEFAULT.withCheckpointMode(true)));
+
+        assertEquals(3, run("run", "--checkpoints", store.toString()), err.toString());
+        assertEquals("after\n", out.toString());
+        assertEquals("kompira: resuming 1 saved process(es) from " + store + "\n", err.toString());
+    }
+
+    @Test
+    void runCheckpointsWithoutFileNeedsSavedProcesses() throws IOException {
+        Path missing = dir.resolve("missing");
+        assertEquals(2, run("run", "--checkpoints", missing.toString()));
+        assertEquals("kompira: no saved process to resume in " + missing + ": give FILE to start a jobflow\n", err.toString());
+        assertFalse(Files.exists(missing), "no folder is created");
+
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Files.writeString(empty.resolve("notes.txt"), "not a saved process");
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("run", "--checkpoints", empty.toString()));
+        assertEquals("kompira: no saved process to resume in " + empty + ": give FILE to start a jobflow\n", err.toString());
+        assertEquals("", out.toString());
+    }
+
+    @Test
     void runCheckpointsStartsTheFlowInCheckpointModeOnAnEmptyFolder() throws IOException {
         Path flow = write("c.kjf", "| store |\nprint(current().checkpoint_mode) -> ['ls $store'] -> print($RESULT) -> exit(4)\n");
         Path store = dir.resolve("new-store");
@@ -302,13 +340,73 @@ class CommandLineTest {
         assertEquals(3, lines.length, out.toString());
         String name = Pattern.quote(flow.toString());
         String time = "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d";
-        assertTrue(lines[0].matches("PID +JOBFLOW +MODES +SAVED"), lines[0]);
-        assertTrue(lines[1].matches("1 +" + name + " +checkpoint +" + time), lines[1]);
-        assertTrue(lines[2].matches("2 +" + name + " +step,checkpoint +" + time), lines[2]);
-        for (String column : List.of("JOBFLOW", "MODES", "SAVED")) {
+        assertTrue(lines[0].matches("PID +JOBFLOW +STATUS +WAITING +MODES +SAVED"), lines[0]);
+        assertTrue(lines[1].matches("1 +" + name + " +\\S+ +.+ +checkpoint +" + time), lines[1]);
+        assertTrue(lines[2].matches("2 +" + name + " +\\S+ +.+ +step,checkpoint +" + time), lines[2]);
+        for (String column : List.of("JOBFLOW", "STATUS", "WAITING", "MODES", "SAVED")) {
             int at = lines[0].indexOf(column);
             assertTrue(at > 0 && lines[1].charAt(at - 1) == ' ' && lines[1].charAt(at) != ' ', "column " + column + " is aligned");
         }
+        assertEquals("", err.toString());
+    }
+
+    /** A snapshot's top-level keys as kompira ps reads them; {@code more} adds keys after the pid. */
+    private static String snapshot(long pid, String flow, String more, boolean step, boolean checkpoint) {
+        return "{\"format\": 2, \"pid\": " + pid + more + ", \"flow\": {\"name\": \"" + flow + "\", \"directory\": \"/user\"}, "
+                + "\"modes\": {\"step\": " + step + ", \"checkpoint\": " + checkpoint + "}, \"frames\": []}";
+    }
+
+    @Test
+    void psShowsChildrenUnderTheirParentAndWhatEachWaitsFor() throws IOException {
+        Path store = Files.createDirectories(dir.resolve("store"));
+        Map<String, String> files = Map.of(
+                "process-1.json", snapshot(1, "deploy", ", \"children\": [2, 3], \"status\": \"suspended\", \"waiting\": \"children 2 of 3\"", false, true),
+                "process-2.json", snapshot(2, "deploy", ", \"parent\": 1, \"children\": [4], \"status\": \"running\", \"waiting\": \"job at line 3\"", true, true),
+                "process-3.json", snapshot(3, "deploy", ", \"parent\": 1, \"children\": [], \"status\": \"finished\"", false, true),
+                "process-4.json", snapshot(4, "deploy", ", \"parent\": 2, \"status\": \"running\", \"waiting\": \"job at line 7\"", false, true),
+                "process-5.json", snapshot(5, "backup", ", \"status\": \"running\", \"waiting\": \"job at line 1\"", false, true),
+                "process-7.json", snapshot(7, "deploy", ", \"parent\": 6, \"status\": \"suspended\", \"waiting\": \"\"", false, false),
+                "notes.txt", "not a saved process",
+                "process-8.json.123.tmp", "{\"format\": 2, \"pi");
+        java.nio.file.attribute.FileTime saved = java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2024-04-01T09:00:00Z"));
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Files.setLastModifiedTime(Files.writeString(store.resolve(file.getKey()), file.getValue()), saved);
+        }
+        String t = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .format(saved.toInstant().atZone(java.time.ZoneId.systemDefault()));
+
+        assertEquals(0, run("ps", "--checkpoints", store.toString()), err.toString());
+        assertEquals(String.join("\n",
+                "PID  JOBFLOW       STATUS     WAITING          MODES            SAVED",
+                "1    deploy        suspended  children 2 of 3  checkpoint       " + t,
+                "2    \u2514\u2500 deploy     running    job at line 3    step,checkpoint  " + t,
+                "4       \u2514\u2500 deploy  running    job at line 7    checkpoint       " + t,
+                "3    \u2514\u2500 deploy     finished   -                checkpoint       " + t,
+                "5    backup        running    job at line 1    checkpoint       " + t,
+                "7    deploy        suspended  -                -                " + t,
+                ""), out.toString(), "a process whose parent is not saved is shown at the top level");
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    void psShowsAFileThatCannotBeReadAsALineAndGoesOn() throws IOException {
+        Path store = Files.createDirectories(dir.resolve("store"));
+        Files.writeString(store.resolve("process-1.json"), snapshot(1, "deploy", ", \"status\": \"running\"", false, true));
+        Files.writeString(store.resolve("process-9.json"), "{\"format\": 2, \"pid\": 9, \"flo");
+        Files.writeString(store.resolve("process-10.json"), "{\"format\": 1, \"pid\": 10}");
+        Files.write(store.resolve("process-11.json"), new byte[] {'{', (byte) 0xFF, '}'});
+        Files.writeString(store.resolve("process-12.json"), "");
+        Files.writeString(store.resolve("process-13.json"), snapshot(31, "deploy", "", false, true));
+
+        assertEquals(0, run("ps", "--checkpoints", store.toString()), err.toString());
+        String[] lines = out.toString().split("\n");
+        assertEquals(7, lines.length, out.toString());
+        assertTrue(lines[1].startsWith("1    deploy   running  -        checkpoint  "), lines[1]);
+        assertTrue(lines[2].startsWith("9    process-9.json: not a saved process: Unexpected end-of-input"), lines[2]);
+        assertEquals("10   process-10.json: saved in format 1, which this kompira does not read (format 2)", lines[3]);
+        assertEquals("11   process-11.json: not UTF-8 text", lines[4]);
+        assertEquals("12   process-12.json: not a saved process: not a JSON object with a \"format\"", lines[5]);
+        assertEquals("13   process-13.json: holds process 31, not 13", lines[6]);
         assertEquals("", err.toString());
     }
 
@@ -339,11 +437,11 @@ class CommandLineTest {
         leaveSuspendedCheckpoints(folder, flow, List.of(StartOptions.DEFAULT.withCheckpointMode(true)));
         out.getBuffer().setLength(0);
         assertEquals(0, run("ps", "--store", repository.toString()), err.toString());
-        assertTrue(out.toString().split("\n")[1].matches("1 +" + Pattern.quote(flow.toString()) + " +checkpoint +.*"), out.toString());
+        assertTrue(out.toString().split("\n")[1].matches("1 +" + Pattern.quote(flow.toString()) + " +.+ +checkpoint +.*"), out.toString());
 
         out.getBuffer().setLength(0);
-        assertEquals(4, run("run", "--store", repository.toString(), "--checkpoint-mode", flow.toString()), err.toString());
-        assertEquals("after\n", out.toString(), "the saved process resumes instead of a new run");
+        assertEquals(4, run("run", "--store", repository.toString(), "--checkpoint-mode"), err.toString());
+        assertEquals("after\n", out.toString(), "the saved process resumes without FILE");
         try (var left = Files.list(folder)) {
             assertEquals(0, left.count(), "a finished process leaves no checkpoint");
         }

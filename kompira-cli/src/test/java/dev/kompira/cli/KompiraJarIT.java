@@ -83,7 +83,8 @@ class KompiraJarIT {
         Result run = run("run", "--help");
         String help = run.output().replaceAll("\\s+", " ");
         assertTrue(help.contains("--step") && help.contains("--checkpoints=DIR") && help.contains("--import=EXPORT "), help);
-        assertTrue(help.contains("FILE is not started again"), help);
+        assertTrue(help.contains("FILE (which may then be left out) is not started again"), help);
+        assertTrue(help.startsWith("Usage: kompira run ") && help.contains("[FILE] Runs a jobflow file"), "FILE is optional: " + help);
         Result ps = run("ps", "--help");
         assertTrue(ps.output().contains("Git store"), ps.output());
     }
