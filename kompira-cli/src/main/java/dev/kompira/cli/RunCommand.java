@@ -10,6 +10,7 @@ import dev.kompira.core.process.CompiledFlow;
 import dev.kompira.core.process.DirectoryCheckpointStore;
 import dev.kompira.core.process.JobflowProcess;
 import dev.kompira.core.process.ProcessOutcome;
+import dev.kompira.core.process.ProcessState;
 import dev.kompira.core.process.StartOptions;
 import dev.kompira.core.store.StoreException;
 import dev.kompira.core.value.Value;
@@ -80,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
     boolean step;
 
     @Option(names = "--checkpoints", paramLabel = "DIR", description = "Checkpoint mode: save the process's state in "
-            + "DIR (created if missing) after every job, so that it survives a crash or an interrupted kompira; it is "
+            + "DIR (created if missing) after every job that leaves a trace, so that it survives a crash or an interrupted kompira; it is "
             + "removed when the process ends. If DIR already holds saved processes, FILE (which may then be left out) "
             + "is not started again: they resume from their last checkpoint (a job in progress at the crash runs "
             + "again), their console is streamed, and the exit status is that of the resumed top-level process. "
@@ -140,7 +141,8 @@ final class RunCommand implements Callable<Integer> {
         }
         if (!saved.isEmpty()) {
             // Before the engine is built: it resumes the processes at once and they may print right away.
-            err.println("kompira: resuming " + saved.size() + " saved process(es) from " + checkpoints);
+            err.println("kompira: resuming " + saved.size() + " saved process(es) from " + checkpoints
+                    + "; a job that was running at the crash runs again");
             err.flush();
         }
         ProgressLine progress = new ProgressLine(err);
@@ -179,6 +181,8 @@ final class RunCommand implements Callable<Integer> {
                 StartOptions options = StartOptions.DEFAULT.withStepMode(step).withCheckpointMode(store != null);
                 roots = List.of(kompira.start(flow, parameters(kompira), options));
             } else {
+                kompira.notResumed().forEach(refused -> err.println("kompira: cannot resume " + refused));
+                err.flush();
                 roots = resumedRoots(kompira, saved);
             }
             if (terminal.interactive()) {
@@ -290,7 +294,15 @@ final class RunCommand implements Callable<Integer> {
     private static List<JobflowProcess> resumedRoots(Kompira kompira, Set<Long> saved) {
         List<JobflowProcess> roots = new ArrayList<>();
         for (long pid : saved) {
-            kompira.process(pid).filter(p -> p.parent().isEmpty()).ifPresent(roots::add);
+            kompira.process(pid).ifPresent(p -> {
+                // the engine brings a suspended process back suspended; this command is what resumes it
+                if (p.state() == ProcessState.SUSPENDED) {
+                    p.resume();
+                }
+                if (p.parent().isEmpty()) {
+                    roots.add(p);
+                }
+            });
         }
         return roots;
     }

@@ -283,7 +283,7 @@ class CommandLineTest {
 
         assertEquals(3, run("run", "--checkpoints", store.toString(), fresh.toString()), err.toString());
         assertEquals("after\n", out.toString(), "the resumed process goes on after its last checkpoint; FILE does not run");
-        assertEquals("kompira: resuming 1 saved process(es) from " + store + "\n", err.toString());
+        assertEquals(resuming(1, store), err.toString());
         try (var left = Files.list(store)) {
             assertEquals(0, left.count(), "the resumed process removed its checkpoint when it ended");
         }
@@ -297,7 +297,28 @@ class CommandLineTest {
 
         assertEquals(3, run("run", "--checkpoints", store.toString()), err.toString());
         assertEquals("after\n", out.toString());
-        assertEquals("kompira: resuming 1 saved process(es) from " + store + "\n", err.toString());
+        assertEquals(resuming(1, store), err.toString());
+    }
+
+    @Test
+    void runCheckpointsNamesTheRecordsItCannotResumeAndResumesTheOthers() throws Exception {
+        Path flow = write("suspending.kjf", "print('before') -> suspend() -> print('after') -> exit(3)\n");
+        Path store = dir.resolve("store");
+        leaveSuspendedCheckpoints(store, flow, List.of(StartOptions.DEFAULT.withCheckpointMode(true)));
+        Files.writeString(store.resolve("process-9.json"), "{\"format\": 2, \"pid\": 9, \"flo");
+
+        assertEquals(3, run("run", "--checkpoints", store.toString()), err.toString());
+        assertEquals("after\n", out.toString());
+        String[] lines = err.toString().split("\n");
+        assertEquals(resuming(2, store).strip(), lines[0]);
+        assertTrue(lines[1].startsWith("kompira: cannot resume process-9.json in " + store + ": not a process snapshot: "),
+                lines[1]);
+        assertEquals(2, lines.length, err.toString());
+    }
+
+    private static String resuming(int count, Path store) {
+        return "kompira: resuming " + count + " saved process(es) from " + store
+                + "; a job that was running at the crash runs again\n";
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.kompira.core.library.LibraryProvider;
 import dev.kompira.core.library.SourceLibraryRuntime;
 import dev.kompira.core.object.ObjectManager;
 import dev.kompira.core.object.ObjectTree;
+import dev.kompira.core.process.CheckpointRecord;
 import dev.kompira.core.process.CheckpointStore;
 import dev.kompira.core.process.CompiledFlow;
 import dev.kompira.core.process.ConsoleListener;
@@ -122,7 +123,16 @@ public final class Kompira implements AutoCloseable {
      */
     private void resumeCheckpointed() throws IOException {
         List<ProcessRestorer.Saved> saved = new ArrayList<>();
-        services.checkpoints().load().forEach((pid, text) -> saved.add(new ProcessRestorer.Saved("process " + pid, text)));
+        services.checkpoints().discardInterrupted();
+        for (CheckpointRecord record : services.checkpoints().records()) {
+            String origin = record.name() + " in " + services.checkpoints();
+            if (record.isReadable()) {
+                saved.add(new ProcessRestorer.Saved(origin, record.text()));
+            } else {
+                LOG.error("cannot resume the saved {}: {}", origin, record.problem());
+                notResumed.add(origin + ": " + record.problem());
+            }
+        }
         for (ProcessRestorer.Refused refused : new ProcessRestorer(services, Kompira::compileSaved).resume(saved)) {
             LOG.error("cannot resume the saved {}: {}", refused.origin(), refused.reason());
             notResumed.add(refused.origin() + ": " + refused.reason());

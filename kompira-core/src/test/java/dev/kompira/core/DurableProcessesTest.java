@@ -3,6 +3,7 @@ package dev.kompira.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kompira.core.process.CheckpointRecord;
 import dev.kompira.core.process.CheckpointStore;
 import dev.kompira.core.process.DirectoryCheckpointStore;
 import dev.kompira.core.process.JobflowProcess;
@@ -91,6 +92,27 @@ class DurableProcessesTest {
     }
 
     @Test
+    void aResumedProcessKeepsItsNullsItsChildrensParentAndNeitherPidsNorChannelsAreGivenAgain() throws Exception {
+        DirectoryCheckpointStore checkpoints = new DirectoryCheckpointStore(dir);
+        String flow = String.join("\n",
+                "[n = null, old = channel()] -> { pfor i in 3 | [x = i] } -> [kids = $RESULT] -> suspend() ->",
+                "[ch = channel()] -> { fork | [y = 1] } ->",
+                "print(n == null, kids[0].parent == current(), ch == old, $RESULT[0].id > kids[2].id)");
+        try (Kompira k = engine(checkpoints)) {
+            await(k.start(k.compile("numbers.kjf", flow), Map.of(), StartOptions.DEFAULT.withCheckpointMode(true)),
+                    ProcessState.SUSPENDED);
+        }
+        try (Kompira k = engine(checkpoints)) {
+            // the pfor's children, pids 2 to 4, come back too, as processes that have ended: kids holds them
+            JobflowProcess p = k.process(1).orElseThrow();
+            p.resume();
+            assertTrue(p.await(WAIT).isDone(), p.console());
+            assertEquals("true true false true\n", p.console());
+        }
+        assertEquals(List.of(), new DirectoryCheckpointStore(dir).records(), "records left behind");
+    }
+
+    @Test
     void aMessageHoldingAProcessKeepsItAcrossEngines() throws Exception {
         DirectoryCheckpointStore checkpoints = new DirectoryCheckpointStore(dir);
         try (Kompira k = engine(checkpoints)) {
@@ -121,8 +143,8 @@ class DurableProcessesTest {
         try (Kompira k = engine(checkpoints)) {
             List<String> refused = k.notResumed();
             assertEquals(2, refused.size(), refused.toString());
-            assertTrue(refused.get(0).startsWith("process 7: not a process snapshot: "), refused.get(0));
-            assertTrue(refused.get(1).startsWith("process 8: a process snapshot of format 1, which this version no longer"
+            assertTrue(refused.get(0).startsWith("process-7.json in " + dir + ": not a process snapshot: "), refused.get(0));
+            assertTrue(refused.get(1).startsWith("process-8.json in " + dir + ": a process snapshot of format 1, which this version no longer"
                     + " reads"), refused.get(1));
             assertTrue(k.process(1).orElseThrow().await(WAIT).isDone());
         }
@@ -148,8 +170,8 @@ class DurableProcessesTest {
             }
 
             @Override
-            public Map<Long, String> load() throws IOException {
-                return real.load();
+            public List<CheckpointRecord> records() throws IOException {
+                return real.records();
             }
         };
         try (Kompira k = engine(fullDisk)) {

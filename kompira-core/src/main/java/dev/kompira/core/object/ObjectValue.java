@@ -18,6 +18,7 @@ import dev.kompira.core.value.Container;
 import dev.kompira.core.value.Copies;
 import dev.kompira.core.value.DatetimeValue;
 import dev.kompira.core.value.DictionaryValue;
+import dev.kompira.core.value.FieldAttachment;
 import dev.kompira.core.value.IntegerValue;
 import dev.kompira.core.value.MethodValue;
 import dev.kompira.core.value.NullValue;
@@ -176,7 +177,7 @@ public final class ObjectValue implements Attributed, Container {
             case "group_permissions":
                 return Copies.deepCopy(o.groupPermissions());
             case "data":
-                return tree.typeName(o).equals("Config") ? WriteBack.attach(configData(o), changed -> update("data", changed)) : null;
+                return tree.typeName(o).equals("Config") ? WriteBack.attach(configData(o), attachment("data")) : null;
             default:
                 return null;
         }
@@ -248,7 +249,22 @@ public final class ObjectValue implements Attributed, Container {
 
     /** Reads a field; an Array or Dictionary stays attached to it (D37). */
     private Value attachedField(StoredObject o, String field) {
-        return WriteBack.attach(tree.readField(o, field), changed -> updateField(field, changed));
+        return WriteBack.attach(tree.readField(o, field), attachment(field));
+    }
+
+    /**
+     * Returns how a container read from {@code field} writes itself back (D37): through the update of
+     * {@code data} for a Config's data, else as a field. A resumed process attaches its saved
+     * containers with it again.
+     */
+    public FieldAttachment attachment(String field) {
+        return new FieldAttachment(this, field, changed -> {
+            if (field.equals("data") && tree.typeName(stored()).equals("Config")) {
+                update("data", changed);
+            } else {
+                updateField(field, changed);
+            }
+        });
     }
 
     @Override

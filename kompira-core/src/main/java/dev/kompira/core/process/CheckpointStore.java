@@ -7,8 +7,8 @@ import java.util.TreeMap;
 
 /**
  * Where processes in checkpoint mode keep their state (language.md §12.7, D102): one JSON document
- * per process, replaced after every job and removed when the process ends. An engine built on a
- * store resumes the processes saved in it. SPI.
+ * per process, replaced as the process runs (after each job with effects, J140) and removed when
+ * the process ends. An engine built on a store resumes the processes saved in it. SPI.
  *
  * <p>The contract every implementation keeps (the kompira-core test-jar's
  * {@code CheckpointStoreContract} checks it):
@@ -23,6 +23,8 @@ import java.util.TreeMap;
  *   <li>Implementations are thread-safe: processes of different pids save at the same time. One
  *       pid is saved by one process, one job at a time.</li>
  * </ul>
+ * The engine names a record it cannot resume by the record's name and the store's
+ * {@code toString()}, which should therefore say where the store is (a folder, a URL).
  */
 public interface CheckpointStore {
 
@@ -48,14 +50,24 @@ public interface CheckpointStore {
     List<CheckpointRecord> records() throws IOException;
 
     /**
+     * Removes what saves that a crash cut short left behind (temporary files); the engine calls it
+     * before it resumes the saved processes. {@link #records()} never does, so that it can run while
+     * another engine saves. Does nothing by default.
+     */
+    default void discardInterrupted() throws IOException {
+        // a store whose saves leave nothing behind has nothing to discard
+    }
+
+    /**
      * Returns every saved state by pid, for the engine that owns the store and resumes its
-     * processes. An implementation may first discard what an interrupted save left behind, so
-     * that only that engine should call it.
+     * processes: it first discards what interrupted saves left behind ({@link #discardInterrupted}),
+     * so that only that engine should call it.
      *
      * @throws IOException when a saved process cannot be read (naming it); {@link #records()}
      *                     reports such records without failing
      */
     default Map<Long, String> load() throws IOException {
+        discardInterrupted();
         Map<Long, String> states = new TreeMap<>();
         for (CheckpointRecord record : records()) {
             if (!record.isReadable()) {

@@ -48,6 +48,12 @@ public final class DirectoryCheckpointStore implements CheckpointStore {
         this.directory = Files.createDirectories(directory);
     }
 
+    /** Returns the folder, which messages about its records name. */
+    @Override
+    public String toString() {
+        return directory.toString();
+    }
+
     @Override
     public void save(long pid, String state) throws IOException {
         Path target = file(pid);
@@ -94,15 +100,14 @@ public final class DirectoryCheckpointStore implements CheckpointStore {
         return records;
     }
 
-    /** Deletes the temporary files of saves that a crash cut short, then reads every state. */
+    /** Deletes the temporary files of saves that a crash cut short. */
     @Override
-    public Map<Long, String> load() throws IOException {
+    public void discardInterrupted() throws IOException {
         for (Path file : list()) {
             if (TEMPORARY.matcher(file.getFileName().toString()).matches() && Files.isRegularFile(file)) {
                 Files.deleteIfExists(file);
             }
         }
-        return CheckpointStore.super.load();
     }
 
     /** Returns the record files by pid. */

@@ -36,7 +36,7 @@ public interface JobflowProcess {
     /** Returns whether the process pauses before each command (step mode, §12.6). */
     boolean isStepMode();
 
-    /** Returns whether the process saves its state after every job (checkpoint mode, §12.7). */
+    /** Returns whether the process saves its state as it runs (checkpoint mode, §12.7). */
     boolean isCheckpointMode();
 
     /** Returns whether the process is suspended (§12.4). */

@@ -4,7 +4,7 @@ package dev.kompira.core.process;
  * How a process is started (language.md §12.6–§12.8).
  *
  * @param stepMode        pause before every command (§12.6)
- * @param checkpointMode  save the state after every job so that it survives an engine crash (§12.7)
+ * @param checkpointMode  save the state after every job with effects (J140) so that it survives an engine crash (§12.7)
  */
 public record StartOptions(boolean stepMode, boolean checkpointMode) {
 

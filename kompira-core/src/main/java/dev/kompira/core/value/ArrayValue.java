@@ -58,6 +58,14 @@ public final class ArrayValue implements Value {
     }
 
     /**
+     * Returns the object field this Array writes itself back to when it was read straight from one
+     * (D37), or Java null: a snapshot saves it so that the Array is attached again after a resume.
+     */
+    public FieldAttachment fieldAttachment() {
+        return writeBack instanceof FieldAttachment field ? field : null;
+    }
+
+    /**
      * Applies the in-place change {@code edit} and returns its result. An attached Array is then
      * written back to its field (D37); when that fails, the change is undone and the failure thrown.
      */

@@ -84,6 +84,14 @@ public final class DictionaryValue implements Value {
     }
 
     /**
+     * Returns the object field this Dictionary writes itself back to when it was read straight from one
+     * (D37), or Java null: a snapshot saves it so that the Dictionary is attached again after a resume.
+     */
+    public FieldAttachment fieldAttachment() {
+        return writeBack instanceof FieldAttachment field ? field : null;
+    }
+
+    /**
      * Applies the in-place change {@code edit} and returns its result. An attached Dictionary is then
      * written back to its field (D37); when that fails, the change is undone and the failure thrown.
      */

@@ -29,7 +29,7 @@ final class FlowFrame extends Frame {
         }
         JobCode[] jobs = code.jobs();
         while (next < jobs.length) {
-            if (machine.pauseAtJobBoundary()) {
+            if (machine.pauseAtJobBoundary(jobs[next])) {
                 return;
             }
             JobCode job = jobs[next++];

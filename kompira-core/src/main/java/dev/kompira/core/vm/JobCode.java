@@ -13,6 +13,11 @@ interface JobCode {
         return false;
     }
 
+    /** Returns whether the job may leave a trace outside its process ({@link Effects}): checkpoint mode saves after it. */
+    default boolean hasEffects() {
+        return true;
+    }
+
     /**
      * Performs the job for the flow run by {@code frame}: completes it at once (setting the status
      * variables), pushes a frame, or parks the process.

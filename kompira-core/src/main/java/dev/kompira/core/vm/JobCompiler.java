@@ -54,7 +54,7 @@ final class JobCompiler implements JobVisitor<JobCode> {
     }
 
     JobCode compile(Job job) {
-        return job.accept(this);
+        return Effects.mark(job, job.accept(this));
     }
 
     private Eval expr(Expr e) {

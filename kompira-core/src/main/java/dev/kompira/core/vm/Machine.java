@@ -87,6 +87,10 @@ public final class Machine implements JobflowProcess {
     private Invocation root;
     private ChildStart childStart;
     private boolean checkpointWarned;
+    /** Whether a checkpoint of this process exists: it was saved, or restored from one. */
+    private boolean everSaved;
+    /** Whether a job with effects ran since the last checkpoint. */
+    private boolean unsavedEffects;
     /** Children joined since the last checkpoint, whose finished records that checkpoint makes unneeded. */
     private List<Machine> joinedChildren = List.of();
     private boolean absorbed;
@@ -404,15 +408,17 @@ public final class Machine implements JobflowProcess {
     }
 
     /**
-     * Stops at a job boundary when the process was terminated (it ends) or suspended (it parks until
-     * resumed); returns whether it stopped.
+     * Stops at a job boundary, before {@code next}, when the process was terminated (it ends) or
+     * suspended (it parks until resumed). In checkpoint mode it saves the process first when a job
+     * with effects ran since the last save, before its first job with effects, and when it suspends
+     * (J140). Returns whether it stopped.
      */
-    boolean pauseAtJobBoundary() {
+    boolean pauseAtJobBoundary(JobCode next) {
         if (terminateRequested) {
             endTerminated();
             return true;
         }
-        if (record.checkpointMode) {
+        if (record.checkpointMode && (unsavedEffects || !everSaved && next.hasEffects() || suspendRequested)) {
             checkpoint();
         }
         if (!suspendRequested) {
@@ -433,6 +439,8 @@ public final class Machine implements JobflowProcess {
         }
         try {
             store.save(pid, ProcessSnapshots.writeRunning(this));
+            everSaved = true;
+            unsavedEffects = false;
             removeRecordsOf(joinedChildren);
             joinedChildren = List.of();
         } catch (IOException | IllegalStateException e) {
@@ -457,8 +465,15 @@ public final class Machine implements JobflowProcess {
     void childrenJoined(List<Machine> children) {
         if (record.checkpointMode) {
             // a detached child is a process of its own: its record stays until it ends
-            joinedChildren = children.stream().filter(c -> !c.isDetached()).toList();
+            children.stream().filter(c -> !c.isDetached()).forEach(this::joined);
         }
+    }
+
+    /** Adds {@code child} to the children whose records go with the next checkpoint (kept until one is written). */
+    private void joined(Machine child) {
+        List<Machine> joined = new ArrayList<>(joinedChildren);
+        joined.add(child);
+        joinedChildren = List.copyOf(joined);
     }
 
     /** Removes the saved records of {@code processes} (children this process has joined). */
@@ -547,6 +562,7 @@ public final class Machine implements JobflowProcess {
 
     void beginJob(JobCode job) {
         CarrierHandOff.jobStarting(services);
+        unsavedEffects |= job.hasEffects();
         currentSpan = job.span();
         lastJobSpan = job.span();
         record.currentLine = job.span().line();
@@ -677,6 +693,7 @@ public final class Machine implements JobflowProcess {
         if (!shuttingDown) {
             if (keepsFinishedRecord()) {
                 saveFinishedRecord(ended);
+                removeRecordsOf(joinedChildren);
             } else {
                 removeCheckpoint();
                 if (services.checkpoints() != null) {
@@ -697,7 +714,7 @@ public final class Machine implements JobflowProcess {
      */
     private boolean keepsFinishedRecord() {
         Machine parent = record.parent();
-        return record.checkpointMode && services.checkpoints() != null && parent != null && !record.isDetached()
+        return everSaved && record.checkpointMode && services.checkpoints() != null && parent != null && !record.isDetached()
                 && parent.isCheckpointMode();
     }
 
@@ -965,6 +982,7 @@ public final class Machine implements JobflowProcess {
         frames.forEach(stack::push);
         console.keep(savedConsole);
         record.started(started);
+        everSaved = true;
     }
 
     /** Makes a shell the record of a process that has ended with {@code outcome}. */
@@ -978,6 +996,19 @@ public final class Machine implements JobflowProcess {
         }
         record.end(outcome, Instant.now(services.clock()));
         completion.complete(outcome);
+    }
+
+    /** Gives a restored record of a process that has ended its parent back, without joining it. */
+    void restoredParent(Machine parent) {
+        record.parentOnly(parent);
+    }
+
+    /**
+     * Takes a restored child that this restored process had joined before its last save: its record
+     * goes with this process's next checkpoint, as it would have without the crash.
+     */
+    void joinedBeforeRestore(Machine child) {
+        joined(child);
     }
 
     /** Lets a restored process go on: suspended, it waits to be resumed; else it runs from where it was saved. */

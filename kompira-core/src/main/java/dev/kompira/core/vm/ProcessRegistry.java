@@ -37,6 +37,21 @@ public final class ProcessRegistry {
         return nextChannel.getAndIncrement();
     }
 
+    /** Returns the highest pid given so far (0 when none). */
+    long lastPid() {
+        return nextPid.get() - 1;
+    }
+
+    /** Returns the highest in-memory channel number given so far (0 when none). */
+    long lastChannelNumber() {
+        return nextChannel.get() - 1;
+    }
+
+    /** Makes sure later in-memory channels are numbered above {@code number} (after restoring saved processes). */
+    void reserveChannelNumber(long number) {
+        nextChannel.accumulateAndGet(number + 1, Math::max);
+    }
+
     /**
      * Returns the in-memory channel numbered {@code number} for processes restored from snapshots:
      * one channel per number, shared by every process restored in this engine, so that processes

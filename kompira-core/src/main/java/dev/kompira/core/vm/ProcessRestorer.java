@@ -11,6 +11,7 @@ import dev.kompira.core.value.MethodValue;
 import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.Value;
 import dev.kompira.dsl.source.Span;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +30,8 @@ import java.util.Optional;
  * <p>Not thread-safe: one restorer restores once, before the processes it builds run.
  */
 public final class ProcessRestorer {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProcessRestorer.class);
 
     /** Compiles a saved flow: its source text, named and placed as it was. */
     @FunctionalInterface
@@ -99,6 +102,8 @@ public final class ProcessRestorer {
                 JsonNode root = parse(saved.text());
                 long pid = root.path("pid").asLong();
                 byPid.put(pid, new Parsed(saved.origin(), root, pid));
+                services.registry().reservePid(root.path("numbered").path("pids").asLong());
+                services.registry().reserveChannelNumber(root.path("numbered").path("channels").asLong());
             } catch (IllegalArgumentException e) {
                 refused.add(new Refused(saved.origin(), e.getMessage()));
             }
@@ -178,6 +183,36 @@ public final class ProcessRestorer {
         reader.readHeap();
         p.machine.restoreFinished(p.root.path("flow").path("name").asText(), reader.outcome(p.root.path("ended")),
                 Instant.parse(p.root.path("started").asText()), reader.console());
+        // a parent that has joined it no longer lists it, but it is still its parent; its record goes with the
+        // parent's next save, or now when the parent has ended too
+        Parsed parent = p.root.has("parent") ? byPid.get(p.root.path("parent").asLong()) : null;
+        if (parent != null && !listsChild(parent.root, p.pid)) {
+            p.machine.restoredParent(parent.machine);
+            if (parent.finished()) {
+                removeRecord(p.pid);
+            } else {
+                parent.machine.joinedBeforeRestore(p.machine);
+            }
+        }
+    }
+
+    private static boolean listsChild(JsonNode parent, long pid) {
+        for (JsonNode frame : parent.path("frames")) {
+            for (JsonNode child : frame.path("children")) {
+                if (child.asLong() == pid) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void removeRecord(long pid) {
+        try {
+            services.checkpoints().remove(pid);
+        } catch (IOException e) {
+            LOG.warn("cannot remove the saved record of process {}, which nothing needs any more", pid, e);
+        }
     }
 
     /**
@@ -196,6 +231,10 @@ public final class ProcessRestorer {
                         StringValue.of("process " + pid + " was not restored"), null);
         Instant started = saved.has("started") ? Instant.parse(saved.path("started").asText()) : Instant.now(services.clock());
         record.restoreFinished(saved.path("jobflow").asText(), ended, started, "");
+        if (saved.has("parent")) {
+            // the parent is restored in the same pass when it is saved too, so that p.parent == current() holds again
+            services.registry().machine(saved.path("parent").asLong()).ifPresent(record::restoredParent);
+        }
         return record.value();
     }
 
@@ -397,8 +436,9 @@ public final class ProcessRestorer {
                 Scope scope = new Scope(s.path("slots").size(), parent);
                 int i = 0;
                 for (JsonNode slot : s.path("slots")) {
-                    scope.slots[i++] = slot.isNull() ? null : codec.decode(slot);
+                    scope.slots[i++] = codec.decode(slot);
                 }
+                s.path("unset").forEach(index -> scope.slots[index.asInt()] = null);
                 scopes.add(scope);
             }
         }

@@ -3,6 +3,7 @@ package dev.kompira.core.vm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kompira.core.event.ChannelValue;
 import dev.kompira.core.json.ValueJson;
@@ -10,8 +11,10 @@ import dev.kompira.core.object.ObjectValue;
 import dev.kompira.core.process.ProcessOutcome;
 import dev.kompira.core.value.ArrayValue;
 import dev.kompira.core.value.DictionaryValue;
+import dev.kompira.core.value.FieldAttachment;
 import dev.kompira.core.value.MethodValue;
 import dev.kompira.core.value.Value;
+import dev.kompira.core.value.WriteBack;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -133,6 +136,9 @@ public final class ProcessSnapshots {
             root.putObject("flow").put("name", flow.name()).put("directory", flow.directory());
             root.put("started", m.startedTime().toString());
             root.put("console", m.console());
+            // what the engine had numbered: a resumed engine goes on above it, so that no pid or channel is reused
+            ProcessRegistry registry = m.services().registry();
+            root.putObject("numbered").put("pids", registry.lastPid()).put("channels", registry.lastChannelNumber());
             return root;
         }
 
@@ -246,9 +252,18 @@ public final class ProcessSnapshots {
             if (parent != null) {
                 node.put("parent", parent);
             }
+            // a variable not yet assigned is listed apart: its slot's JSON null would read back as the value null
             ArrayNode slots = node.putArray("slots");
-            for (Value v : s.slots) {
-                slots.add(v == null ? null : value(v));
+            ArrayNode unset = JSON.createArrayNode();
+            for (int i = 0; i < s.slots.length; i++) {
+                Value v = s.slots[i];
+                slots.add(v == null ? NullNode.getInstance() : value(v));
+                if (v == null) {
+                    unset.add(i);
+                }
+            }
+            if (!unset.isEmpty()) {
+                node.set("unset", unset);
             }
             return id;
         }
@@ -269,20 +284,27 @@ public final class ProcessSnapshots {
             id = heap.size();
             heapIds.put(container, id);
             ObjectNode node = heap.addObject();
+            FieldAttachment field;
             if (container instanceof ArrayValue a) {
                 node.put("t", "array");
                 ArrayNode items = node.putArray("items");
                 for (Value item : a.items()) {
                     items.add(value(item));
                 }
+                field = a.fieldAttachment();
             } else {
+                DictionaryValue d = (DictionaryValue) container;
                 node.put("t", "dict");
                 ArrayNode entries = node.putArray("entries");
-                for (Map.Entry<Value, Value> e : ((DictionaryValue) container).entries()) {
+                for (Map.Entry<Value, Value> e : d.entries()) {
                     ArrayNode pair = entries.addArray();
                     pair.add(value(e.getKey()));
                     pair.add(value(e.getValue()));
                 }
+                field = d.fieldAttachment();
+            }
+            if (field != null) {
+                node.putObject("field").put("name", field.field()).set("owner", value(field.owner()));
             }
             return id;
         }
@@ -325,6 +347,9 @@ public final class ProcessSnapshots {
                 if (m.outcome() != null) {
                     process.set("ended", writer.outcome(m.outcome(), m.finishedTime().orElse(null)));
                     process.put("started", m.startedTime().toString());
+                    if (m.parentProcess() != null) {
+                        process.put("parent", m.parentProcess().pid());
+                    }
                 }
                 return n;
             }
@@ -346,7 +371,10 @@ public final class ProcessSnapshots {
         return heap;
     }
 
-    /** Fills the containers made by {@link #readHeap}. */
+    /**
+     * Fills the containers made by {@link #readHeap}, then attaches again those read from an object's
+     * field (D37), once all are filled, so that the values nested in them are attached too.
+     */
     static void fillHeap(JsonNode nodes, List<Value> heap, ValueJson codec) {
         for (int i = 0; i < heap.size(); i++) {
             JsonNode n = nodes.get(i);
@@ -355,6 +383,12 @@ public final class ProcessSnapshots {
             } else {
                 DictionaryValue d = (DictionaryValue) heap.get(i);
                 n.path("entries").forEach(pair -> d.put(codec.decode(pair.get(0)), codec.decode(pair.get(1))));
+            }
+        }
+        for (int i = 0; i < heap.size(); i++) {
+            JsonNode field = nodes.get(i).path("field");
+            if (field.isObject() && codec.decode(field.path("owner")) instanceof ObjectValue owner) {
+                WriteBack.attach(heap.get(i), owner.attachment(field.path("name").asText()));
             }
         }
     }
