@@ -30,7 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The cost of checkpoint mode (language.md §12.7): a loop of {@value #JOBS} jobs and a pfor of
  * {@value #CHILDREN} children, each once with jobs that only compute (assignments, which a process
  * runs again after a crash rather than saving after them, J140) and once with a job that has an
- * effect (a message sent) in every turn; run without checkpoints, with checkpoints kept in memory
+ * effect (a message sent) in every turn, and a loop of {@value #COMMANDS} local commands, the
+ * effect of most real flows; run without checkpoints, with checkpoints kept in memory
  * (what serialising costs), in a folder (serialising, writing and forcing to disk) and in a Git
  * store's own folder.
  */
@@ -46,6 +47,8 @@ public class CheckpointBenchmark {
     public static final int JOBS = 1_000;
     /** Children of the pfor. */
     public static final int CHILDREN = 1_000;
+    /** Local commands of the loop of commands: fewer, each takes milliseconds. */
+    public static final int COMMANDS = 100;
 
     /** Where checkpoints go: nowhere, memory, a folder, or a Git store's folder. */
     @Param({"none", "memory", "directory", "git"})
@@ -58,6 +61,7 @@ public class CheckpointBenchmark {
     private CompiledFlow pfor;
     private CompiledFlow loopEffects;
     private CompiledFlow pforEffects;
+    private CompiledFlow loopCommands;
 
     /** Builds the engine on the chosen store. */
     @Setup(Level.Trial)
@@ -76,6 +80,7 @@ public class CheckpointBenchmark {
         loop = engine.compile("loop.kjf", "{ for i in " + JOBS + " | [x = i] }");
         pfor = engine.compile("pfor.kjf", "{ pfor i in " + CHILDREN + " | [x = i] }");
         loopEffects = engine.compile("loop-effects.kjf", "[ch = channel()] -> { for i in " + JOBS + " | [ch.send: i] }");
+        loopCommands = engine.compile("loop-commands.kjf", "{ for i in " + COMMANDS + " | ['true'] }");
         pforEffects = engine.compile("pfor-effects.kjf", "[ch = channel()] -> { pfor i in " + CHILDREN + " | [ch.send: i] }");
     }
 
@@ -111,6 +116,12 @@ public class CheckpointBenchmark {
     @Benchmark
     public ProcessOutcome pforEffects() throws InterruptedException {
         return run(pforEffects);
+    }
+
+    /** {@value #COMMANDS} local commands in a loop: what a real flow does between two checkpoints. */
+    @Benchmark
+    public ProcessOutcome loopCommands() throws InterruptedException {
+        return run(loopCommands);
     }
 
     private ProcessOutcome run(CompiledFlow flow) throws InterruptedException {

@@ -31,7 +31,7 @@ public final class CheckpointFigures {
             String bench = r.getParams().getBenchmark();
             ms.put(bench.substring(bench.lastIndexOf('.') + 1) + "/" + r.getParams().getParam("store"), r.getPrimaryResult().getScore());
         }
-        for (String flow : new String[] {"loop", "pfor", "loopEffects", "pforEffects"}) {
+        for (String flow : new String[] {"loop", "pfor", "loopEffects", "pforEffects", "loopCommands"}) {
             double none = ms.get(flow + "/none");
             System.out.printf("%n%s: %.1f ms without checkpoints; in memory %.1f ms (ratio %.2f); directory store %.1f ms"
                     + " (ratio %.2f, bar <= 3); Git store's folder %.1f ms (ratio %.2f)%n", flow, none,

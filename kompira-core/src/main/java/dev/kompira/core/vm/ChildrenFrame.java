@@ -32,6 +32,9 @@ abstract class ChildrenFrame extends Frame {
     /** Returns the code child {@code i} runs. */
     abstract CompiledProgram.FlowCode body(int i);
 
+    /** Returns whether the children may have effects, so that the parent is saved before it starts them. */
+    abstract boolean childrenHaveEffects();
+
     /** Returns the loop value child {@code i} gets, or Java null for none. */
     abstract Value loopValue(int i);
 
@@ -55,6 +58,9 @@ abstract class ChildrenFrame extends Frame {
                 }
                 int i = children.size();
                 Machine child = m.forkChild(body(i), scope, invocation, loopValue(i), join);
+                if (!childrenHaveEffects()) {
+                    child.rerunWithParent();
+                }
                 children.add(child);
                 unstarted.add(child);
             }
@@ -71,13 +77,16 @@ abstract class ChildrenFrame extends Frame {
     /**
      * Starts the children created since the last start, after saving the parent with them in
      * checkpoint mode: a parent resumed after a crash knows every child it started and starts none
-     * of them twice.
+     * of them twice. Children without effects are simply run again after a crash (J140), so no save
+     * is needed for them.
      */
     private void startCreated(Machine m) {
         if (unstarted.isEmpty()) {
             return;
         }
-        m.checkpointNow();
+        if (childrenHaveEffects()) {
+            m.checkpointNow();
+        }
         unstarted.forEach(Machine::startHoldingSlot);
         unstarted.clear();
     }

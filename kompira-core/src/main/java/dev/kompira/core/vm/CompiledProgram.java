@@ -141,18 +141,20 @@ public final class CompiledProgram implements CompiledFlow {
      *
      * @param id       the code number
      * @param branches the branches
+     * @param effects  whether a branch may have effects anywhere ({@link Effects#anywhere})
      */
-    record ForkCode(int id, FlowCode[] branches) {
+    record ForkCode(int id, FlowCode[] branches, boolean effects) {
     }
 
     /**
      * A {@code pfor} block: its body, run by each child with the loop variable bound at slot 0 of a
      * new block scope.
      *
-     * @param id   the code number
-     * @param body the body
+     * @param id      the code number
+     * @param body    the body
+     * @param effects whether the body may have effects anywhere ({@link Effects#anywhere})
      */
-    record PforCode(int id, FlowCode body) {
+    record PforCode(int id, FlowCode body, boolean effects) {
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.kompira.dsl.ast.Call;
 import dev.kompira.dsl.ast.CaseBlock;
 import dev.kompira.dsl.ast.ContinueJob;
 import dev.kompira.dsl.ast.Expr;
+import dev.kompira.dsl.ast.Flow;
 import dev.kompira.dsl.ast.ForBlock;
 import dev.kompira.dsl.ast.ForkBlock;
 import dev.kompira.dsl.ast.IfBlock;
@@ -80,6 +81,21 @@ final class Effects {
             return !pure(b.condition());
         }
         return true;
+    }
+
+    /** Returns whether any job of {@code flow}, at any depth of its blocks, may have effects. */
+    static boolean anywhere(Flow flow) {
+        boolean[] effects = {false};
+        new TreeWalker() {
+            @Override
+            public void walk(Job job) {
+                effects[0] |= of(job);
+                if (!effects[0]) {
+                    super.walk(job);
+                }
+            }
+        }.walk(flow);
+        return effects[0];
     }
 
     private static boolean bindingsPure(List<Binding> bindings) {

@@ -27,6 +27,11 @@ final class ForkFrame extends ChildrenFrame {
     }
 
     @Override
+    boolean childrenHaveEffects() {
+        return code.effects();
+    }
+
+    @Override
     Value loopValue(int i) {
         return null;
     }

@@ -260,7 +260,8 @@ final class JobCompiler implements JobVisitor<JobCode> {
     public JobCode visitFork(ForkBlock block) {
         CompiledProgram.FlowCode[] branches = block.branches().stream().map(b -> compiler.flow(b, lexical))
                 .toArray(CompiledProgram.FlowCode[]::new);
-        CompiledProgram.ForkCode code = compiler.register(id -> new CompiledProgram.ForkCode(id, branches));
+        boolean effects = block.branches().stream().anyMatch(Effects::anywhere);
+        CompiledProgram.ForkCode code = compiler.register(id -> new CompiledProgram.ForkCode(id, branches, effects));
         return new SimpleJob(block.span(), false, (m, f) -> m.push(new ForkFrame(code, f.invocation, f.scope, m)));
     }
 
@@ -268,7 +269,8 @@ final class JobCompiler implements JobVisitor<JobCode> {
     public JobCode visitPfor(PforBlock block) {
         Eval iterable = expr(block.iterable());
         CompiledProgram.FlowCode body = compiler.flow(block.body(), lexical.block(List.of(block.variable())));
-        CompiledProgram.PforCode code = compiler.register(id -> new CompiledProgram.PforCode(id, body));
+        boolean effects = Effects.anywhere(block.body());
+        CompiledProgram.PforCode code = compiler.register(id -> new CompiledProgram.PforCode(id, body, effects));
         Span iterableSpan = block.iterable().span();
         return new SimpleJob(block.span(), false, (m, f) -> {
             List<Value> items = iterate(iterable.eval(f.scope, m), m, iterableSpan);

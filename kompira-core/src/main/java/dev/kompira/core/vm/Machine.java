@@ -91,6 +91,8 @@ public final class Machine implements JobflowProcess {
     private boolean everSaved;
     /** Whether a job with effects ran since the last checkpoint. */
     private boolean unsavedEffects;
+    /** Whether this is a child without effects, which runs again with its parent after a crash and is never saved. */
+    private boolean rerunsWithParent;
     /** Children joined since the last checkpoint, whose finished records that checkpoint makes unneeded. */
     private List<Machine> joinedChildren = List.of();
     private boolean absorbed;
@@ -418,7 +420,7 @@ public final class Machine implements JobflowProcess {
             endTerminated();
             return true;
         }
-        if (record.checkpointMode && (unsavedEffects || !everSaved && next.hasEffects() || suspendRequested)) {
+        if (record.checkpointMode && !rerunsWithParent && (unsavedEffects || !everSaved && next.hasEffects() || suspendRequested)) {
             checkpoint();
         }
         if (!suspendRequested) {
@@ -453,7 +455,7 @@ public final class Machine implements JobflowProcess {
 
     /** Saves the state now, in checkpoint mode: where a job changes what a restart must know (children started). */
     void checkpointNow() {
-        if (record.checkpointMode) {
+        if (record.checkpointMode && !rerunsWithParent) {
             checkpoint();
         }
     }
@@ -461,19 +463,22 @@ public final class Machine implements JobflowProcess {
     /**
      * A fork or pfor block has joined {@code children}: the records of those that ended go once the
      * parent's next checkpoint no longer needs them (its {@code $RESULT} carries their outcomes).
+     * Children that never saved have none: a pfor of 1 000 children without effects costs no removal.
      */
     void childrenJoined(List<Machine> children) {
         if (record.checkpointMode) {
             // a detached child is a process of its own: its record stays until it ends
-            children.stream().filter(c -> !c.isDetached()).forEach(this::joined);
+            joined(children.stream().filter(c -> !c.isDetached() && c.everSaved).toList());
         }
     }
 
-    /** Adds {@code child} to the children whose records go with the next checkpoint (kept until one is written). */
-    private void joined(Machine child) {
-        List<Machine> joined = new ArrayList<>(joinedChildren);
-        joined.add(child);
-        joinedChildren = List.copyOf(joined);
+    /** Adds {@code children} to those whose records go with the next checkpoint (kept until one is written). */
+    private void joined(List<Machine> children) {
+        if (!children.isEmpty()) {
+            List<Machine> joined = new ArrayList<>(joinedChildren);
+            joined.addAll(children);
+            joinedChildren = List.copyOf(joined);
+        }
     }
 
     /** Removes the saved records of {@code processes} (children this process has joined). */
@@ -727,7 +732,8 @@ public final class Machine implements JobflowProcess {
     }
 
     private void removeCheckpoint() {
-        if (record.checkpointMode && services.checkpoints() != null) {
+        // a process that never saved has nothing to remove: the children of a pfor without effects cost no file operations
+        if (everSaved && services.checkpoints() != null) {
             try {
                 services.checkpoints().remove(pid);
             } catch (IOException e) {
@@ -987,6 +993,7 @@ public final class Machine implements JobflowProcess {
 
     /** Makes a shell the record of a process that has ended with {@code outcome}. */
     void restoreFinished(String jobflow, ProcessOutcome outcome, Instant started, String savedConsole) {
+        everSaved = true; // a record may be there, which its parent removes once it no longer needs it
         record.jobflow = jobflow;
         record.started(started);
         console.keep(savedConsole);
@@ -996,6 +1003,11 @@ public final class Machine implements JobflowProcess {
         }
         record.end(outcome, Instant.now(services.clock()));
         completion.complete(outcome);
+    }
+
+    /** Makes this child one that is never saved: it has no effects and runs again with its parent after a crash. */
+    void rerunWithParent() {
+        rerunsWithParent = true;
     }
 
     /** Gives a restored record of a process that has ended its parent back, without joining it. */
@@ -1008,7 +1020,7 @@ public final class Machine implements JobflowProcess {
      * goes with this process's next checkpoint, as it would have without the crash.
      */
     void joinedBeforeRestore(Machine child) {
-        joined(child);
+        joined(List.of(child));
     }
 
     /** Lets a restored process go on: suspended, it waits to be resumed; else it runs from where it was saved. */

@@ -34,6 +34,11 @@ final class PforFrame extends ChildrenFrame {
     }
 
     @Override
+    boolean childrenHaveEffects() {
+        return code.effects();
+    }
+
+    @Override
     Value loopValue(int i) {
         return items.get(i);
     }

@@ -15,9 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EffectsTest {
 
     private static boolean effects(String job) {
-        ParseResult parsed = JobflowParser.parse("job.kjf", job);
-        assertFalse(parsed.hasErrors(), parsed.renderDiagnostics());
-        return Effects.of(parsed.program().flow().first());
+        return Effects.of(parsed(job).program().flow().first());
     }
 
     @ParameterizedTest
@@ -36,5 +34,25 @@ class EffectsTest {
         "detach()", "[1 >> ./node.port]"})
     void jobsThatMayLeaveATraceHaveEffects(String job) {
         assertEquals(true, effects(job), job);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[x = 1] -> { if x | then: [y = 2] else: { for i in [1] | [z = i] } }", "{ pfor i in 3 | [x = i] }",
+        "{ fork | [a = 1] [b = 2] }"})
+    void flowsWithoutEffectsAnywhere(String flow) {
+        assertFalse(Effects.anywhere(parsed(flow).program().flow()), flow);
+    }
+
+    private static ParseResult parsed(String flow) {
+        ParseResult parsed = JobflowParser.parse("flow.kjf", flow);
+        assertFalse(parsed.hasErrors(), parsed.renderDiagnostics());
+        return parsed;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[x = 1] -> { if x | then: [y = 2] else: { for i in [1] | ['ls'] } }", "{ pfor i in 3 | print(i) }",
+        "{ fork | [a = 1] { try | sleep(1) } }"})
+    void flowsWithAnEffectAtAnyDepth(String flow) {
+        assertEquals(true, Effects.anywhere(parsed(flow).program().flow()), flow);
     }
 }
