@@ -33,7 +33,7 @@ public final class AngusMail implements MailSupport {
     private final Session composing = Session.getInstance(new Properties());
     private final MailParser parser = new MailParser();
     private final ThreadPoolExecutor io;
-    private volatile SmtpSessions smtp;
+    private SmtpSessions smtp;
 
     /** Creates the mail support; its I/O threads start when the first mail is sent. */
     public AngusMail() {
@@ -85,8 +85,11 @@ public final class AngusMail implements MailSupport {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         io.shutdownNow();
+        if (smtp != null) {
+            smtp.close();
+        }
     }
 
     private CompletableFuture<Void> onIoThread(Supplier<Void> work) {
@@ -94,12 +97,10 @@ public final class AngusMail implements MailSupport {
     }
 
     /** The SMTP client, made on an I/O thread the first time: it looks up this host's name. */
-    private SmtpSessions smtp() {
-        SmtpSessions s = smtp;
-        if (s == null) {
-            s = new SmtpSessions(SmtpSessions.lookUpLocalHost());
-            smtp = s;
+    private synchronized SmtpSessions smtp() {
+        if (smtp == null) {
+            smtp = new SmtpSessions(SmtpSessions.lookUpLocalHost());
         }
-        return s;
+        return smtp;
     }
 }

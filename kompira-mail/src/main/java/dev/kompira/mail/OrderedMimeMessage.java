@@ -1,8 +1,10 @@
 package dev.kompira.mail;
 
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
+import java.util.List;
 
 /**
  * A message whose header fields stay in the order they were set (D116 fixes the order), with a
@@ -20,13 +22,13 @@ final class OrderedMimeMessage extends MimeMessage {
     }
 
     @Override
-    protected void updateMessageID() throws jakarta.mail.MessagingException {
+    protected void updateMessageID() throws MessagingException {
         setHeader("Message-ID", messageId);
     }
 
     /** Jakarta Mail adds Content-Transfer-Encoding before Content-Type; D116 wants it last. */
     @Override
-    protected synchronized void updateHeaders() throws jakarta.mail.MessagingException {
+    protected synchronized void updateHeaders() throws MessagingException {
         super.updateHeaders();
         ((InsertionOrderHeaders) headers).moveToEnd("Content-Transfer-Encoding");
     }
@@ -40,7 +42,7 @@ final class OrderedMimeMessage extends MimeMessage {
 
         /** Moves the field {@code name} after all others (a removed field keeps an empty slot, so remove and add would not). */
         void moveToEnd(String name) {
-            java.util.List<InternetHeader> moved = headers.stream().filter(h -> h.getName().equalsIgnoreCase(name)).toList();
+            List<InternetHeader> moved = headers.stream().filter(h -> h.getName().equalsIgnoreCase(name)).toList();
             headers.removeAll(moved);
             headers.addAll(moved);
         }

@@ -2,6 +2,7 @@ package dev.kompira.mail;
 
 import dev.kompira.core.mail.MailException;
 import dev.kompira.core.mail.SmtpSettings;
+import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -10,19 +11,36 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import org.eclipse.angus.mail.util.MailConnectException;
 
 /**
  * SMTP conversations with one server (objects.md §4.21): plain, STARTTLS (required once asked for) or
  * SMTPS, with a login when the server has both a user name and a password. Like Kompira, which sends
- * with Python's {@code smtplib}, it does not verify the server's certificate. Each call opens its own
- * connection; they block, so callers run them on an I/O thread. Thread-safe.
+ * with Python's {@code smtplib}, it does not verify the server's certificate. A connection that sent a
+ * mail is kept open for {@value #IDLE_MILLIS} ms and sends the next mail for the same settings, after a
+ * NOOP shows it still works (J169): greeting, EHLO, TLS and login are paid once for a burst of mails.
+ * The calls block, so callers run them on an I/O thread. Thread-safe; {@link #close()} closes the idle
+ * connections.
  */
-final class SmtpSessions {
+final class SmtpSessions implements AutoCloseable {
+
+    /** How long a connection may wait for the next mail. */
+    static final long IDLE_MILLIS = 10_000;
 
     private final String localHost;
+    private final ConcurrentHashMap<SmtpSettings, Deque<Idle>> idle = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    /** A connection waiting for the next mail, since {@code since} (System.nanoTime). */
+    private record Idle(Transport transport, long since) {
+    }
 
     /** {@code localHost} is the name this host gives in its greeting (EHLO). */
     SmtpSessions(String localHost) {
@@ -38,13 +56,65 @@ final class SmtpSessions {
         }
     }
 
-    /** Sends {@code message} to {@code recipients} through {@code server}. */
-    void send(SmtpSettings server, MimeMessage message, jakarta.mail.Address[] recipients) {
-        try (Transport transport = connect(server)) {
+    /** Sends {@code message} to {@code recipients} through {@code server}, on an idle connection when there is one. */
+    void send(SmtpSettings server, MimeMessage message, Address[] recipients) {
+        Transport transport = reuse(server);
+        boolean sent = false;
+        try {
+            if (transport == null) {
+                transport = connect(server);
+            }
             transport.sendMessage(message, recipients);
+            sent = true;
         } catch (MessagingException e) {
             throw failure(server, e);
+        } finally {
+            if (sent) {
+                keep(server, transport);
+            } else {
+                quietlyClose(transport);
+            }
         }
+    }
+
+    /** An idle connection to {@code server} that still answers, or Java null; expired ones are closed. */
+    private Transport reuse(SmtpSettings server) {
+        Deque<Idle> waiting = idle.get(server);
+        for (Idle i; waiting != null && (i = waiting.pollFirst()) != null;) {
+            if (System.nanoTime() - i.since() < IDLE_MILLIS * 1_000_000 && i.transport().isConnected()) {
+                return i.transport();
+            }
+            quietlyClose(i.transport());
+        }
+        return null;
+    }
+
+    private void keep(SmtpSettings server, Transport transport) {
+        idle.computeIfAbsent(server, s -> new ConcurrentLinkedDeque<>()).addFirst(new Idle(transport, System.nanoTime()));
+        if (closed) {
+            close();
+        }
+    }
+
+    private static void quietlyClose(Transport transport) {
+        if (transport != null) {
+            try {
+                transport.close();
+            } catch (MessagingException alreadyGone) {
+                // the server went away first: nothing left to close
+            }
+        }
+    }
+
+    /** Closes the idle connections; later mails open their own and close them when done. */
+    @Override
+    public void close() {
+        closed = true;
+        idle.values().forEach(waiting -> {
+            for (Idle i; (i = waiting.pollFirst()) != null;) {
+                quietlyClose(i.transport());
+            }
+        });
     }
 
     /** Connects, starts TLS and logs in as configured, then says goodbye ({@code conn_check()}). */
@@ -98,7 +168,7 @@ final class SmtpSessions {
             what = "the SMTP server " + server.endpoint() + " refused the login";
         } else if (e instanceof SendFailedException) {
             what = "the SMTP server " + server.endpoint() + " refused the mail";
-        } else if (e instanceof org.eclipse.angus.mail.util.MailConnectException) {
+        } else if (e instanceof MailConnectException) {
             what = "cannot connect to the SMTP server " + server.endpoint();
         } else {
             what = "SMTP conversation with " + server.endpoint() + " failed";
@@ -109,7 +179,7 @@ final class SmtpSessions {
     /** The messages of an exception and of those it chains, each once. */
     private static String details(Throwable e) {
         Set<String> messages = new LinkedHashSet<>();
-        Set<Throwable> visited = new java.util.HashSet<>();
+        Set<Throwable> visited = new HashSet<>();
         for (Throwable t = e; t != null && visited.add(t); t = next(t)) {
             String m = t.getMessage();
             if (m != null && !m.isBlank() && !m.startsWith("Couldn't connect to host")) {

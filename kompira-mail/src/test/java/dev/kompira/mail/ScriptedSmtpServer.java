@@ -12,14 +12,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A real SMTP server on a loopback port for the faults GreenMail does not make: one that greets and
- * then refuses every sender with {@code refusal}, or (with a null refusal) one that accepts connections
- * and never says a word.
+ * A real SMTP server on a loopback port for what GreenMail does not show: one that greets and then
+ * answers every sender with {@code senderReply} (a refusal, or {@code 250} to accept mail, counting the
+ * connections and mails it saw), or (with a null reply) one that accepts connections and never says a
+ * word.
  */
 final class ScriptedSmtpServer implements AutoCloseable {
 
     private final ServerSocket socket;
     private final String refusal;
+    private final java.util.concurrent.atomic.AtomicInteger mails = new java.util.concurrent.atomic.AtomicInteger();
     private final List<Socket> connections = new ArrayList<>();
     private final Thread acceptor;
 
@@ -36,6 +38,11 @@ final class ScriptedSmtpServer implements AutoCloseable {
         return new ScriptedSmtpServer(reply);
     }
 
+    /** A server that accepts every mail. */
+    static ScriptedSmtpServer accepting() throws IOException {
+        return new ScriptedSmtpServer("250 sender ok");
+    }
+
     /** A server that accepts connections and never answers. */
     static ScriptedSmtpServer silent() throws IOException {
         return new ScriptedSmtpServer(null);
@@ -43,6 +50,27 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
     int port() {
         return socket.getLocalPort();
+    }
+
+    /** The connections made so far. */
+    int connections() {
+        synchronized (connections) {
+            return connections.size();
+        }
+    }
+
+    /** The mails accepted so far. */
+    int mails() {
+        return mails.get();
+    }
+
+    /** Drops every open connection, as a server does with idle clients. */
+    void dropConnections() throws IOException {
+        synchronized (connections) {
+            for (Socket s : connections) {
+                s.close();
+            }
+        }
     }
 
     private void accept() {
@@ -72,6 +100,14 @@ final class ScriptedSmtpServer implements AutoCloseable {
                 switch (verb) {
                     case "EHLO", "HELO" -> reply(out, "250 scripted");
                     case "MAIL" -> reply(out, refusal);
+                    case "DATA" -> {
+                        reply(out, "354 go ahead");
+                        while (!".".equals(in.readLine())) {
+                            // the message, up to the line with the dot
+                        }
+                        mails.incrementAndGet();
+                        reply(out, "250 queued");
+                    }
                     case "QUIT" -> {
                         reply(out, "221 bye");
                         return;

@@ -157,6 +157,22 @@ class SmtpFaultsTest {
     }
 
     @Test
+    void mailsInARowShareAConnectionAndADroppedOneIsReplaced() throws Exception {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.accepting()) {
+            server("accepting", Map.of("hostname", "127.0.0.1", "port", server.port(), "timeout", 10));
+            String flow = "{ for i in 3 | mailto(to='ops@example.com', body='mail %i', placeholder={i = i},"
+                    + " smtp_server=/system/smtp_servers/accepting) } -> print($STATUS)";
+            assertEquals("0\n", engine.run(flow));
+            assertEquals(3, server.mails());
+            assertEquals(1, server.connections(), "one connection for the three mails (J169)");
+            server.dropConnections();
+            assertEquals("0\n", engine.run(flow));
+            assertEquals(6, server.mails());
+            assertEquals(2, server.connections(), "the dropped connection is noticed and replaced, no mail is lost");
+        }
+    }
+
+    @Test
     void startTlsIsRequiredOnceAskedFor() throws Exception {
         server("starttls", Map.of("hostname", "127.0.0.1", "port", engine.smtpPort(), "use_tls", true, "timeout", 10));
         String console = engine.run("""

@@ -22,6 +22,7 @@ import dev.kompira.core.value.Templates;
 import dev.kompira.core.value.Value;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -354,8 +355,8 @@ final class MailJobs {
         String host = text(server.attribute("hostname"));
         int port = server.attribute("port") instanceof IntegerValue p && p.longValue() > 0 ? (int) p.longValue()
                 : ssl ? 465 : tls ? 587 : 25;
-        java.time.Duration timeout = server.attribute("timeout") instanceof IntegerValue t && t.longValue() > 0
-                ? java.time.Duration.ofSeconds(t.longValue()) : null;
+        Duration timeout = server.attribute("timeout") instanceof IntegerValue t && t.longValue() > 0
+                ? Duration.ofSeconds(t.longValue()) : null;
         return new SmtpSettings(host == null ? "localhost" : host, port, text(server.attribute("username")),
                 text(server.attribute("password")), timeout, tls, ssl);
     }
