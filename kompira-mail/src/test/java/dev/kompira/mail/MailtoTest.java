@@ -229,6 +229,24 @@ class MailtoTest {
     }
 
     @Test
+    void anHtmlOnlyMailIsOneHtmlPartAndAReplyWithoutReplyToAllGoesToTheSenderOnly() throws Exception {
+        String parent = "From: Alice <alice@example.org>\nReply-To: desk@example.org\nTo: support@example.com\n"
+                + "Cc: carol@example.org\nMessage-ID: <q1@example.org>\nSubject: hi\n\nhello\n";
+        String console = engine.run("""
+                | raw |
+                mailto(to=[], from='support@example.com', parents=mail_parse(raw), html_content='<p>on it</p>') ->
+                print($STATUS, $ERROR)
+                """, Map.of("raw", StringValue.of(parent)));
+        assertEquals("0 \n", console);
+        MimeMessage m = received(1)[0];
+        assertTrue(m.isMimeType("text/html"), m.getContentType());
+        assertEquals("<p>on it</p>", m.getContent());
+        assertEquals(List.of("desk@example.org"), addresses(m.getRecipients(Message.RecipientType.TO)), "Reply-To wins over From");
+        assertNull(m.getRecipients(Message.RecipientType.CC));
+        assertEquals("<q1@example.org>", m.getHeader("In-Reply-To")[0]);
+    }
+
+    @Test
     void theVendorStyleReportFlowMailsItsFigures() throws Exception {
         String console = engine.run("""
                 [t = ./.add('Result', /system/types/TypeObject, {fieldNames = ['ng_num', 'ok_num'], fieldDisplayNames = ['NG', 'OK'],
