@@ -3,6 +3,7 @@ package dev.kompira.core;
 import dev.kompira.core.event.ChannelValue;
 import dev.kompira.core.library.LibraryProvider;
 import dev.kompira.core.library.SourceLibraryRuntime;
+import dev.kompira.core.mail.MailSupport;
 import dev.kompira.core.object.ObjectManager;
 import dev.kompira.core.object.ObjectTree;
 import dev.kompira.core.process.CheckpointRecord;
@@ -86,6 +87,7 @@ public final class Kompira implements AutoCloseable {
     private final EngineServices services;
     private final ProcessRegistry registry;
     private final SourceLibraryRuntime sourceLibraries;
+    private final MailSupport mail;
     private final List<String> notResumed = new ArrayList<>();
 
     private Kompira(Builder b) {
@@ -109,9 +111,10 @@ public final class Kompira implements AutoCloseable {
         if (sourceLibraries != null) {
             tree.useSourceLibraryRuntime(sourceLibraries);
         }
+        this.mail = b.mail != null ? b.mail : ServiceLoader.load(MailSupport.class).findFirst().orElse(null);
         this.services = new EngineServices(carriers, timer, transports, b.zone, b.clock, b.showCommands,
                 () -> environment(env, tree, b.environmentObject), b.console, registry, new ProcessLimiter(b.processLimit), b.stepHandler,
-                b.checkpoints, tree, new JobflowObjects(tree), new Multiplicity());
+                b.checkpoints, tree, new JobflowObjects(tree), new Multiplicity(), mail);
         ChannelQueues queues = new ChannelQueues(services);
         tree.openChannelsWith(queues::open);
     }
@@ -369,6 +372,9 @@ public final class Kompira implements AutoCloseable {
         if (sourceLibraries != null) {
             sourceLibraries.close();
         }
+        if (mail != null) {
+            mail.close();
+        }
     }
 
     /** Configures a {@link Kompira} engine. Not thread-safe. */
@@ -385,6 +391,7 @@ public final class Kompira implements AutoCloseable {
         private String environmentObject;
         private final List<LibraryProvider> libraries = new ArrayList<>();
         private SourceLibraryRuntime sourceLibraries;
+        private MailSupport mail;
         private StepHandler stepHandler;
         private CheckpointStore checkpoints;
         private ObjectStore store;
@@ -460,6 +467,15 @@ public final class Kompira implements AutoCloseable {
          */
         public Builder sourceLibraries(SourceLibraryRuntime runtime) {
             this.sourceLibraries = runtime;
+            return this;
+        }
+
+        /**
+         * Sets what builds, sends and parses mail ({@code mailto}, {@code mail_parse}, builtins.md §5.3),
+         * instead of the first {@link MailSupport} that {@link ServiceLoader} finds; the engine closes it.
+         */
+        public Builder mail(MailSupport support) {
+            this.mail = support;
             return this;
         }
 

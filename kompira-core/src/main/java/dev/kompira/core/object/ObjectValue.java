@@ -46,6 +46,8 @@ public final class ObjectValue implements Attributed, Container {
 
     /** Where a Config keeps its {@code data} among the stored fields (the import format's key, §7.2). */
     private static final String CONFIG_DATA = "data";
+    /** The method of SmtpServer objects that the engine performs with its mail support (objects.md §4.21). */
+    public static final String CONN_CHECK = "conn_check";
     private static final Set<String> COMMON_METHODS = Set.of("delete", "update", "rename");
     private static final Set<String> CONTAINER_METHODS = Set.of("add", "move", "copy", "has_child", "find", "glob");
     private static final Signature GLOB = Signature.parse("glob(pattern)");
@@ -125,7 +127,8 @@ public final class ObjectValue implements Attributed, Container {
             Value member = tree.channel(o.id()).attribute(name);
             return member instanceof MethodValue ? new MethodValue(this, name) : member;
         }
-        if (COMMON_METHODS.contains(name) || isContainer(o) && CONTAINER_METHODS.contains(name)) {
+        if (COMMON_METHODS.contains(name) || isContainer(o) && CONTAINER_METHODS.contains(name)
+                || name.equals(CONN_CHECK) && isSmtpServer(o)) {
             return new MethodValue(this, name);
         }
         boolean library = tree.isLibrary(o);
@@ -191,7 +194,7 @@ public final class ObjectValue implements Attributed, Container {
         for (FieldDefinition f : TypeDefinition.of(o).fields()) {
             Value v = stored.get(f.name());
             data.put(f.name(), v != null ? tree.toJobflow(v)
-                    : tree.store().read(tx -> f.readDefault(new TreeContext(tx, tree.zone(), "/"))));
+                    : tree.toJobflow(tree.store().read(tx -> f.readDefault(new TreeContext(tx, tree.zone(), "/")))));
         }
         return data;
     }
@@ -388,6 +391,15 @@ public final class ObjectValue implements Attributed, Container {
                 }
                 return callLibrary(o, name, libraryFunction(name), arguments);
         }
+    }
+
+    /** Returns whether this is an SmtpServer object (objects.md §4.21), whose {@code conn_check()} the engine performs. */
+    public boolean isSmtpServer() {
+        return isSmtpServer(stored());
+    }
+
+    private boolean isSmtpServer(StoredObject o) {
+        return tree.typeName(o).equals("SmtpServer");
     }
 
     /** Returns whether {@code name} names a library function of this object rather than one of its methods. */

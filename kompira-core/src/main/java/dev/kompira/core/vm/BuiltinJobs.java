@@ -120,6 +120,8 @@ final class BuiltinJobs {
                     m.detach();
                     inv.status = IntegerValue.ZERO;
                 };
+            case "mailto":
+                return MailJobs::mailto;
             case "suspend":
                 return (m, inv, args) -> {
                     SUSPEND.bind(args);
@@ -201,7 +203,7 @@ final class BuiltinJobs {
         };
     }
 
-    /** Built-ins that need mail, HTTP or remote hosts, which this engine does not provide yet. */
+    /** Built-ins that need HTTP, which this engine does not provide yet. */
     private static Action unavailable(String name) {
         return (m, inv, args) -> {
             throw new JobflowError(ErrorCode.R_CALL_FAILED, name + ": not available in this engine yet");

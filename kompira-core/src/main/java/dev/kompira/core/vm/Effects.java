@@ -39,7 +39,7 @@ final class Effects {
     /** Built-in functions that only compute from their arguments (or read the clock or the tree). */
     private static final Set<String> PURE_FUNCTIONS = Set.of("now", "datetime", "date", "time", "timedelta", "int", "float",
             "pattern", "path", "string", "bytes", "type", "decode", "encode", "length", "has_key", "json_parse",
-            "json_dump", "iprange");
+            "json_dump", "mail_parse", "iprange");
     /**
      * Built-in jobs that change only the process's own state (status variables, control flow). Those
      * that print ({@code print}, {@code abort}, {@code assert}) are effects: their lines leave the

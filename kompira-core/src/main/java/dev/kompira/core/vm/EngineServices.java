@@ -1,6 +1,7 @@
 package dev.kompira.core.vm;
 
 import dev.kompira.core.builtin.CallContext;
+import dev.kompira.core.mail.MailSupport;
 import dev.kompira.core.object.ObjectTree;
 import dev.kompira.core.process.CheckpointStore;
 import dev.kompira.core.process.ConsoleListener;
@@ -33,11 +34,12 @@ import java.util.function.Supplier;
  * @param tree          the object tree
  * @param jobflows      the compiled Jobflow objects of the tree
  * @param multiplicity  the multiplicity locks of Jobflow objects
+ * @param mail          builds, sends and parses mail, or Java null when the engine has no mail support
  */
 public record EngineServices(Executor carriers, ScheduledExecutorService timer, List<Transport> transports, ZoneId zone,
         Clock clock, boolean showCommands, Supplier<DictionaryValue> environment,
         ConsoleListener console, ProcessRegistry registry, ProcessLimiter limiter, StepHandler stepHandler,
-        CheckpointStore checkpoints, ObjectTree tree, JobflowObjects jobflows, Multiplicity multiplicity)
+        CheckpointStore checkpoints, ObjectTree tree, JobflowObjects jobflows, Multiplicity multiplicity, MailSupport mail)
         implements CallContext {
 
     /** Copies the transport list. */

@@ -49,6 +49,10 @@ final class ExecutionCompiler {
                     && lib.isLibraryFunction(method.name())) {
                 requireNoInput(in);
                 LibraryCalls.asJob(m, f, lib, method.name(), args, timeout.eval(f.scope, m));
+            } else if (t instanceof MethodValue method && method.receiver() instanceof ObjectValue server
+                    && method.name().equals(ObjectValue.CONN_CHECK) && server.isSmtpServer()) {
+                requireNoInput(in);
+                MailJobs.connCheck(m, f.invocation, server, args);
             } else if (t instanceof MethodValue method) {
                 requireNoInput(in);
                 callMethod(f.invocation, method, args);

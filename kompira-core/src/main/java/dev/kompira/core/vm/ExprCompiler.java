@@ -464,6 +464,10 @@ final class ExprCompiler {
             if (method.receiver() instanceof ObjectValue lib && lib.isLibraryFunction(method.name())) {
                 return LibraryCalls.inExpression(m, lib, method.name(), arguments, timeout);
             }
+            if (method.receiver() instanceof ObjectValue server && method.name().equals(ObjectValue.CONN_CHECK)
+                    && server.isSmtpServer()) {
+                return MailJobs.connCheckInExpression(m, server, arguments);
+            }
             return Members.call(method.receiver(), method.name(), arguments);
         }
         throw new JobflowError(ErrorCode.R_CALL, callee.typeName() + " value is not callable");

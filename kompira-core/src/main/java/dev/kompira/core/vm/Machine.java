@@ -709,7 +709,11 @@ public final class Machine implements JobflowProcess {
         for (int i = 0; i < slots; i++) {
             services.limiter().release();
         }
-        record.end(ended, Instant.now(services.clock()));
+        Instant now = Instant.now(services.clock());
+        record.end(ended, now);
+        if (!shuttingDown) {
+            MonitoringMail.afterEnd(this, ended, now);
+        }
         completion.complete(ended);
     }
 
@@ -762,6 +766,9 @@ public final class Machine implements JobflowProcess {
         if (name.equals("channel")) {
             Signature.parse("channel()").bind(arguments);
             return ChannelValue.numbered(services.registry().newChannelNumber());
+        }
+        if (name.equals("mail_parse")) {
+            return MailJobs.parse(services, arguments);
         }
         BuiltinFunction f = ExprCompiler.builtin(name);
         if (f == null) {

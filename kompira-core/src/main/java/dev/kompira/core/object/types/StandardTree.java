@@ -106,6 +106,8 @@ public final class StandardTree {
         entries.add(object("/system/nodetypes/Servers/SSH", "NodeType", REQUIRED, "{\"conntypes\": {\"ssh\": \"SSH\"}}"));
         entries.add(object("/system/nodetypes/Servers/Windows", "NodeType", REQUIRED, WINDOWS_CONNTYPES));
         entries.add(object("/system/info", "SystemInfo", RECOMMENDED, "{}"));
+        entries.add(object("/system/smtp_servers", "Table", RECOMMENDED, table("SmtpServer")));
+        entries.add(object("/system/smtp_servers/Default", "SmtpServer", RECOMMENDED, "{}"));
         entries.add(directory("/config", "Configuration directory", REQUIRED));
         entries.add(object("/config/user", "Virtual", REQUIRED, virtual(ACCOUNT_PROVIDER)));
         entries.add(object("/config/group", "Virtual", REQUIRED, virtual(ACCOUNT_PROVIDER)));

@@ -53,6 +53,7 @@ class StandardTreeTest {
         Map<String, String> recommended = Map.ofEntries(Map.entry("/system/libraries", "Directory"),
                 Map.entry("/system/templates", "Directory"), Map.entry("/system/templates/ProcessDone", "MailTemplate"),
                 Map.entry("/system/templates/ProcessAborted", "MailTemplate"), Map.entry("/system/info", "SystemInfo"),
+                Map.entry("/system/smtp_servers", "Table"), Map.entry("/system/smtp_servers/Default", "SmtpServer"),
                 Map.entry("/config/realms", "Table"), Map.entry("/config/realms/default", "Realm"), Map.entry("/user", "Directory"),
                 Map.entry("/user/app", "Directory"), Map.entry("/user/lib", "Directory"), Map.entry("/user/data", "Directory"),
                 Map.entry("/user/data/nodes", "Directory"), Map.entry("/user/data/accounts", "Directory"),
@@ -62,7 +63,7 @@ class StandardTreeTest {
             assertEquals(StandardEntry.Level.RECOMMENDED, entry(path).level(), path);
         });
         assertEquals(recommended.size() + 20 + BuiltinTypes.all().size(), StandardTree.entries().size(),
-                "nothing optional or product-only");
+                "nothing optional or product-only (J161 makes the SMTP servers recommended)");
     }
 
     @Test
