@@ -1,6 +1,7 @@
 package dev.kompira.core;
 
 import dev.kompira.core.event.ChannelValue;
+import dev.kompira.core.http.HttpClients;
 import dev.kompira.core.library.LibraryProvider;
 import dev.kompira.core.library.SourceLibraryRuntime;
 import dev.kompira.core.object.ObjectManager;
@@ -111,7 +112,7 @@ public final class Kompira implements AutoCloseable {
         }
         this.services = new EngineServices(carriers, timer, transports, b.zone, b.clock, b.showCommands,
                 () -> environment(env, tree, b.environmentObject), b.console, registry, new ProcessLimiter(b.processLimit), b.stepHandler,
-                b.checkpoints, tree, new JobflowObjects(tree), new Multiplicity());
+                b.checkpoints, tree, new JobflowObjects(tree), new Multiplicity(), new HttpClients());
         ChannelQueues queues = new ChannelQueues(services);
         tree.openChannelsWith(queues::open);
     }
@@ -352,7 +353,7 @@ public final class Kompira implements AutoCloseable {
     /**
      * Terminates running processes (those in checkpoint mode keep their last checkpoint, so that an
      * engine built on the same store resumes them), closes the transports and stops the engine's
-     * threads.
+     * threads and HTTP clients.
      */
     @Override
     public void close() {
@@ -366,6 +367,7 @@ public final class Kompira implements AutoCloseable {
         }
         carriers.shutdownNow();
         transports.forEach(Transport::close);
+        services.http().close();
         if (sourceLibraries != null) {
             sourceLibraries.close();
         }
