@@ -14,8 +14,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Collects a response body in memory up to {@link #LIMIT} bytes, asking for one buffer at a time,
- * and gives up — closing the stream — when the body grows past the limit or when no bytes arrive
+ * Collects a response body in memory up to {@link #LIMIT} bytes and gives up — closing the stream — when the body grows past the limit or when no bytes arrive
  * for {@code timeout} (the per-read timeout of D115). A body that announces a larger
  * Content-Length is refused before any of it is read. Thread-safe as the JDK client drives it: one
  * signal at a time, the timer from another thread.
@@ -62,7 +61,9 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
             return;
         }
         rearm();
-        s.request(1);
+        // all at once: asking buffer by buffer made the client hand every buffer to another thread;
+        // the limit still holds, as the stream is cancelled as soon as the body passes it
+        s.request(Long.MAX_VALUE);
     }
 
     @Override
@@ -80,7 +81,6 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
             buffer.get(chunk);
             received.write(chunk, 0, chunk.length);
         }
-        subscription.request(1);
     }
 
     @Override

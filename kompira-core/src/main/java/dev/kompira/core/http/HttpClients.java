@@ -14,8 +14,8 @@ import javax.net.ssl.SSLContext;
  * The engine's HTTP clients for {@code urlopen}, created on first use and shared by all its
  * processes so that connections are reused: one per combination of {@code verify} and
  * {@code proxies}, the only options a {@link HttpClient} fixes for all its requests. Redirects are
- * followed by {@link UrlopenExchange} (to record {@code history}); HTTP/2 is used where the server
- * offers it. Thread-safe; {@link #close()} stops the clients' threads, after which no request can
+ * followed by {@link UrlopenExchange} (to record {@code history}); HTTP/2 is used where an
+ * {@code https} server offers it. Thread-safe; {@link #close()} stops the clients' threads, after which no request can
  * be made.
  */
 public final class HttpClients implements AutoCloseable {
@@ -49,8 +49,10 @@ public final class HttpClients implements AutoCloseable {
 
     private synchronized ExecutorService executor() {
         if (executor == null) {
+            // the clients' tasks never block, so a few threads carry them; a cached pool's hand-offs to
+            // new or idle threads made each request slower
             AtomicInteger count = new AtomicInteger();
-            executor = Executors.newCachedThreadPool(r -> {
+            executor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
                 Thread t = new Thread(r, "kompira-http-" + count.incrementAndGet());
                 t.setDaemon(true);
                 return t;

@@ -104,8 +104,19 @@ public final class UrlopenExchange {
     }
 
     private HttpRequest httpRequest(URI uri, String method, RequestBody body) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
+        if (body != null) {
+            builder.method(method, HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
+        } else if (method.equals("GET")) {
+            builder.GET(); // without the Content-Length: 0 that a method with an empty body gets
+        } else {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        if (!"https".equalsIgnoreCase(uri.getScheme())) {
+            // HTTP/2 comes through TLS (ALPN); asking every plain request to upgrade to h2c, which RFC 9113
+            // deprecates and servers hardly offer, would only add headers that some servers refuse
+            builder.version(HttpClient.Version.HTTP_1_1);
+        }
         if (request.timeout() != null) {
             builder.timeout(request.timeout());
         }

@@ -29,6 +29,13 @@ import javax.net.ssl.SSLContext;
  */
 public final class LoopbackHttpServer implements AutoCloseable {
 
+    static {
+        // Without TCP_NODELAY the JDK's server holds back a body written after its headers until the
+        // client acknowledges them, which a client with delayed ACKs does some 40 ms later: every
+        // request on a kept-alive connection would take that long. Servers in production send at once.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     /** A request as the server received it. */
     public record Received(String method, String uri, Map<String, List<String>> headers, byte[] body) {
 
