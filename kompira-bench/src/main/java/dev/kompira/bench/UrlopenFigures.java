@@ -25,7 +25,7 @@ public final class UrlopenFigures {
 
     static final int REQUESTS = 1000;
     static final int CHILDREN = 50;
-    static final int WARM_UP = 1000;
+    static final int WARM_UP = 5000;
     private static final byte[] BODY = new byte[1024];
 
     private static final String SEQUENTIAL = "| url = '' |\n| n = 0 |\n"
@@ -35,14 +35,14 @@ public final class UrlopenFigures {
             + " { if length($RESULT.content) != 1024 | abort('bad answer: %code' % $RESULT) } } }\n";
     private static final String CPYTHON = String.join("\n",
             "import sys, time, urllib.request",
-            "url, n, warm = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])",
-            "def run(k):",
+            "warm_url, url, warm, n = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])",
+            "def run(u, k):",
             "    for i in range(k):",
-            "        with urllib.request.urlopen(url) as r:",
+            "        with urllib.request.urlopen(u) as r:",
             "            assert r.status == 200 and len(r.read()) == 1024",
-            "run(warm)",
+            "run(warm_url, warm)",
             "start = time.perf_counter()",
-            "run(n)",
+            "run(url, n)",
             "print((time.perf_counter() - start) * 1000)");
 
     private UrlopenFigures() {
@@ -92,15 +92,14 @@ public final class UrlopenFigures {
     }
 
     private static Measured cpython() throws Exception {
-        try (LoopbackHttpServer server = server()) {
-            Process p = new ProcessBuilder("python3", "-c", CPYTHON, server.base() + "/kib", String.valueOf(REQUESTS),
-                    String.valueOf(WARM_UP)).redirectErrorStream(true).start();
+        try (LoopbackHttpServer warm = server(); LoopbackHttpServer measured = server()) {
+            Process p = new ProcessBuilder("python3", "-c", CPYTHON, warm.base() + "/kib", measured.base() + "/kib",
+                    String.valueOf(WARM_UP), String.valueOf(REQUESTS)).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (p.waitFor() != 0) {
                 throw new IOException("python3 failed: " + out);
             }
-            // urllib opens one connection per request: the warm-up's are counted too, so they are taken off
-            return new Measured(Double.parseDouble(out), server.connections() - WARM_UP);
+            return new Measured(Double.parseDouble(out), measured.connections());
         }
     }
 }

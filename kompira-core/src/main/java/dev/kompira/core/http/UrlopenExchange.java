@@ -79,8 +79,10 @@ public final class UrlopenExchange {
             result.completeExceptionally(new UrlopenException(e.getMessage()));
             return;
         }
-        CompletableFuture<HttpResponse<byte[]>> sending = client.sendAsync(httpRequest,
-                info -> new BoundedBody(info.headers().firstValueAsLong("content-length").orElse(-1), request.timeout(), timer));
+        // the Content-Length of a HEAD response is that of the body a GET would get, not of this one
+        boolean head = method.equals("HEAD");
+        CompletableFuture<HttpResponse<byte[]>> sending = client.sendAsync(httpRequest, info -> new BoundedBody(
+                head ? -1 : info.headers().firstValueAsLong("content-length").orElse(-1), request.timeout(), timer));
         inFlight = sending;
         if (result.isCancelled()) {
             sending.cancel(true);

@@ -179,6 +179,20 @@ class UrlopenFaultsTest {
     }
 
     @Test
+    void aHeadRequestOfALargeResourceIsAnswered() throws Exception {
+        server.on("/big", ex -> {
+            ex.getResponseHeaders().set("Content-Type", "application/octet-stream");
+            ex.getResponseHeaders().set("Content-Length", String.valueOf(50L * 1024 * 1024));
+            ex.sendResponseHeaders(200, -1);
+        });
+
+        String console = run(server.base(), "urlopen(base + '/big', http_method='HEAD') => print($STATUS, $RESULT.code,"
+                + " $RESULT.headers['content-length'], length($RESULT.content))\n");
+
+        assertEquals("0 200 52428800 0\n", console);
+    }
+
+    @Test
     void aBodyInAnotherCharsetThanDeclaredIsDecodedWithReplacementCharacters() throws Exception {
         byte[] sjis = "日本語".getBytes("Shift_JIS");
         server.on("/wrong", ex -> LoopbackHttpServer.respond(ex, 200, "text/plain; charset=utf-8", sjis));
