@@ -7,6 +7,10 @@ import dev.kompira.core.process.ProcessOutcome;
 import dev.kompira.core.value.IntegerValue;
 import dev.kompira.core.value.StringValue;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
@@ -16,7 +20,7 @@ import java.util.Map;
  * sequential GETs from a jobflow against CPython's {@code urllib.request} doing the same
  * ({@code python3} on the PATH; bar: ours / CPython's &lt;= 1.0), then {@value #REQUESTS} GETs
  * from a {@code pfor} of {@value #CHILDREN} children, with the TCP connections the server saw for
- * each (connection reuse). Both sides warm up with {@value #WARM_UP} requests first; each side has
+ * each (connection reuse), and Java's HTTP client alone in a loop, the floor under urlopen. Both sides warm up with {@value #WARM_UP} requests first; each side has
  * a server of its own.
  *
  * <pre>java -cp kompira-bench/target/benchmarks.jar dev.kompira.bench.UrlopenFigures</pre>
@@ -55,11 +59,15 @@ public final class UrlopenFigures {
             Measured sequential = kompira(engine, engine.compile("sequential.kjf", SEQUENTIAL), 1);
             Measured parallel = kompira(engine, engine.compile("parallel.kjf", PARALLEL), CHILDREN);
             Measured python = cpython();
+            Measured jdk = jdkClient();
             System.out.printf("%n%d sequential GETs of 1 KiB, kompira urlopen: %7.1f ms, %4d connections%n", REQUESTS,
                     sequential.millis(), sequential.connections());
             System.out.printf("%d sequential GETs of 1 KiB, CPython urllib: %7.1f ms, %4d connections%n", REQUESTS,
                     python.millis(), python.connections());
-            System.out.printf("ratio kompira/CPython: %.2f (bar: <= 1.0)%n", sequential.millis() / python.millis());
+            System.out.printf("%d sequential GETs of 1 KiB, Java's HttpClient alone: %7.1f ms, %4d connections%n", REQUESTS,
+                    jdk.millis(), jdk.connections());
+            System.out.printf("ratio kompira/CPython: %.2f (bar: <= 1.0); kompira/HttpClient alone: %.2f%n",
+                    sequential.millis() / python.millis(), sequential.millis() / jdk.millis());
             System.out.printf("%d GETs from a pfor of %d children, kompira: %7.1f ms, %4d connections (%.0f requests/s)%n",
                     REQUESTS, CHILDREN, parallel.millis(), parallel.connections(), REQUESTS / (parallel.millis() / 1000));
         }
@@ -88,6 +96,26 @@ public final class UrlopenFigures {
                 "n", IntegerValue.of(n))).await();
         if (!outcome.isDone()) {
             throw new IllegalStateException("the benchmark flow failed: " + outcome);
+        }
+    }
+
+    /** The floor under urlopen: Java's HTTP client in a plain loop, set up as the engine sets it up. */
+    private static Measured jdkClient() throws Exception {
+        HttpClient client = HttpClient.newBuilder().executor(Runnable::run).build();
+        try (LoopbackHttpServer warm = server(); LoopbackHttpServer measured = server()) {
+            get(client, warm.base() + "/kib", WARM_UP);
+            long start = System.nanoTime();
+            get(client, measured.base() + "/kib", REQUESTS);
+            return new Measured((System.nanoTime() - start) / 1e6, measured.connections());
+        }
+    }
+
+    private static void get(HttpClient client, String url, int n) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).version(HttpClient.Version.HTTP_1_1).build();
+        for (int i = 0; i < n; i++) {
+            if (client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).get().body().length != BODY.length) {
+                throw new IllegalStateException("bad answer");
+            }
         }
     }
 

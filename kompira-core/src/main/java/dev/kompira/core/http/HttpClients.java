@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,13 +16,14 @@ import javax.net.ssl.SSLContext;
  * processes so that connections are reused: one per combination of {@code verify} and
  * {@code proxies}, the only options a {@link HttpClient} fixes for all its requests. Redirects are
  * followed by {@link UrlopenExchange} (to record {@code history}); HTTP/2 is used where an
- * {@code https} server offers it. Thread-safe; {@link #close()} stops the clients' threads, after which no request can
- * be made.
+ * {@code https} server offers it. Thread-safe; {@link #close()} drops the clients (Java 17's client
+ * has no close: its selector thread ends once the client is unreferenced) and stops the work
+ * threads, after which no request can be made.
  */
 public final class HttpClients implements AutoCloseable {
 
     private final Map<Key, HttpClient> clients = new ConcurrentHashMap<>();
-    private volatile ExecutorService executor;
+    private ExecutorService workers;
     private volatile boolean closed;
 
     private record Key(boolean verify, Proxies proxies) {
@@ -39,7 +41,10 @@ public final class HttpClients implements AutoCloseable {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_2)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor())
+                // the client's own tasks never block: running them where they arise, on its selector
+                // thread, spares each request the wake-up of other threads (a third of its time when
+                // the machine is busy); the work that can take long goes to work()
+                .executor(Runnable::run)
                 .proxy(key.proxies().selector());
         if (!key.verify()) {
             builder.sslContext(trustingEverything());
@@ -47,18 +52,20 @@ public final class HttpClients implements AutoCloseable {
         return builder.build();
     }
 
-    private synchronized ExecutorService executor() {
-        if (executor == null) {
-            // the clients' tasks never block, so a few threads carry them; a cached pool's hand-offs to
-            // new or idle threads made each request slower
+    /** Threads for what would hold up the clients' selector threads: undoing gzip, decoding large bodies. */
+    synchronized Executor work() {
+        if (closed) {
+            throw new UrlopenException("the engine is closed");
+        }
+        if (workers == null) {
             AtomicInteger count = new AtomicInteger();
-            executor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+            workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
                 Thread t = new Thread(r, "kompira-http-" + count.incrementAndGet());
                 t.setDaemon(true);
                 return t;
             });
         }
-        return executor;
+        return workers;
     }
 
     /** A TLS context that accepts any certificate for any host name ({@code verify = false}, D115). */
@@ -72,13 +79,13 @@ public final class HttpClients implements AutoCloseable {
         }
     }
 
-    /** Stops the clients' threads; requests under way fail. */
+    /** Stops the clients' work threads; requests under way fail or are never answered. */
     @Override
     public synchronized void close() {
         closed = true;
         clients.clear();
-        if (executor != null) {
-            executor.shutdownNow();
+        if (workers != null) {
+            workers.shutdownNow();
         }
     }
 }

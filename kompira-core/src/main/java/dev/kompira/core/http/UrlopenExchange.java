@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.net.ssl.SSLException;
 
@@ -36,6 +37,7 @@ public final class UrlopenExchange {
     static final int MAX_REDIRECTS = 30;
 
     private final HttpClient client;
+    private final Executor work;
     private final UrlopenRequest request;
     private final ScheduledExecutorService timer;
     private final CompletableFuture<DictionaryValue> result = new CompletableFuture<>();
@@ -44,15 +46,17 @@ public final class UrlopenExchange {
     private final Map<String, String> chainCookies = new LinkedHashMap<>();
     private volatile CompletableFuture<?> inFlight;
 
-    private UrlopenExchange(HttpClient client, UrlopenRequest request, ScheduledExecutorService timer) {
+    private UrlopenExchange(HttpClient client, Executor work, UrlopenRequest request, ScheduledExecutorService timer) {
         this.client = client;
+        this.work = work;
         this.request = request;
         this.timer = timer;
     }
 
     /** Starts {@code request} on a client of {@code clients}; {@code timer} runs the read timeouts. */
     public static UrlopenExchange start(HttpClients clients, UrlopenRequest request, ScheduledExecutorService timer) {
-        UrlopenExchange exchange = new UrlopenExchange(clients.client(request.verify(), request.proxies()), request, timer);
+        UrlopenExchange exchange = new UrlopenExchange(clients.client(request.verify(), request.proxies()), clients.work(),
+                request, timer);
         exchange.send(request.uri(), request.method(), request.body());
         return exchange;
     }
@@ -96,13 +100,30 @@ public final class UrlopenExchange {
                     result.completeExceptionally(failure(uri, failure));
                 } else if (isRedirect(response, method)) {
                     follow(response, method, body);
+                } else if (isLarge(response)) {
+                    // off the client's selector thread, which serves every other request meanwhile
+                    work.execute(() -> complete(response));
                 } else {
-                    result.complete(UrlopenResult.of(request, response, history));
+                    complete(response);
                 }
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }
         });
+    }
+
+    private void complete(HttpResponse<byte[]> response) {
+        try {
+            result.complete(UrlopenResult.of(request, response, history));
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+        }
+    }
+
+    /** Whether building the result takes long enough to hold up other requests: a coded or large body. */
+    private static boolean isLarge(HttpResponse<byte[]> response) {
+        return response.body() != null && response.body().length > 64 * 1024
+                || response.headers().firstValue("content-encoding").isPresent();
     }
 
     private HttpRequest httpRequest(URI uri, String method, RequestBody body) {
