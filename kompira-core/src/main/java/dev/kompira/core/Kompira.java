@@ -1,6 +1,7 @@
 package dev.kompira.core;
 
 import dev.kompira.core.event.ChannelValue;
+import dev.kompira.core.http.HttpClients;
 import dev.kompira.core.library.LibraryProvider;
 import dev.kompira.core.library.SourceLibraryRuntime;
 import dev.kompira.core.mail.MailSupport;
@@ -114,7 +115,7 @@ public final class Kompira implements AutoCloseable {
         this.mail = b.mail != null ? b.mail : ServiceLoader.load(MailSupport.class).findFirst().orElse(null);
         this.services = new EngineServices(carriers, timer, transports, b.zone, b.clock, b.showCommands,
                 () -> environment(env, tree, b.environmentObject), b.console, registry, new ProcessLimiter(b.processLimit), b.stepHandler,
-                b.checkpoints, tree, new JobflowObjects(tree), new Multiplicity(), mail);
+                b.checkpoints, tree, new JobflowObjects(tree), new Multiplicity(), mail, new HttpClients());
         ChannelQueues queues = new ChannelQueues(services);
         tree.openChannelsWith(queues::open);
     }
@@ -355,7 +356,7 @@ public final class Kompira implements AutoCloseable {
     /**
      * Terminates running processes (those in checkpoint mode keep their last checkpoint, so that an
      * engine built on the same store resumes them), closes the transports and stops the engine's
-     * threads.
+     * threads and HTTP clients.
      */
     @Override
     public void close() {
@@ -369,6 +370,7 @@ public final class Kompira implements AutoCloseable {
         }
         carriers.shutdownNow();
         transports.forEach(Transport::close);
+        services.http().close();
         if (sourceLibraries != null) {
             sourceLibraries.close();
         }

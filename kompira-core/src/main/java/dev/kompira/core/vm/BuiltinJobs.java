@@ -42,7 +42,7 @@ final class BuiltinJobs {
 
     static JobCode compile(BuiltinJob job, ExprCompiler.ArgumentsCode arguments, Lexical lexical) {
         String name = job.name();
-        // put, get, reboot, upload and download read the control variables in scope where the job is written, as commands do
+        // put, get, reboot, upload, download and urlopen read the control variables in scope where the job is written, as commands do
         Slot[] controls = readsControls(name)
                 ? ControlVariables.NAMES.stream().map(lexical::resolve).toArray(Slot[]::new) : null;
         Action action = controls == null ? action(name) : null;
@@ -51,6 +51,8 @@ final class BuiltinJobs {
             try {
                 if (controls == null) {
                     action.run(m, f.invocation, args);
+                } else if (name.equals("urlopen")) {
+                    UrlopenJob.run(m, f, args, controls);
                 } else if (name.equals("reboot")) {
                     RebootJob.run(m, f, args, controls);
                 } else if (TransferJobs.isTransfer(name)) {
@@ -68,7 +70,7 @@ final class BuiltinJobs {
     }
 
     private static boolean readsControls(String name) {
-        return name.equals("reboot") || TransferJobs.isTransfer(name) || FileTransferJobs.isFileTransfer(name);
+        return name.equals("reboot") || name.equals("urlopen") || TransferJobs.isTransfer(name) || FileTransferJobs.isFileTransfer(name);
     }
 
     private static boolean isControlFlow(String name) {
@@ -203,7 +205,7 @@ final class BuiltinJobs {
         };
     }
 
-    /** Built-ins that need HTTP, which this engine does not provide yet. */
+    /** Built-ins that need user accounts, which this engine does not provide yet. */
     private static Action unavailable(String name) {
         return (m, inv, args) -> {
             throw new JobflowError(ErrorCode.R_CALL_FAILED, name + ": not available in this engine yet");

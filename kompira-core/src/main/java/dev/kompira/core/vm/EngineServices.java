@@ -2,6 +2,7 @@ package dev.kompira.core.vm;
 
 import dev.kompira.core.builtin.CallContext;
 import dev.kompira.core.mail.MailSupport;
+import dev.kompira.core.http.HttpClients;
 import dev.kompira.core.object.ObjectTree;
 import dev.kompira.core.process.CheckpointStore;
 import dev.kompira.core.process.ConsoleListener;
@@ -16,7 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
 /**
- * What the engine lends its processes: carrier threads, a timer, transports, time, console
+ * What the engine lends its processes: carrier threads, a timer, transports, HTTP clients, time, console
  * listeners and options. Built by {@code Kompira}; processes never reach for global state.
  *
  * @param carriers      runs process slices; never blocks
@@ -35,11 +36,13 @@ import java.util.function.Supplier;
  * @param jobflows      the compiled Jobflow objects of the tree
  * @param multiplicity  the multiplicity locks of Jobflow objects
  * @param mail          builds, sends and parses mail, or Java null when the engine has no mail support
+ * @param http          the HTTP clients of {@code urlopen}
  */
 public record EngineServices(Executor carriers, ScheduledExecutorService timer, List<Transport> transports, ZoneId zone,
         Clock clock, boolean showCommands, Supplier<DictionaryValue> environment,
         ConsoleListener console, ProcessRegistry registry, ProcessLimiter limiter, StepHandler stepHandler,
-        CheckpointStore checkpoints, ObjectTree tree, JobflowObjects jobflows, Multiplicity multiplicity, MailSupport mail)
+        CheckpointStore checkpoints, ObjectTree tree, JobflowObjects jobflows, Multiplicity multiplicity, MailSupport mail,
+        HttpClients http)
         implements CallContext {
 
     /** Copies the transport list. */
