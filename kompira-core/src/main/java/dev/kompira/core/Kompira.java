@@ -24,6 +24,7 @@ import dev.kompira.core.value.DictionaryValue;
 import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.Value;
 import dev.kompira.core.vm.ChannelQueues;
+import dev.kompira.core.vm.MailChannelPoller;
 import dev.kompira.core.vm.CompiledProgram;
 import dev.kompira.core.vm.Compiler;
 import dev.kompira.core.vm.EngineServices;
@@ -42,6 +43,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,6 +91,8 @@ public final class Kompira implements AutoCloseable {
     private final ProcessRegistry registry;
     private final SourceLibraryRuntime sourceLibraries;
     private final MailSupport mail;
+    /** Polls the MailChannel objects' mailboxes, or Java null when the engine has no mail support. */
+    private final MailChannelPoller mailChannels;
     private final List<String> notResumed = new ArrayList<>();
 
     private Kompira(Builder b) {
@@ -118,6 +122,10 @@ public final class Kompira implements AutoCloseable {
                 b.checkpoints, tree, new JobflowObjects(tree), new Multiplicity(), mail, new HttpClients());
         ChannelQueues queues = new ChannelQueues(services);
         tree.openChannelsWith(queues::open);
+        this.mailChannels = mail == null ? null : new MailChannelPoller(services, b.mailCheckUnit);
+        if (mailChannels != null) {
+            mailChannels.start();
+        }
     }
 
     /**
@@ -360,6 +368,9 @@ public final class Kompira implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (mailChannels != null) {
+            mailChannels.close();
+        }
         registry.active().forEach(Machine::stopForShutdown);
         carriers.shutdown();
         timer.shutdownNow();
@@ -394,6 +405,7 @@ public final class Kompira implements AutoCloseable {
         private final List<LibraryProvider> libraries = new ArrayList<>();
         private SourceLibraryRuntime sourceLibraries;
         private MailSupport mail;
+        private Duration mailCheckUnit = Duration.ofMinutes(1);
         private StepHandler stepHandler;
         private CheckpointStore checkpoints;
         private ObjectStore store;
@@ -478,6 +490,19 @@ public final class Kompira implements AutoCloseable {
          */
         public Builder mail(MailSupport support) {
             this.mail = support;
+            return this;
+        }
+
+        /**
+         * Sets the length of one step of a MailChannel's {@code checkInterval} (objects.md §4.20): one minute
+         * unless changed, as in Kompira; shorter for tests and demonstrations. The engine looks for due
+         * channels once per step.
+         */
+        public Builder mailCheckUnit(Duration unit) {
+            if (unit.isNegative() || unit.isZero()) {
+                throw new IllegalArgumentException("the mail check unit must be positive: " + unit);
+            }
+            this.mailCheckUnit = unit;
             return this;
         }
 

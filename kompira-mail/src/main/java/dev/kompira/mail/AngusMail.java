@@ -3,6 +3,7 @@ package dev.kompira.mail;
 import dev.kompira.core.mail.MailDraft;
 import dev.kompira.core.mail.MailException;
 import dev.kompira.core.mail.MailSupport;
+import dev.kompira.core.mail.MailboxSettings;
 import dev.kompira.core.mail.SmtpSettings;
 import dev.kompira.core.value.DictionaryValue;
 import jakarta.mail.MessagingException;
@@ -17,11 +18,12 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * The engine's mail on Jakarta Mail (Eclipse Angus Mail). Messages are built on the caller's thread
- * (it is quick and throws for an invalid draft); SMTP conversations run on a bounded pool of I/O
+ * (it is quick and throws for an invalid draft); SMTP conversations and mailbox polls run on a bounded pool of I/O
  * threads of their own, so that a parked process holds no carrier thread. Found by
  * {@link java.util.ServiceLoader}. Thread-safe; {@link #close()} stops the I/O threads.
  */
@@ -32,6 +34,7 @@ public final class AngusMail implements MailSupport {
 
     private final Session composing = Session.getInstance(new Properties());
     private final MailParser parser = new MailParser();
+    private final Mailboxes mailboxes = new Mailboxes();
     private final ThreadPoolExecutor io;
     private SmtpSessions smtp;
 
@@ -77,6 +80,19 @@ public final class AngusMail implements MailSupport {
             smtp().check(server);
             return null;
         });
+    }
+
+    @Override
+    public CompletableFuture<Void> check(MailboxSettings server) {
+        return onIoThread(() -> {
+            mailboxes.check(server);
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Integer> fetch(MailboxSettings server, Consumer<byte[]> deliver) {
+        return CompletableFuture.supplyAsync(() -> mailboxes.fetch(server, deliver), io);
     }
 
     @Override

@@ -177,7 +177,7 @@ final class SmtpSessions implements AutoCloseable {
     }
 
     /** The messages of an exception and of those it chains, each once. */
-    private static String details(Throwable e) {
+    static String details(Throwable e) {
         Set<String> messages = new LinkedHashSet<>();
         Set<Throwable> visited = new HashSet<>();
         for (Throwable t = e; t != null && visited.add(t); t = next(t)) {

@@ -2,6 +2,7 @@ package dev.kompira.core.mail;
 
 import dev.kompira.core.value.DictionaryValue;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * Builds, sends and parses Internet mail for the engine (builtins.md §5.3, D116, D131, and
@@ -35,6 +36,28 @@ public interface MailSupport extends AutoCloseable {
      * {@link MailException} saying what went wrong.
      */
     CompletableFuture<Void> check(SmtpSettings server);
+
+    /**
+     * Connects to the mailbox of {@code server}, logs in and opens the mailbox, then disconnects
+     * ({@code conn_check()} of a MailChannel, objects.md §4.20). The future fails with a
+     * {@link MailException} saying what went wrong. Implementations without mailboxes need not override it.
+     */
+    default CompletableFuture<Void> check(MailboxSettings server) {
+        return CompletableFuture.failedFuture(new MailException("this mail support cannot read mailboxes"));
+    }
+
+    /**
+     * Reads the mail waiting in the mailbox of {@code server}: gives the raw bytes of each mail to
+     * {@code deliver}, on a thread of the implementation, and only then deletes the mail or marks it
+     * seen as the settings say, so that a mail is never lost (a connection lost before that gives it
+     * again at the next poll). A mail that cannot be read is left on the server with a warning logged,
+     * and the others are read all the same. The future completes with the number of mails delivered,
+     * or fails with a {@link MailException} when the mailbox cannot be read at all.
+     * Implementations without mailboxes need not override it.
+     */
+    default CompletableFuture<Integer> fetch(MailboxSettings server, Consumer<byte[]> deliver) {
+        return CompletableFuture.failedFuture(new MailException("this mail support cannot read mailboxes"));
+    }
 
     /**
      * Parses an Internet message into the Dictionary of D131.

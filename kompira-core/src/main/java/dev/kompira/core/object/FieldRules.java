@@ -28,10 +28,11 @@ import java.util.Set;
  */
 public final class FieldRules {
 
-    /** Stored keys that types keep beside their declared fields: a Config's data, a Channel's message counter. */
+    /** Stored keys that types keep beside their declared fields: a Config's data, a (Mail)Channel's message counter. */
     private static final Map<String, Set<String>> KEPT = Map.of(
             BuiltinTypes.TYPES_DIRECTORY + "/Config", Set.of("data"),
-            BuiltinTypes.TYPES_DIRECTORY + "/Channel", Set.of("message_last_id"));
+            BuiltinTypes.TYPES_DIRECTORY + "/Channel", Set.of("message_last_id"),
+            BuiltinTypes.TYPES_DIRECTORY + "/MailChannel", Set.of("message_last_id"));
 
     /** The fields that are derived from others by the library: never written by users, never exported (§4.4, §4.6, §7.5). */
     private static final Map<String, Set<String>> DERIVED = Map.of(

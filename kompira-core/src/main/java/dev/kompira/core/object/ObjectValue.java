@@ -110,10 +110,10 @@ public final class ObjectValue implements Attributed, Container {
         return tree.get(id).map(StoredObject::path).orElse(lastPath);
     }
 
-    /** Returns the queue of this Channel object, or Java null when it is not one. */
+    /** Returns the queue of this Channel or MailChannel object, or Java null when it is neither. */
     public ChannelValue channel() {
         StoredObject o = stored();
-        return tree.typeName(o).equals("Channel") ? tree.channel(o.id()) : null;
+        return isChannel(o) ? tree.channel(o.id()) : null;
     }
 
     @Override
@@ -123,12 +123,12 @@ public final class ObjectValue implements Attributed, Container {
         if (property != null) {
             return property;
         }
-        if (CHANNEL_MEMBERS.contains(name) && tree.typeName(o).equals("Channel")) {
+        if (CHANNEL_MEMBERS.contains(name) && isChannel(o)) {
             Value member = tree.channel(o.id()).attribute(name);
             return member instanceof MethodValue ? new MethodValue(this, name) : member;
         }
         if (COMMON_METHODS.contains(name) || isContainer(o) && CONTAINER_METHODS.contains(name)
-                || name.equals(CONN_CHECK) && isSmtpServer(o)) {
+                || name.equals(CONN_CHECK) && (isSmtpServer(o) || isMailChannel(o))) {
             return new MethodValue(this, name);
         }
         boolean library = tree.isLibrary(o);
@@ -316,7 +316,7 @@ public final class ObjectValue implements Attributed, Container {
 
     /** Writes one field; a Channel's queues are only emptied, by writing null (objects.md §4.7). */
     private void writeField(StoredObject o, String field, Value value) {
-        if (QUEUE_FIELDS.contains(field) && tree.typeName(o).equals("Channel")) {
+        if (QUEUE_FIELDS.contains(field) && isChannel(o)) {
             if (value != NullValue.NULL) {
                 throw new JobflowError(ErrorCode.R_UPDATE, "cannot update " + o.path() + "." + field
                         + ": only null (which empties it) may be written; use send, pop_message or delete_message");
@@ -347,7 +347,7 @@ public final class ObjectValue implements Attributed, Container {
             case "delete":
                 DELETE.bind(arguments);
                 tree.write("delete " + o.path(), tx -> tx.delete(id));
-                if (tree.typeName(o).equals("Channel")) {
+                if (isChannel(o)) {
                     tree.channel(o.id()).close("channel deleted");
                 }
                 return NullValue.NULL;
@@ -383,7 +383,7 @@ public final class ObjectValue implements Attributed, Container {
                 ObjectQuery query = ObjectQuery.of(tree, o, arguments.keywords());
                 return new LazyArrayValue(tree, () -> query.run(o.id()));
             default:
-                if (CHANNEL_MEMBERS.contains(name) && tree.typeName(o).equals("Channel")) {
+                if (CHANNEL_MEMBERS.contains(name) && isChannel(o)) {
                     return tree.channel(o.id()).call(name, arguments);
                 }
                 if (!tree.isLibrary(o)) {
@@ -396,6 +396,20 @@ public final class ObjectValue implements Attributed, Container {
     /** Returns whether this is an SmtpServer object (objects.md §4.21), whose {@code conn_check()} the engine performs. */
     public boolean isSmtpServer() {
         return isSmtpServer(stored());
+    }
+
+    /** Returns whether this is a MailChannel object (objects.md §4.20), whose {@code conn_check()} the engine performs. */
+    public boolean isMailChannel() {
+        return isMailChannel(stored());
+    }
+
+    private boolean isMailChannel(StoredObject o) {
+        return tree.typeName(o).equals("MailChannel");
+    }
+
+    /** Channel and MailChannel objects have a message queue and the methods of objects.md §4.7. */
+    private boolean isChannel(StoredObject o) {
+        return isMailChannel(o) || tree.typeName(o).equals("Channel");
     }
 
     private boolean isSmtpServer(StoredObject o) {

@@ -50,7 +50,7 @@ final class ExecutionCompiler {
                 requireNoInput(in);
                 LibraryCalls.asJob(m, f, lib, method.name(), args, timeout.eval(f.scope, m));
             } else if (t instanceof MethodValue method && method.receiver() instanceof ObjectValue server
-                    && method.name().equals(ObjectValue.CONN_CHECK) && server.isSmtpServer()) {
+                    && method.name().equals(ObjectValue.CONN_CHECK) && (server.isSmtpServer() || server.isMailChannel())) {
                 requireNoInput(in);
                 MailJobs.connCheck(m, f.invocation, server, args);
             } else if (t instanceof MethodValue method) {

@@ -465,7 +465,7 @@ final class ExprCompiler {
                 return LibraryCalls.inExpression(m, lib, method.name(), arguments, timeout);
             }
             if (method.receiver() instanceof ObjectValue server && method.name().equals(ObjectValue.CONN_CHECK)
-                    && server.isSmtpServer()) {
+                    && (server.isSmtpServer() || server.isMailChannel())) {
                 return MailJobs.connCheckInExpression(m, server, arguments);
             }
             return Members.call(method.receiver(), method.name(), arguments);

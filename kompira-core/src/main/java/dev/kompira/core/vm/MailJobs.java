@@ -34,7 +34,7 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * {@code mailto} (builtins.md §5.3, D116, D117), {@code mail_parse} (D131) and the {@code conn_check()}
- * of SmtpServer objects (objects.md §4.21): the jobflow arguments become a {@link MailDraft} and an
+ * of SmtpServer and MailChannel objects (objects.md §4.21, §4.20): the jobflow arguments become a {@link MailDraft} and an
  * {@link SmtpSettings}, and the engine's {@link MailSupport} does the rest. While the server is being
  * talked to the process is parked and holds no carrier thread.
  */
@@ -102,7 +102,7 @@ final class MailJobs {
     private static CompletableFuture<Void> check(Machine m, ObjectValue server) {
         MailSupport mail = support(m, "conn_check");
         try {
-            return mail.check(settings(server));
+            return server.isMailChannel() ? mail.check(MailChannelPoller.settings(server)) : mail.check(settings(server));
         } catch (MailException e) {
             throw failure("conn_check", e.getMessage());
         }
@@ -361,7 +361,7 @@ final class MailJobs {
                 text(server.attribute("password")), timeout, tls, ssl);
     }
 
-    private static String text(Value v) {
+    static String text(Value v) {
         if (v == NullValue.NULL) {
             return null;
         }

@@ -105,7 +105,7 @@ public final class BuiltinTypes {
                     field("subject", "Subject", "String"),
                     field("body", "Body", "LargeText")),
             type("SystemInfo", LATER),
-            type("MailChannel", LATER,
+            type("MailChannel", CORE,
                     field("message_queue", "Message queue", "Array<Binary>#{\"invisible\": true}"),
                     field("event_queue", "Event queue", "Array<Binary>#{\"invisible\": true}"),
                     field("serverName", "Server name", "String"),

@@ -31,8 +31,8 @@ class BuiltinTypesTest {
     void typesAreClassifiedAsInSectionFourZero() {
         Map<BuiltinType.Support, List<String>> expected = Map.of(
                 BuiltinType.Support.CORE, List.of("TypeObject", "Directory", "Table", "Jobflow", "ScriptJob", "Library",
-                        "Channel", "Environment", "Config", "NodeInfo", "AccountInfo", "NodeType", "AttachedFile", "Virtual", "MailTemplate", "SmtpServer"),
-                BuiltinType.Support.LATER, List.of("Realm", "Text", "SystemInfo", "MailChannel"),
+                        "Channel", "Environment", "Config", "NodeInfo", "AccountInfo", "NodeType", "AttachedFile", "Virtual", "MailTemplate", "MailChannel", "SmtpServer"),
+                BuiltinType.Support.LATER, List.of("Realm", "Text", "SystemInfo"),
                 BuiltinType.Support.OUT, List.of("Template", "Form", "Repository", "Wiki", "CustomStyle", "LdapServer",
                         "License", "OAuth2Provider"));
         expected.forEach((support, names) -> assertEquals(names,
