@@ -81,15 +81,23 @@ public final class MailChannelPoller implements AutoCloseable {
             // forget the channels that were deleted
             lastPoll.keySet().retainAll(channels.stream().map(StoredObject::id).toList());
             for (StoredObject o : channels) {
-                ObjectValue channel = new ObjectValue(services.tree(), o.id(), o.path());
-                if (due(channel, o.id(), now) && polling.add(o.id())) {
-                    lastPoll.put(o.id(), now);
-                    poll(channel, o.id());
-                }
+                consider(new ObjectValue(services.tree(), o.id(), o.path()), o.id(), now);
             }
         } catch (RuntimeException e) {
             // the timer must go on: a failed scan is retried at the next one
             LOG.warn("cannot look for mail channels to poll: {}", e.toString());
+        }
+    }
+
+    /** Polls {@code channel} if it is due; a channel deleted or changed meanwhile does not stop the others. */
+    private void consider(ObjectValue channel, long id, long now) {
+        try {
+            if (due(channel, id, now) && polling.add(id)) {
+                lastPoll.put(id, now);
+                poll(channel, id);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("mail channel {}: {}", channel.text(), e.getMessage());
         }
     }
 
