@@ -248,7 +248,8 @@ public final class Kompira implements AutoCloseable {
 
     /**
      * Starts a process running the Jobflow object at absolute path {@code jobflowPath}, holding a
-     * slot of its multiplicity.
+     * slot of its multiplicity; the modes that {@code options} leaves unset are the jobflow's
+     * {@code defaultCheckpointMode} and {@code defaultMonitoringMode}.
      *
      * @throws FlowCompileException     when its source does not compile (with the diagnostics)
      * @throws IllegalArgumentException when there is no Jobflow object at that path
@@ -283,12 +284,12 @@ public final class Kompira implements AutoCloseable {
     /** The one way processes start: checks the options, creates the process, takes the jobflow's multiplicity slot. */
     private JobflowProcess launch(CompiledProgram program, Map<String, Value> parameters, StartOptions options,
             StoredObject jobflow) {
-        if (options.checkpointMode() && services.checkpoints() == null) {
+        if (Boolean.TRUE.equals(options.checkpointMode()) && services.checkpoints() == null) {
             throw new IllegalStateException("checkpoint mode needs a checkpoint store: set one with Kompira.builder().checkpoints(...)");
         }
         Machine m = Machine.create(registry.newPid(), program, new LinkedHashMap<>(parameters), options, services);
         if (jobflow != null) {
-            m.holdMultiplicityOf(jobflow);
+            m.runsJobflow(jobflow, options);
         }
         m.start();
         return m;

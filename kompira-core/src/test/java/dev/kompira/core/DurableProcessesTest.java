@@ -1,6 +1,7 @@
 package dev.kompira.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kompira.core.process.CheckpointRecord;
@@ -72,6 +73,22 @@ class DurableProcessesTest {
             assertTrue(outcome.isDone(), console.toString());
         }
         assertEquals("before\nhi lib\n", console.toString());
+    }
+
+    @Test
+    void aJobflowsDefaultCheckpointModeAppliesWhereTheEngineCanSaveAndAStartMayOverrideIt() throws Exception {
+        String flow = "print(current().checkpoint_mode)";
+        try (Kompira k = engine(new DirectoryCheckpointStore(dir))) {
+            k.objects().createJobflow("/f", flow);
+            k.objects().setField("/f", "defaultCheckpointMode", true);
+            assertTrue(k.start("/f", Map.of(), StartOptions.DEFAULT).await(WAIT).isDone());
+            assertTrue(k.start("/f", Map.of(), StartOptions.DEFAULT.withCheckpointMode(false)).await(WAIT).isDone());
+        }
+        try (Kompira k = engine(null)) {
+            assertTrue(k.start("/f", Map.of(), StartOptions.DEFAULT).await(WAIT).isDone(), "no checkpoint store: the default is ignored");
+            assertThrows(IllegalStateException.class, () -> k.start("/f", Map.of(), StartOptions.DEFAULT.withCheckpointMode(true)));
+        }
+        assertEquals("true\nfalse\nfalse\n", console.toString());
     }
 
     @Test

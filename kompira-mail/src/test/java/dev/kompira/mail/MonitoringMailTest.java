@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kompira.core.process.JobflowProcess;
 import dev.kompira.core.process.ProcessOutcome;
+import dev.kompira.core.process.ProcessState;
+import dev.kompira.core.process.StartOptions;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -58,7 +60,7 @@ class MonitoringMailTest {
     void modeAbortMailSendsOnlyWhenTheProcessAborts() throws Exception {
         assertTrue(run("fine.kjf", "[p = current()] -> ['ABORT_MAIL' >> p.monitoring_mode] -> print('fine')").isDone());
         ProcessOutcome aborted = run("broken.kjf", "[p = current()] -> ['ABORT_MAIL' >> p.monitoring_mode] -> abort('disk full')");
-        assertEquals(dev.kompira.core.process.ProcessState.ABORTED, aborted.state());
+        assertEquals(ProcessState.ABORTED, aborted.state());
         assertTrue(engine.greenMail.waitForIncomingEmail(10_000, 1));
         Thread.sleep(300);
         MimeMessage[] mails = engine.greenMail.getReceivedMessages();
@@ -71,5 +73,23 @@ class MonitoringMailTest {
         assertTrue(run("quiet.kjf", "print(current().monitoring_mode)").isDone());
         Thread.sleep(500);
         assertEquals(0, engine.greenMail.getReceivedMessages().length);
+    }
+
+    @Test
+    void aJobflowObjectStartsInItsDefaultMonitoringModeUnlessTheStartChoosesOne() throws Exception {
+        engine.kompira.objects().createJobflow("/backup", "print(current().monitoring_mode) -> abort('tape full')");
+        engine.kompira.objects().setField("/backup", "defaultMonitoringMode", "ABORT_MAIL");
+
+        ProcessOutcome chosen = engine.kompira.start("/backup", Map.of(), StartOptions.DEFAULT.withMonitoringMode("NOTHING"))
+                .await(MailEngine.WAIT);
+        ProcessOutcome defaulted = engine.kompira.start("/backup", Map.of(), StartOptions.DEFAULT).await(MailEngine.WAIT);
+
+        assertEquals(ProcessState.ABORTED, chosen.state());
+        assertEquals(ProcessState.ABORTED, defaulted.state());
+        assertTrue(engine.greenMail.waitForIncomingEmail(10_000, 1));
+        Thread.sleep(300);
+        MimeMessage[] mails = engine.greenMail.getReceivedMessages();
+        assertEquals(1, mails.length, "only the start that left the mode to the jobflow mails");
+        assertTrue(mails[0].getSubject().matches("\\[Kompira\\] Process \\d+ aborted: /backup"), mails[0].getSubject());
     }
 }

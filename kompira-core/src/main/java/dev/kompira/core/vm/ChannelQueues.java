@@ -118,7 +118,7 @@ public final class ChannelQueues implements ChannelValue.Backing {
             }
             Machine m = Machine.create(services.registry().newPid(), flow,
                     new LinkedHashMap<>(Map.of(flow.parameters().get(0).name(), message)), StartOptions.DEFAULT, services);
-            m.holdMultiplicityOf(target.stored());
+            m.runsJobflow(target.stored(), StartOptions.DEFAULT);
             m.start();
             return true;
         } catch (JobflowError notCompiled) {

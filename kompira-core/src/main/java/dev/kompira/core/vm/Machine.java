@@ -23,6 +23,7 @@ import dev.kompira.core.value.Arguments;
 import dev.kompira.core.value.IntegerValue;
 import dev.kompira.core.value.NullValue;
 import dev.kompira.core.value.Signature;
+import dev.kompira.core.value.BooleanValue;
 import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.Value;
 import dev.kompira.dsl.source.Span;
@@ -118,7 +119,10 @@ public final class Machine implements JobflowProcess {
             EngineServices services) {
         Machine m = new Machine(pid, services);
         m.record.stepMode = options.stepMode();
-        m.record.checkpointMode = options.checkpointMode();
+        m.record.checkpointMode = Boolean.TRUE.equals(options.checkpointMode());
+        if (options.monitoringMode() != null) {
+            m.record.monitoringMode = options.monitoringMode();
+        }
         m.root = new Invocation(flow, null, Span.NONE, services.environment().get());
         m.root.startValues = Map.copyOf(arguments);
         services.registry().register(m);
@@ -170,17 +174,26 @@ public final class Machine implements JobflowProcess {
     }
 
     /**
-     * Makes the process take a slot of {@code jobflow}'s multiplicity before it starts (§12.9); call
-     * before {@link #start()}.
+     * Makes the process the run of the Jobflow object {@code jobflow}; call before {@link #start()}. It
+     * takes a slot of the jobflow's multiplicity (§12.9), and the modes that {@code requested} leaves
+     * {@code null} come from the jobflow's {@code defaultCheckpointMode} and {@code defaultMonitoringMode}
+     * (objects.md §4.3). A default checkpoint mode is ignored by an engine without a checkpoint store (J174).
      */
-    public void holdMultiplicityOf(StoredObject jobflow) {
+    public void runsJobflow(StoredObject jobflow, StartOptions requested) {
         int limit = JobflowCalls.multiplicityOf(services.tree(), jobflow);
         if (limit > 0) {
             rootJobflow = jobflow.id();
             rootMultiplicity = limit;
         }
+        if (requested.checkpointMode() == null && services.checkpoints() != null) {
+            record.checkpointMode = services.tree().readField(jobflow, "defaultCheckpointMode") == BooleanValue.TRUE;
+        }
+        if (requested.monitoringMode() == null
+                && services.tree().readField(jobflow, "defaultMonitoringMode") instanceof StringValue mode
+                && StartOptions.MONITORING_MODES.contains(mode.value())) {
+            record.monitoringMode = mode.value();
+        }
     }
-
 
     /**
      * Pushes the frame that binds the parameters of {@code inv} in its own context (D138); it holds

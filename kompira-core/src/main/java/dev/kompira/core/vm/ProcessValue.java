@@ -6,6 +6,7 @@ import dev.kompira.core.event.Guard;
 import dev.kompira.core.event.Waitable;
 import dev.kompira.core.process.JobflowProcess;
 import dev.kompira.core.process.ProcessState;
+import dev.kompira.core.process.StartOptions;
 import dev.kompira.core.value.Arguments;
 import dev.kompira.core.value.ArrayValue;
 import dev.kompira.core.value.Attributed;
@@ -22,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A process as a jobflow value (language.md §4.15, objects.md §5.1): its properties, the update
@@ -31,7 +31,6 @@ import java.util.Set;
  */
 public final class ProcessValue implements Waitable, Attributed {
 
-    private static final Set<String> MODES = Set.of("NOTHING", "MAIL", "ABORT_MAIL");
     private static final Signature DELETE = Signature.parse("delete()");
 
     private final Machine process;
@@ -158,7 +157,7 @@ public final class ProcessValue implements Waitable, Attributed {
                 process.setCheckpointMode(flag(name, value));
                 return;
             case "monitoring_mode":
-                if (!(value instanceof StringValue s) || !MODES.contains(s.value())) {
+                if (!(value instanceof StringValue s) || !StartOptions.MONITORING_MODES.contains(s.value())) {
                     throw new JobflowError(ErrorCode.R_UPDATE,
                             "cannot update monitoring_mode: expected 'NOTHING', 'MAIL' or 'ABORT_MAIL'");
                 }
