@@ -96,6 +96,7 @@ class MailChannelTest {
         deliver("disk ok", "on web1 again");
         assertEquals("disk full on web1\ndisk ok on web1 again\n", run(RECEIVE_TWO));
         awaitServerCopies(0);
+        awaitLog("Z IMAP4 server 127.0.0.1:" + greenMail.getImap().getPort() + ": received ");
     }
 
     @Test
@@ -158,6 +159,49 @@ class MailChannelTest {
     }
 
     @Test
+    void detectErrorEndsTheWaitWhenAPollFailsAndOnlyThen() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        channel("IMAP4", closedPort, Map.of());
+        String console = run("""
+                <./inbox: 1> => print('without', $STATUS, $ERROR) ->
+                <./inbox: timeout=20, detect_error=true> ->> print('with', $STATUS, $RESULT == '', $ERROR)
+                """);
+        assertTrue(console.startsWith("without 1 timeout\nwith -1 true "), console);
+        assertTrue(console.contains(String.valueOf(closedPort)), "the error names the server: " + console);
+        String log = kompira.objects().field("/inbox", "log").toString();
+        assertTrue(log.matches("(?s)20\\d\\d-\\d\\d-\\d\\dT[0-9:]+Z cannot read the mailbox INBOX on the IMAP4 server 127\\.0\\.0\\.1:"
+                + closedPort + ": .*\n"), "the connection log: " + log);
+    }
+
+    @Test
+    void detectErrorOnADisabledChannelEndsTheWaitAtOnceAfterTheMailsAlreadyQueued() throws Exception {
+        channel("IMAP4", greenMail.getImap().getPort(), Map.of("disabled", true));
+        String console = run("""
+                [./inbox.send: 'queued before'] ->
+                <./inbox: timeout=20, detect_error=true> -> print($RESULT) ->
+                <./inbox: timeout=20, detect_error=true> ->> print($STATUS, $ERROR)
+                """);
+        assertEquals("queued before\n-1 mail channel /inbox is disabled\n", console);
+    }
+
+    @Test
+    void detectErrorEndsAWaitThatBeganBeforeTheChannelWasDisabled() throws Exception {
+        channel("IMAP4", greenMail.getImap().getPort(), Map.of());
+        console.setLength(0);
+        JobflowProcess p = kompira.start(kompira.compile("mail.kjf",
+                "<./inbox: timeout=20, detect_error=true> ->> print($STATUS, $ERROR)"), Map.of());
+        while (!p.state().toString().equals("WAITING")) {
+            Thread.sleep(10);
+        }
+        kompira.objects().setFields("/inbox", Map.of("disabled", true));
+        assertTrue(p.await(Duration.ofSeconds(60)).isDone());
+        assertEquals("-1 mail channel /inbox is disabled\n", console.toString());
+    }
+
+    @Test
     void connCheckLogsInAndOpensTheMailbox() throws Exception {
         channel("IMAP4", greenMail.getImap().getPort(), Map.of("disabled", true));
         kompira.objects().create("/wrong", "MailChannel", Map.of("serverName", "127.0.0.1", "port",
@@ -189,6 +233,16 @@ class MailChannelTest {
             Thread.sleep(20);
         }
         assertEquals(expected, greenMail.getReceivedMessages().length);
+    }
+
+    private void awaitLog(String line) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        String log = "";
+        while (!log.contains(line) && System.nanoTime() < end) {
+            Thread.sleep(20);
+            log = kompira.objects().field("/inbox", "log").toString();
+        }
+        assertTrue(log.contains(line), "the connection log: " + log);
     }
 
     private void awaitSeen(int expected) throws Exception {

@@ -76,6 +76,13 @@ public final class ChannelValue implements Waitable, Attributed {
     private int receivers;
     /** Why the channel was deleted, or Java null while it exists; guarded by {@link #lock}. */
     private String closed;
+    /**
+     * Failures reported by whatever fills the channel (a MailChannel's failed fetch), the last one's
+     * text, and how many of them the listeners have been told about; guarded by {@link #lock}.
+     */
+    private long faults;
+    private String lastFault;
+    private long faultsNotified;
     /** Counts the changes of the queue, and the last one given to the backing; guarded by {@link #lock}. */
     private long version;
     private long journaled;
@@ -192,6 +199,37 @@ public final class ChannelValue implements Waitable, Attributed {
             messages.clear();
         }
         wake();
+    }
+
+    /**
+     * Reports that filling the channel failed (a MailChannel's fetch, objects.md §4.20) and wakes the
+     * listeners: waits with {@code detect_error=true} that began before it end with {@code $STATUS = -1}
+     * and {@code error} (see {@link FaultWatch}); the others go on waiting. Thread-safe.
+     */
+    public void reportFault(String error) {
+        Objects.requireNonNull(error, "error");
+        synchronized (lock) {
+            if (closed != null) {
+                return;
+            }
+            faults++;
+            lastFault = error;
+        }
+        wake();
+    }
+
+    /** Returns how many faults were reported so far. Thread-safe. */
+    long faultCount() {
+        synchronized (lock) {
+            return faults;
+        }
+    }
+
+    /** Returns the last fault if one was reported after the first {@code seen}, else Java null. Thread-safe. */
+    String faultAfter(long seen) {
+        synchronized (lock) {
+            return faults > seen ? lastFault : null;
+        }
     }
 
     /**
@@ -465,8 +503,10 @@ public final class ChannelValue implements Waitable, Attributed {
 
     private RuntimeException notifyRound(RuntimeException failure) {
         Node node;
+        long faultsToNotify;
         synchronized (lock) {
             node = idle() ? null : head;
+            faultsToNotify = faults;
         }
         while (node != null) {
             try {
@@ -478,12 +518,15 @@ public final class ChannelValue implements Waitable, Attributed {
                 node = idle() ? null : successor(node);
             }
         }
+        synchronized (lock) {
+            faultsNotified = Math.max(faultsNotified, faultsToNotify);
+        }
         return failure;
     }
 
-    /** Whether no listener can succeed now; called with the lock held. */
+    /** Whether no listener can succeed now (nothing to receive, no fault to hear of); called with the lock held. */
     private boolean idle() {
-        return closed == null && messages.isEmpty();
+        return closed == null && messages.isEmpty() && faultsNotified == faults;
     }
 
     private void link(Node node) {

@@ -219,7 +219,8 @@ public final class EventWait {
                 return new Failed(index, deleted.getMessage(), deleted.isSessionError());
             }
             if (received != null) {
-                return new Received(index, j, alternative.listSource() ? ArrayValue.of(source, received) : received);
+                Value shown = source instanceof FaultWatch watch ? watch.channel() : source;
+                return new Received(index, j, alternative.listSource() ? ArrayValue.of(shown, received) : received);
             }
         }
         return null;
@@ -227,7 +228,10 @@ public final class EventWait {
 
     /** A channel receives without notifying its other listeners: {@link #fire} does it once this wait's lock is released. */
     private static Value receiveFrom(Waitable source, Guard guard, boolean peek) {
-        return source instanceof ChannelValue channel ? channel.receive(guard, peek) : source.tryReceive(guard, peek);
+        if (source instanceof ChannelValue channel) {
+            return channel.receive(guard, peek);
+        }
+        return source instanceof FaultWatch watch ? watch.receive(guard, peek) : source.tryReceive(guard, peek);
     }
 
     private void fire(Outcome outcome) {
@@ -236,6 +240,8 @@ public final class EventWait {
             Waitable winner = alternatives.get(received.alternative()).sources().get(received.source());
             if (winner instanceof ChannelValue channel) {
                 channel.wake();
+            } else if (winner instanceof FaultWatch watch) {
+                watch.channel().wake();
             }
         }
         onFire.accept(outcome);

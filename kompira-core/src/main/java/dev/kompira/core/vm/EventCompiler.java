@@ -2,9 +2,12 @@ package dev.kompira.core.vm;
 
 import dev.kompira.core.error.ErrorCode;
 import dev.kompira.core.error.JobflowError;
+import dev.kompira.core.event.ChannelValue;
 import dev.kompira.core.event.EventWait;
+import dev.kompira.core.event.FaultWatch;
 import dev.kompira.core.event.Guard;
 import dev.kompira.core.event.Waitable;
+import dev.kompira.core.object.ObjectValue;
 import dev.kompira.core.value.Arguments;
 import dev.kompira.core.value.ArrayValue;
 import dev.kompira.core.value.DatetimeValue;
@@ -47,39 +50,44 @@ final class EventCompiler {
             if (immediate()) {
                 return new EventWait.Alternative(List.of(), true, Guard.NONE, false, Instant.MIN);
             }
-            Value v = waitable(source.eval(scope, m));
+            Value v = source.eval(scope, m);
             Guard g = mode == GuardMode.NONE ? Guard.NONE
                     : new Guard(mode == GuardMode.HEAD ? Guard.Mode.HEAD : Guard.Mode.SCAN, guard.eval(scope, m));
             Arguments args = arguments.eval(scope, m);
             Options options = Options.of(args, m);
-            if (v instanceof Waitable w) {
+            if (waitable(v, options) instanceof Waitable w) {
                 return EventWait.Alternative.single(w, g, options.peek(), options.deadline());
             }
-            if (v instanceof ArrayValue a && a.items().stream().map(EventCompiler::waitable).allMatch(i -> i instanceof Waitable)) {
+            if (v instanceof ArrayValue a && a.items().stream().allMatch(i -> waitable(i, options) instanceof Waitable)) {
                 List<Waitable> sources = new ArrayList<>();
-                a.items().forEach(i -> sources.add((Waitable) waitable(i)));
+                a.items().forEach(i -> sources.add((Waitable) waitable(i, options)));
                 return new EventWait.Alternative(sources, true, g, options.peek(), options.deadline());
             }
             throw new JobflowError(ErrorCode.R_EVENT, "cannot wait for an event on " + v.typeName() + " value");
         }
     }
 
-    /** A Channel object waits on its queue (objects.md §4.7); every other value stays as it is. */
-    private static Value waitable(Value v) {
-        if (v instanceof dev.kompira.core.object.ObjectValue o) {
-            dev.kompira.core.event.ChannelValue channel = o.channel();
-            if (channel != null) {
-                return channel;
-            }
+    /**
+     * A Channel object waits on its queue (objects.md §4.7), a MailChannel with {@code detect_error} on its
+     * queue and its fetch failures (a disabled one fails at once); every other value stays as it is.
+     */
+    private static Value waitable(Value v, Options options) {
+        ChannelValue channel = v instanceof ObjectValue o ? o.channel() : null;
+        if (channel == null) {
+            return v;
         }
-        return v;
+        ObjectValue o = (ObjectValue) v;
+        if (options.detectError() && o.isMailChannel()) {
+            return FaultWatch.of(channel, o.attribute("disabled").truthy() ? MailChannelPoller.disabled(o) : null);
+        }
+        return channel;
     }
 
     /**
      * The arguments of an event job (D79): {@code timeout} (first positional or keyword),
      * {@code peek_mode}, {@code detect_error} (mail channels only).
      */
-    private record Options(boolean peek, Instant deadline) {
+    private record Options(boolean peek, boolean detectError, Instant deadline) {
 
         static Options of(Arguments args, Machine m) {
             if (args.positional().size() > 1) {
@@ -87,6 +95,7 @@ final class EventCompiler {
             }
             Value timeout = args.positional().isEmpty() ? NullValue.NULL : args.positional().get(0);
             boolean peek = false;
+            boolean detectError = false;
             for (Map.Entry<String, Value> kw : args.keywords().entrySet()) {
                 switch (kw.getKey()) {
                     case "timeout":
@@ -99,12 +108,13 @@ final class EventCompiler {
                         peek = kw.getValue().truthy();
                         break;
                     case "detect_error":
+                        detectError = kw.getValue().truthy();
                         break;
                     default:
                         throw invalid(kw.getKey());
                 }
             }
-            return new Options(peek, deadline(timeout, m));
+            return new Options(peek, detectError, deadline(timeout, m));
         }
 
         private static Instant deadline(Value timeout, Machine m) {

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * enabled and active (someone waits on them, or their action is {@code ExecuteJobflow}) and whose
  * {@code checkInterval} has passed since their last poll, and asks the mail support to fetch their mail
  * on its I/O threads; each mail is sent to the channel as its raw MIME text. A poll that fails is
- * logged and tried again at the channel's next interval. Thread-safe; {@link #close()} stops polling.
+ * logged, reported to the channel's waits with {@code detect_error=true} (language.md §8.5), and tried
+ * again at the channel's next interval. Thread-safe; {@link #close()} stops polling.
  */
 public final class MailChannelPoller implements AutoCloseable {
 
@@ -92,7 +93,12 @@ public final class MailChannelPoller implements AutoCloseable {
     /** Polls {@code channel} if it is due; a channel deleted or changed meanwhile does not stop the others. */
     private void consider(ObjectValue channel, long id, long now) {
         try {
-            if (due(channel, id, now) && polling.add(id)) {
+            if (channel.attribute("disabled").truthy()) {
+                if (waitedFor(channel)) {
+                    // waits with detect_error=true that began before the channel was disabled end now
+                    channel.channel().reportFault(disabled(channel));
+                }
+            } else if (due(channel, id, now) && polling.add(id)) {
                 lastPoll.put(id, now);
                 poll(channel, id);
             }
@@ -101,8 +107,13 @@ public final class MailChannelPoller implements AutoCloseable {
         }
     }
 
+    /** The {@code $ERROR} of a wait with {@code detect_error=true} on a disabled channel. */
+    static String disabled(ObjectValue channel) {
+        return "mail channel " + channel.text() + " is disabled";
+    }
+
     private boolean due(ObjectValue channel, long id, long now) {
-        if (channel.attribute("disabled").truthy() || !active(channel)) {
+        if (!waitedFor(channel) && !"ExecuteJobflow".equals(Rendering.text(channel.attribute("action_type")))) {
             return false;
         }
         Long last = lastPoll.get(id);
@@ -110,10 +121,8 @@ public final class MailChannelPoller implements AutoCloseable {
     }
 
     /** Polling runs only while someone waits on the channel or an action is set (objects.md §4.20). */
-    private static boolean active(ObjectValue channel) {
-        ChannelValue queue = channel.channel();
-        return queue.attribute("event_count") instanceof IntegerValue waiting && waiting.longValue() > 0
-                || "ExecuteJobflow".equals(Rendering.text(channel.attribute("action_type")));
+    private static boolean waitedFor(ObjectValue channel) {
+        return channel.channel().attribute("event_count") instanceof IntegerValue waiting && waiting.longValue() > 0;
     }
 
     private static long interval(ObjectValue channel) {
@@ -128,14 +137,20 @@ public final class MailChannelPoller implements AutoCloseable {
             services.mail().fetch(server, raw -> queue.send(StringValue.of(new String(raw, StandardCharsets.UTF_8))))
                     .whenComplete((count, failure) -> {
                         polling.remove(id);
-                        if (failure != null) {
-                            LOG.warn("mail channel {}: {}; trying again at its next interval", channel.text(),
-                                    failure.getCause() != null ? failure.getCause().getMessage() : failure.getMessage());
+                        if (failure == null) {
+                            MailChannelLog.append(services, id, server.endpoint() + ": received " + count + " mail(s)");
+                            return;
                         }
+                        String error = failure.getCause() != null ? failure.getCause().getMessage() : failure.getMessage();
+                        LOG.warn("mail channel {}: {}; trying again at its next interval", channel.text(), error);
+                        MailChannelLog.append(services, id, error);
+                        queue.reportFault(error);
                     });
         } catch (RuntimeException e) {
             polling.remove(id);
             LOG.warn("mail channel {}: {}", channel.text(), e.getMessage());
+            MailChannelLog.append(services, id, e.getMessage());
+            channel.channel().reportFault(e.getMessage());
         }
     }
 
