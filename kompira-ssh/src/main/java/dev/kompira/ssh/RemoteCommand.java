@@ -117,9 +117,17 @@ final class RemoteCommand {
         }
     }
 
+    /**
+     * Writes the command's input and ends it. No input is not written at all: sshj refuses even an empty
+     * write once the command has ended and the server closed its channel, which a fast command does
+     * before this runs; ending the input of a closed channel is a no-op.
+     */
     private Void feed(OutputStream stdin) throws IOException {
+        byte[] input = CommandLine.standardInput(request);
         try (stdin) {
-            stdin.write(CommandLine.standardInput(request));
+            if (input.length > 0) {
+                stdin.write(input);
+            }
         }
         return null;
     }

@@ -222,7 +222,9 @@ public final class SshTransport implements Transport {
         try (net.schmizz.sshj.connection.channel.direct.Session session = connection.client.startSession()) {
             net.schmizz.sshj.connection.channel.direct.Session.Command run = session.exec(command);
             try (java.io.OutputStream in = run.getOutputStream()) {
-                in.write(stdin);
+                if (stdin.length > 0) { // an empty write fails once a fast script has ended (see RemoteCommand.feed)
+                    in.write(stdin);
+                }
             }
             run.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
             String errors = new String(run.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();

@@ -192,6 +192,19 @@ class SshTransportTest {
     }
 
     @Test
+    void aCommandThatEndsBeforeItsInputIsClosedStillSucceeds() throws Exception {
+        // the exit can reach the client before it ends the command's (empty) input: that must not be an error
+        java.util.List<java.util.concurrent.CompletableFuture<CommandResult>> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            runs.add(transport.execute(request(password(TestSshServer.PASSWORD), "exit 0", "", null)).toCompletableFuture());
+        }
+        for (java.util.concurrent.CompletableFuture<CommandResult> run : runs) {
+            CommandResult result = run.get(60, TimeUnit.SECONDS);
+            assertInstanceOf(CommandResult.Completed.class, result, result.toString());
+        }
+    }
+
+    @Test
     void withoutTheCacheEveryCommandHasAConnectionOfItsOwnClosedAfterwards() throws Exception {
         for (int i = 0; i < 3; i++) {
             CommandResult result = transport.execute(request(password(TestSshServer.PASSWORD), "true", "", null, false))
