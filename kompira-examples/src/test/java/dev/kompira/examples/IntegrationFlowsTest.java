@@ -76,6 +76,14 @@ class IntegrationFlowsTest {
     }
 
     @Test
+    void theGuideShowsTheFlowsAsTheyAre() throws Exception {
+        String guide = Files.readString(Path.of("..", "docs", "integrations.md"));
+        for (String name : List.of("rest_call", "mail_report", "mail_reactor")) {
+            assertTrue(guide.contains(Files.readString(FLOWS.resolve(name + ".kjf"))), name + ".kjf differs from docs/integrations.md");
+        }
+    }
+
+    @Test
     void restCallOpensATicketForEachHostTheApiReportsDown() throws Exception {
         List<JsonNode> tickets = new CopyOnWriteArrayList<>();
         HttpServer api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

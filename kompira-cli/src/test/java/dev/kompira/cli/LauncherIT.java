@@ -1,0 +1,91 @@
+package dev.kompira.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The distribution the build makes ({@code target/kompira-dist}): {@code bin/kompira} runs the command
+ * with its classes from the AppCDS archive the build made, passes arguments and the exit status through,
+ * and a copy of the distribution elsewhere makes an archive of its own on its first run.
+ */
+class LauncherIT {
+
+    private static final Path DIST = Path.of("target", "kompira-dist");
+
+    @TempDir
+    Path dir;
+
+    private record Result(int status, String output) {
+    }
+
+    private static Result launch(Path dist, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of(dist.resolve("bin/kompira").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "kompira did not finish");
+        return new Result(process.exitValue(), output);
+    }
+
+    private Path flow(String source) throws IOException {
+        return Files.writeString(dir.resolve("flow.kjf"), source);
+    }
+
+    @Test
+    void runsAFlowWithItsArgumentsAndExitStatus() throws Exception {
+        Result result = launch(DIST, Map.of(), "run", flow("| word = '' |\nprint('got', word) -> exit(3)").toString(),
+                "--param", "word='two words'");
+        assertEquals(new Result(3, "got two words\n"), result);
+    }
+
+    @Test
+    void runsTheReadmeExampleFlowAsTheReadmeSays() throws Exception {
+        Result result = launch(DIST, Map.of(), "run", "../kompira-examples/flows/disk_report.kjf", "--param", "warn=0");
+        assertEquals(0, result.status(), result.output());
+        assertTrue(result.output().matches("(?s)(WARNING|CRITICAL) +/ +\\d+%\\n.*worst usage: \\d+%\\n"), result.output());
+    }
+
+    @Test
+    void theCommandsClassesComeFromTheArchiveTheBuildMade() throws Exception {
+        Result result = launch(DIST, Map.of("KOMPIRA_JAVA_OPTS", "-Xlog:class+load=info:stdout"), "run", flow("print('hi')").toString());
+        assertEquals(0, result.status(), result.output());
+        long archived = result.output().lines().filter(l -> l.contains("dev.kompira.") && l.contains("shared objects file")).count();
+        long read = result.output().lines().filter(l -> l.contains("dev.kompira.") && l.contains("source: ")).count();
+        assertTrue(archived > 100 && archived * 10 >= read * 9, archived + " of " + read + " of our classes came from the archive");
+    }
+
+    @Test
+    void aCopyElsewhereMakesAnArchiveOfItsOwnOnItsFirstRun() throws Exception {
+        Path copy = dir.resolve("kompira");
+        Files.createDirectories(copy.resolve("bin"));
+        Files.createDirectories(copy.resolve("lib"));
+        Files.copy(DIST.resolve("bin/kompira"), copy.resolve("bin/kompira"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(DIST.resolve("lib/kompira.jar"), copy.resolve("lib/kompira.jar"));
+
+        assertEquals(new Result(0, "first\n"), launch(copy, Map.of(), "run", flow("print('first')").toString()));
+        assertEquals(1, archives(copy), "the first run made an archive");
+        assertEquals(new Result(0, "second\n"), launch(copy, Map.of(), "run", flow("print('second')").toString()));
+        assertEquals(1, archives(copy), "the second run used it");
+    }
+
+    private static long archives(Path dist) throws IOException {
+        try (Stream<Path> files = Files.list(dist.resolve("lib"))) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".jsa")).count();
+        }
+    }
+}
