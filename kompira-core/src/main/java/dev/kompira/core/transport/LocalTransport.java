@@ -51,7 +51,11 @@ import org.slf4j.LoggerFactory;
  * stream's monitor for the whole read, and the command starts behind a gate,
  * {@code /bin/sh -c 'read -r _ && exec "$@"'}, that the transport opens by writing one line feed
  * to standard input (before the command's own input) once both readers hold their monitors. The
- * gate execs the command in place, so the process, its pid and its status are the command's.
+ * gate execs the command in place, so the process, its pid and its status are the command's. When
+ * the command is itself {@code sh}, {@code dash} or {@code bash -c TEXT} (the usual case), the gate is
+ * the first statement of that shell instead, {@code read -r _ || exit 1; TEXT}, which spares one
+ * {@code exec} per command (J177); these shells read a pipe byte by byte, so the read takes the line
+ * feed and nothing of the command's input.
  *
  * <p><b>Process groups and killing.</b> On Linux, when {@code setsid} and {@code kill} are
  * installed, the command starts through {@code setsid} and leads its own process group and
@@ -105,6 +109,10 @@ public final class LocalTransport implements Transport {
     private static final long GROUP_KILL_WAIT_MILLIS = 1000;
     private static final String GATE_SHELL = "/bin/sh";
     private static final List<String> GATE = List.of(GATE_SHELL, "-c", "read -r _ && exec \"$@\"", "kompira-gate");
+    /** The gate as the first statement of a shell command's own text, on its first line so that line numbers stay. */
+    private static final String SHELL_GATE = "read -r _ || exit 1; ";
+    /** The shells that can be their own gate: POSIX shells whose {@code read} takes no more than one line of a pipe. */
+    private static final Set<String> SELF_GATING_SHELLS = Set.of("sh", "dash", "bash");
 
     private final Path setsid;
     private final Path kill;
@@ -511,15 +519,27 @@ public final class LocalTransport implements Transport {
             if (setsid != null) {
                 argv.add(setsid.toString());
             }
-            if (gate) {
-                argv.addAll(GATE);
-            }
             if (request.usePty() && script != null) {
+                if (gate) {
+                    argv.addAll(GATE);
+                }
                 argv.addAll(List.of(script.toString(), "-qec", scriptCommand(), "/dev/null"));
+            } else if (gate && gatesItself(line.argv())) {
+                argv.addAll(line.argv().subList(0, 2));
+                argv.add(SHELL_GATE + line.argv().get(2));
             } else {
+                if (gate) {
+                    argv.addAll(GATE);
+                }
                 argv.addAll(line.argv());
             }
             return argv;
+        }
+
+        /** Whether {@code argv} is {@code SHELL -c TEXT} for a shell that can open the gate itself. */
+        private static boolean gatesItself(List<String> argv) {
+            return argv.size() == 3 && argv.get(1).equals("-c")
+                    && SELF_GATING_SHELLS.contains(Path.of(argv.get(0)).getFileName().toString());
         }
 
         /**

@@ -81,6 +81,20 @@ class LocalTransportTest {
     }
 
     @Test
+    void aShellThatIsItsOwnGateKeepsItsLineNumbersAndAllTheInput() {
+        for (String shell : List.of("/bin/bash", "/bin/sh", "/bin/zsh")) {
+            if (Files.isExecutable(Path.of(shell))) {
+                CommandResult.Completed done = completed(Requests.command("echo first\ncat").shell(shell).stdin("line 1\nline 2"));
+                assertEquals("first\nline 1\nline 2", text(done.stdout()), shell);
+            }
+        }
+        assertEquals("1\n2\n", text(completed(Requests.command("echo $LINENO\necho $LINENO").shell("/bin/bash")).stdout()));
+        CommandResult.Completed broken = completed(Requests.command("echo (").shell("/bin/bash"));
+        assertEquals(2, broken.exitStatus());
+        assertTrue(text(broken.stderr()).contains("line 1: syntax error"), text(broken.stderr()));
+    }
+
+    @Test
     void emptyStandardInputIsEndOfFileAtOnce() {
         CommandResult.Completed done = completed(Requests.command("cat; echo eof").timeout(Duration.ofSeconds(5)));
 
@@ -440,6 +454,9 @@ class LocalTransportTest {
         } catch (NoSuchFileException e) {
             return false;
         } catch (IOException e) {
+            if ("No such process".equals(e.getMessage())) {
+                return false; // it ended while its stat was being read
+            }
             throw new AssertionError(e);
         }
     }
