@@ -1,0 +1,132 @@
+package dev.kompira.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kompira.core.process.JobflowProcess;
+import dev.kompira.core.process.ProcessOutcome;
+import io.javalin.http.sse.SseClient;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The clients that follow a process's console as Server-Sent Events. No thread waits per client:
+ * one timer thread looks at every followed console each {@code interval} and sends what is new as a
+ * {@code console} event (the text as a JSON string), and when the process has ended, the rest and an
+ * {@code end} event (state and exit status) before it closes the stream; a process that ends is
+ * looked at at once. At most {@code limit} clients follow at a time. Thread-safe.
+ */
+final class ConsoleFollowers implements AutoCloseable {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConsoleFollowers.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final int limit;
+    private final Set<Follower> followers = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService timer;
+
+    ConsoleFollowers(int limit, Duration interval) {
+        this.limit = limit;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kompira-server-console");
+            t.setDaemon(true);
+            return t;
+        });
+        long millis = interval.toMillis();
+        timer.scheduleWithFixedDelay(this::tick, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** One client and how much of the console it has been sent. Used on the timer thread only. */
+    private static final class Follower {
+        final JobflowProcess process;
+        final SseClient client;
+        int sent;
+
+        Follower(JobflowProcess process, SseClient client) {
+            this.process = process;
+            this.client = client;
+        }
+    }
+
+    /**
+     * Returns whether one more client may follow; the caller then calls {@link #follow}.
+     */
+    boolean hasRoom() {
+        return followers.size() < limit;
+    }
+
+    /** Sends {@code client} the console of {@code process} so far and then as it grows, until the process ends. */
+    void follow(JobflowProcess process, SseClient client) {
+        Follower f = new Follower(process, client);
+        client.keepAlive();
+        client.onClose(() -> followers.remove(f));
+        followers.add(f);
+        timer.execute(() -> advance(f));
+        process.completion().whenComplete((outcome, failure) -> execute(() -> advance(f)));
+    }
+
+    private void execute(Runnable work) {
+        if (!timer.isShutdown()) {
+            try {
+                timer.execute(work);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                // the server is closing and closes every stream itself
+            }
+        }
+    }
+
+    private void tick() {
+        followers.forEach(this::advance);
+    }
+
+    /** Sends what is new; ends the stream once the process has ended. On the timer thread. */
+    private void advance(Follower f) {
+        if (!followers.contains(f)) {
+            return;
+        }
+        try {
+            if (f.client.terminated()) {
+                followers.remove(f);
+                return;
+            }
+            // the state first: once it says ended, the console read after it is complete
+            boolean ended = f.process.state().isFinished();
+            String console = f.process.console();
+            if (console.length() > f.sent) {
+                f.client.sendEvent("console", JSON.writeValueAsString(console.substring(f.sent)));
+                f.sent = console.length();
+            }
+            if (ended) {
+                ProcessOutcome outcome = f.process.completion().getNow(null);
+                ObjectNode end = JSON.createObjectNode().put("pid", f.process.pid()).put("state", f.process.state().name());
+                if (outcome != null) {
+                    end.put("exit_status", outcome.exitStatus());
+                }
+                f.client.sendEvent("end", JSON.writeValueAsString(end));
+                followers.remove(f);
+                f.client.close();
+            }
+        } catch (JsonProcessingException | RuntimeException e) {
+            LOG.debug("a console follower of process {} went away: {}", f.process.pid(), e.toString());
+            followers.remove(f);
+            f.client.close();
+        }
+    }
+
+    /** Stops the timer and closes every stream. */
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        followers.forEach(f -> f.client.close());
+        followers.clear();
+    }
+}

@@ -1,0 +1,237 @@
+package dev.kompira.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kompira.core.process.JobflowProcess;
+import dev.kompira.core.process.ProcessState;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServerApiTest {
+
+    @TempDir
+    Path dir;
+
+    ServerFixture f;
+    ApiClient api;
+
+    @BeforeEach
+    void start() {
+        f = new ServerFixture(dir, KompiraServer.builder().maxBodyBytes(64 * 1024));
+        api = f.client;
+        f.engine.objects().createDirectory("/flows");
+        f.engine.objects().create("/box", "Channel", Map.of());
+        f.engine.objects().createJobflow("/flows/waiter",
+                "print('waiting') -> </box> -> [m = $RESULT] -> print(m) -> return(m)");
+        f.engine.objects().createJobflow("/flows/add", "| a = 1 |\n| b = 2 |\nreturn(a + b)");
+        f.engine.objects().createJobflowDraft("/flows/broken", "print('x' ->");
+    }
+
+    @AfterEach
+    void stop() {
+        f.close();
+    }
+
+    private JsonNode startFlow(String body) throws Exception {
+        HttpResponse<String> r = api.postJson("/api/v1/processes", f.operator(), body);
+        assertEquals(201, r.statusCode(), r.body());
+        JsonNode p = ApiClient.json(r);
+        assertEquals("/api/v1/processes/" + p.get("pid").asLong(), r.headers().firstValue("Location").orElseThrow());
+        return p;
+    }
+
+    private JobflowProcess process(JsonNode view) {
+        return f.engine.process(view.get("pid").asLong()).orElseThrow();
+    }
+
+    @Test
+    void aFlowWaitingOnAChannelEndsWithTheMessageSentThroughTheApi() throws Exception {
+        JsonNode started = startFlow("{\"path\": \"/flows/waiter\"}");
+        assertEquals("/flows/waiter", started.get("jobflow").asText());
+        assertEquals("operator", started.get("invoker").asText(), "the token that started it");
+        JobflowProcess p = process(started);
+        waitFor(() -> p.state() == ProcessState.WAITING);
+
+        HttpResponse<String> sent = api.postJson("/api/v1/channels/box/messages", f.operator(), "{\"host\": \"web01\", \"level\": 3}");
+        assertEquals(202, sent.statusCode(), sent.body());
+        assertEquals("/box", ApiClient.json(sent).get("path").asText());
+        p.await(Duration.ofSeconds(10));
+
+        JsonNode shown = ApiClient.json(api.get("/api/v1/processes/" + p.pid(), f.viewer()));
+        assertEquals("DONE", shown.get("state").asText());
+        assertEquals(0, shown.get("exit_status").asInt());
+        assertEquals(ApiClient.JSON.readTree("{\"host\": \"web01\", \"level\": 3}"), shown.get("result"), "$RESULT as JSON");
+        assertTrue(Instant.parse(shown.get("finished").asText()).compareTo(Instant.parse(shown.get("started").asText())) >= 0);
+
+        HttpResponse<String> console = api.get("/api/v1/processes/" + p.pid() + "/console", f.viewer());
+        assertEquals(200, console.statusCode());
+        assertTrue(console.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain"));
+        assertEquals(p.console(), console.body());
+        assertTrue(console.body().startsWith("waiting\n"), console.body());
+    }
+
+    @Test
+    void parametersArriveAsJobflowValues() throws Exception {
+        JsonNode started = startFlow("{\"path\": \"/flows/add\", \"parameters\": {\"a\": 40}}");
+        process(started).await(Duration.ofSeconds(10));
+        assertEquals(42, ApiClient.json(api.get("/api/v1/processes/" + started.get("pid").asLong(), f.viewer()))
+                .get("result").asInt());
+    }
+
+    @Test
+    void textMessagesArriveAsStringsAndCanBePeekedAt() throws Exception {
+        assertEquals(202, api.post("/api/v1/channels/box/messages", f.operator(), "text/plain", "PROBLEM: disk full").statusCode());
+        assertEquals(202, api.postJson("/api/v1/channels/box/messages", f.operator(), "[1, 2.5, null]").statusCode());
+        JsonNode peeked = ApiClient.json(api.get("/api/v1/channels/box/messages", f.viewer()));
+        assertEquals(ApiClient.JSON.readTree("[\"PROBLEM: disk full\", [1, 2.5, null]]"), peeked.get("messages"));
+        JsonNode again = ApiClient.json(api.get("/api/v1/channels/box/messages", f.viewer()));
+        assertEquals(2, again.get("messages").size(), "peeking leaves them queued");
+    }
+
+    @Test
+    void channelsThatDoNotExistOrAreNotChannelsAre404() throws Exception {
+        HttpResponse<String> missing = api.post("/api/v1/channels/nowhere/messages", f.operator(), "text/plain", "x");
+        assertEquals(404, missing.statusCode());
+        assertEquals("not_found", ApiClient.json(missing).get("error").asText());
+        HttpResponse<String> notChannel = api.get("/api/v1/channels/flows/add/messages", f.viewer());
+        assertEquals(404, notChannel.statusCode());
+        assertTrue(ApiClient.json(notChannel).get("message").asText().contains("not a Channel"));
+    }
+
+    @Test
+    void startRefusalsSayWhatIsWrong() throws Exception {
+        assertError(api.postJson("/api/v1/processes", f.operator(), "{\"path\": "), 400, "bad_json");
+        assertError(api.postJson("/api/v1/processes", f.operator(), "[1]"), 400, "bad_request");
+        assertError(api.postJson("/api/v1/processes", f.operator(), "{\"path\": 3}"), 400, "bad_request");
+        assertError(api.postJson("/api/v1/processes", f.operator(), "{\"path\": \"/flows/add\", \"parameters\": [1]}"),
+                400, "bad_request");
+        assertError(api.postJson("/api/v1/processes", f.operator(),
+                "{\"path\": \"/flows/add\", \"parameters\": {\"a\": {\"$nonsense\": 1}}}"), 400, "bad_parameter");
+        assertError(api.postJson("/api/v1/processes", f.operator(), "{\"path\": \"/flows/none\"}"), 404, "not_found");
+        assertError(api.postJson("/api/v1/processes", f.operator(), "{\"path\": \"/box\"}"), 404, "not_found");
+        HttpResponse<String> broken = api.postJson("/api/v1/processes", f.operator(), "{\"path\": \"/flows/broken\"}");
+        JsonNode error = assertError(broken, 422, "does_not_compile");
+        JsonNode diagnostic = error.get("diagnostics").get(0);
+        assertEquals(1, diagnostic.get("line").asInt());
+        assertEquals("error", diagnostic.get("severity").asText());
+        assertFalse(diagnostic.get("message").asText().isEmpty());
+        assertTrue(f.engine.processes(dev.kompira.core.process.ProcessQuery.all()).isEmpty(), "nothing started");
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413() throws Exception {
+        HttpResponse<String> r = api.post("/api/v1/channels/box/messages", f.operator(), "text/plain", "x".repeat(70 * 1024));
+        assertError(r, 413, "too_large");
+        assertTrue(f.engine.objects().exists("/box"));
+        assertEquals(0, ApiClient.json(api.get("/api/v1/channels/box/messages", f.viewer())).get("messages").size());
+    }
+
+    @Test
+    void suspendResumeAndTerminateFollowTheProcessState() throws Exception {
+        JobflowProcess p = process(startFlow("{\"path\": \"/flows/waiter\"}"));
+        waitFor(() -> p.state() == ProcessState.WAITING);
+        String base = "/api/v1/processes/" + p.pid();
+        assertError(api.post(base + "/resume", f.operator(), null, ""), 409, "conflict");
+        HttpResponse<String> suspended = api.post(base + "/suspend", f.operator(), null, "");
+        assertEquals(200, suspended.statusCode(), suspended.body());
+        assertTrue(ApiClient.json(suspended).get("suspended").asBoolean());
+        assertError(api.post(base + "/suspend", f.operator(), null, ""), 409, "conflict");
+        api.post("/api/v1/channels/box/messages", f.operator(), "text/plain", "go");
+        waitFor(() -> p.state() == ProcessState.SUSPENDED);
+        assertEquals(200, api.post(base + "/resume", f.operator(), null, "").statusCode());
+        assertEquals(ProcessState.DONE, p.await(Duration.ofSeconds(10)).state());
+        assertError(api.post(base + "/terminate", f.operator(), null, ""), 409, "conflict");
+
+        JobflowProcess other = process(startFlow("{\"path\": \"/flows/waiter\"}"));
+        HttpResponse<String> terminated = api.post("/api/v1/processes/" + other.pid() + "/terminate", f.operator(), null, "");
+        assertEquals(200, terminated.statusCode());
+        assertEquals(ProcessState.ABORTED, other.await(Duration.ofSeconds(10)).state());
+        assertError(api.post("/api/v1/processes/999/terminate", f.operator(), null, ""), 404, "not_found");
+        assertError(api.get("/api/v1/processes/abc", f.viewer()), 404, "not_found");
+    }
+
+    @Test
+    void theListTakesTheFiltersOfProcessQuery() throws Exception {
+        JobflowProcess done = process(startFlow("{\"path\": \"/flows/add\"}"));
+        done.await(Duration.ofSeconds(10));
+        JobflowProcess waiting = process(startFlow("{\"path\": \"/flows/waiter\"}"));
+        waitFor(() -> waiting.state() == ProcessState.WAITING);
+        assertEquals(2, pids("").size());
+        assertEquals(java.util.List.of(done.pid()), pids("?state=done"));
+        assertEquals(java.util.List.of(waiting.pid()), pids("?jobflow=/flows/waiter"));
+        assertEquals(java.util.List.of(done.pid()), pids("?finished_after=2000-01-01T00:00:00Z"));
+        assertEquals(java.util.List.of(), pids("?started_before=2000-01-01T00:00:00Z"));
+        assertEquals(java.util.List.of(), pids("?parent=" + done.pid()));
+        assertError(api.get("/api/v1/processes?state=sleeping", f.viewer()), 400, "bad_request");
+        assertError(api.get("/api/v1/processes?started_after=yesterday", f.viewer()), 400, "bad_request");
+        assertError(api.get("/api/v1/processes?parent=x", f.viewer()), 400, "bad_request");
+    }
+
+    private java.util.List<Long> pids(String query) throws Exception {
+        HttpResponse<String> r = api.get("/api/v1/processes" + query, f.viewer());
+        assertEquals(200, r.statusCode(), r.body());
+        java.util.List<Long> pids = new java.util.ArrayList<>();
+        ApiClient.json(r).get("processes").forEach(p -> pids.add(p.get("pid").asLong()));
+        return pids;
+    }
+
+    @Test
+    void objectsAreReadInTheExportFormatWithoutTheirSecrets() throws Exception {
+        f.engine.objects().createDirectory("/ops");
+        f.engine.objects().createAccount("/ops/deploy", "ops", "s3cret-pass");
+        f.engine.objects().createDirectory("/ops/deep");
+        f.engine.objects().createNode("/ops/deep/web01", "web01");
+        HttpResponse<String> r = api.get("/api/v1/objects/ops", f.viewer());
+        assertEquals(200, r.statusCode(), r.body());
+        assertFalse(r.body().contains("s3cret-pass"), "a Password never leaves the server");
+        JsonNode listing = ApiClient.json(r);
+        java.util.List<String> objpaths = new java.util.ArrayList<>();
+        listing.forEach(e -> objpaths.add(e.get("objpath").asText()));
+        assertEquals(java.util.List.of("ops", "ops/deep", "ops/deploy"), objpaths.stream().sorted().toList(),
+                "the object and its children, not the whole subtree");
+        JsonNode account = ApiClient.json(api.get("/api/v1/objects/ops/deploy", f.viewer())).get(0);
+        assertEquals("ops", account.get("fields").get("user").asText());
+        assertEquals("", account.get("fields").get("password").asText());
+        assertEquals("/system/types/AccountInfo", account.get("typepath").asText());
+        assertError(api.get("/api/v1/objects/ops/none", f.viewer()), 404, "not_found");
+    }
+
+    @Test
+    void healthOpenapiAndUnknownRoutes() throws Exception {
+        JsonNode health = ApiClient.json(api.get("/api/v1/health", f.viewer()));
+        assertEquals("ok", health.get("status").asText());
+        assertEquals(0, health.get("processes").get("active").asInt());
+        HttpResponse<String> openapi = api.get("/api/v1/openapi.json", f.viewer());
+        assertEquals("3.0.3", ApiClient.json(openapi).get("openapi").asText());
+        assertError(api.get("/api/v1/nothing", f.viewer()), 404, "not_found");
+    }
+
+    static JsonNode assertError(HttpResponse<String> r, int status, String code) throws Exception {
+        assertEquals(status, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.headers().toString());
+        JsonNode body = ApiClient.json(r);
+        assertEquals(code, body.get("error").asText(), r.body());
+        assertFalse(body.get("message").asText().isEmpty());
+        return body;
+    }
+
+    static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            Thread.sleep(10);
+        }
+    }
+}
