@@ -102,10 +102,12 @@ final class ConsoleFollowers implements AutoCloseable {
             }
             if (ended) {
                 ProcessOutcome outcome = f.process.completion().getNow(null);
-                ObjectNode end = JSON.createObjectNode().put("pid", f.process.pid()).put("state", f.process.state().name());
-                if (outcome != null) {
-                    end.put("exit_status", outcome.exitStatus());
+                if (outcome == null) {
+                    // ended an instant ago: its outcome comes next, and with it a look at once
+                    return;
                 }
+                ObjectNode end = JSON.createObjectNode().put("pid", f.process.pid()).put("state", outcome.state().name())
+                        .put("exit_status", outcome.exitStatus());
                 f.client.sendEvent("end", JSON.writeValueAsString(end));
                 followers.remove(f);
                 f.client.close();

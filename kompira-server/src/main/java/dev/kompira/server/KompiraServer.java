@@ -82,6 +82,8 @@ public final class KompiraServer implements AutoCloseable {
     private void configure(JavalinConfig config, long maxBodyBytes) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
+        // its watcher is a thread that sleeps 5 s to warn about a server never started: one more thread to outlive close()
+        config.startup.startupWatcherEnabled = false;
         config.http.maxRequestSize = maxBodyBytes;
         config.jetty.host = address.getHostString();
         config.jetty.port = address.getPort();

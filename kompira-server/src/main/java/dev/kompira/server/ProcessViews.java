@@ -9,6 +9,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Processes as the API shows them, and who started them: the name of the token that started a
@@ -43,14 +46,14 @@ final class ProcessViews {
         ObjectNode v = NODES.objectNode();
         v.put("pid", p.pid());
         v.put("jobflow", p.jobflow());
-        v.put("state", p.state().name());
+        ProcessOutcome outcome = outcome(p);
+        v.put("state", outcome != null ? outcome.state().name() : p.state().name());
         v.put("suspended", p.isSuspended());
         v.put("step_mode", p.isStepMode());
         v.put("checkpoint_mode", p.isCheckpointMode());
         v.put("current_line", p.currentLine());
         v.put("started", time(p.startedTime()));
         v.put("finished", time(p.finishedTime().orElse(null)));
-        ProcessOutcome outcome = p.completion().getNow(null);
         if (outcome == null) {
             v.putNull("exit_status");
             v.putNull("result");
@@ -69,6 +72,25 @@ final class ProcessViews {
         p.children().forEach(c -> children.add(c.pid()));
         v.put("invoker", invoker(p).orElse(null));
         return v;
+    }
+
+    /**
+     * Returns the outcome of {@code p} once it has ended, else Java null. The engine sets the state
+     * of an ending process just before it completes its outcome: a process seen ended is waited for
+     * that moment, so that a view never shows an ended state without its exit status and result.
+     */
+    static ProcessOutcome outcome(JobflowProcess p) {
+        if (!p.state().isFinished()) {
+            return p.completion().getNow(null);
+        }
+        try {
+            return p.completion().get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        }
     }
 
     private static String time(Instant t) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kompira.store.git.GitStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,8 @@ public final class TokenStore {
 
     /** Tokens start with this, so that a secret scanner (and a reader) knows one when it sees it. */
     static final String PREFIX = "kmp_";
+    /** The name of the token file in a Git store's runtime folder. */
+    public static final String FILE_NAME = "tokens.json";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -66,6 +69,14 @@ public final class TokenStore {
      */
     public static TokenStore open(Path file) {
         return open(file, Clock.systemUTC());
+    }
+
+    /**
+     * Opens the tokens of a Git store's server: {@code tokens.json} in its runtime folder
+     * ({@code <git dir>/kompira/}), beside the repository and never committed.
+     */
+    public static TokenStore of(GitStore store) {
+        return open(store.runtimeFolder().resolve(FILE_NAME));
     }
 
     /** As {@link #open(Path)}, with the clock that dates new tokens. */

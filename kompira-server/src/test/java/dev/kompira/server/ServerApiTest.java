@@ -117,6 +117,12 @@ class ServerApiTest {
                 400, "bad_request");
         assertError(api.postJson("/api/v1/processes", f.operator(),
                 "{\"path\": \"/flows/add\", \"parameters\": {\"a\": {\"$nonsense\": 1}}}"), 400, "bad_parameter");
+        assertError(api.postJson("/api/v1/processes", f.operator(),
+                "{\"path\": \"/flows/add\", \"parameters\": {\"a\": {\"$ref\": \"/box\"}}}"), 400, "bad_parameter");
+        assertError(api.postJson("/api/v1/processes", f.operator(), "{\"path\": \"/flows/add\", \"checkpoint\": \"yes\"}"),
+                400, "bad_request");
+        assertError(api.postJson("/api/v1/processes", f.operator(), "{\"path\": \"/flows/add\", \"checkpoint\": true}"),
+                400, "bad_request");
         assertError(api.postJson("/api/v1/processes", f.operator(), "{\"path\": \"/flows/none\"}"), 404, "not_found");
         assertError(api.postJson("/api/v1/processes", f.operator(), "{\"path\": \"/box\"}"), 404, "not_found");
         HttpResponse<String> broken = api.postJson("/api/v1/processes", f.operator(), "{\"path\": \"/flows/broken\"}");
