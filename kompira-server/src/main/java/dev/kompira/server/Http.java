@@ -52,9 +52,9 @@ final class Http {
         send(ctx, e.status(), body);
     }
 
-    /** Returns the absolute object path that path parameter {@code path} names. */
+    /** Returns the absolute object path that path parameter {@code path} names; {@code /} on a route without it. */
     static String objectPath(Context ctx) {
-        String p = ctx.pathParam("path");
+        String p = ctx.pathParamMap().getOrDefault("path", "");
         return p.startsWith("/") ? p : "/" + p;
     }
 

@@ -69,6 +69,7 @@ public final class KompiraServer implements AutoCloseable {
                 new Route("POST", "/api/v1/processes/{pid}/terminate", Role.OPERATOR, processes::terminate),
                 new Route("POST", "/api/v1/channels/{path}/messages", Role.OPERATOR, channels::send),
                 new Route("GET", "/api/v1/channels/{path}/messages", Role.VIEWER, channels::peek),
+                new Route("GET", "/api/v1/objects", Role.VIEWER, objects::read),
                 new Route("GET", "/api/v1/objects/{path}", Role.VIEWER, objects::read),
                 new Route("GET", "/api/v1/tokens", Role.ADMIN, this::listTokens));
         this.app = Javalin.create(config -> configure(config, b.maxBodyBytes));

@@ -23,7 +23,7 @@ final class ObjectApi {
         this.engine = engine;
     }
 
-    /** {@code GET /api/v1/objects/{path}}. */
+    /** {@code GET /api/v1/objects/{path}}, and {@code GET /api/v1/objects} for the root's children. */
     void read(Context ctx) {
         String path = Http.objectPath(ctx);
         if (engine.tree().get(path).isEmpty()) {
@@ -38,12 +38,13 @@ final class ObjectApi {
         } catch (IOException e) {
             throw new UncheckedIOException("the exporter wrote JSON that does not read back", e);
         }
-        // the object and its children: a listing, not the whole subtree
+        // the object and its children: a listing, not the whole subtree (the root has no entry of its own)
         String objpath = path.substring(1);
+        String prefix = objpath.isEmpty() ? "" : objpath + "/";
         ArrayNode listing = Http.JSON.createArrayNode();
         for (JsonNode entry : exported) {
             String p = entry.path("objpath").asText();
-            if (p.equals(objpath) || p.startsWith(objpath + "/") && p.indexOf('/', objpath.length() + 1) < 0) {
+            if (p.equals(objpath) || p.startsWith(prefix) && p.indexOf('/', prefix.length()) < 0) {
                 listing.add(entry);
             }
         }

@@ -210,6 +210,10 @@ class ServerApiTest {
         assertEquals("", account.get("fields").get("password").asText());
         assertEquals("/system/types/AccountInfo", account.get("typepath").asText());
         assertError(api.get("/api/v1/objects/ops/none", f.viewer()), 404, "not_found");
+        java.util.List<String> top = new java.util.ArrayList<>();
+        ApiClient.json(api.get("/api/v1/objects", f.viewer())).forEach(e -> top.add(e.get("objpath").asText()));
+        assertTrue(top.containsAll(java.util.List.of("ops", "flows", "system", "box")), top.toString());
+        assertFalse(top.contains("ops/deploy"), top.toString());
     }
 
     @Test
@@ -220,6 +224,7 @@ class ServerApiTest {
         HttpResponse<String> openapi = api.get("/api/v1/openapi.json", f.viewer());
         assertEquals("3.0.3", ApiClient.json(openapi).get("openapi").asText());
         assertError(api.get("/api/v1/nothing", f.viewer()), 404, "not_found");
+        assertError(api.get("/api/v1/nothing", null), 404, "not_found");
     }
 
     static JsonNode assertError(HttpResponse<String> r, int status, String code) throws Exception {
