@@ -8,13 +8,14 @@ import dev.kompira.ssh.SshTransport;
 import dev.kompira.store.git.GitStore;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -108,7 +109,7 @@ final class ServeCommand implements Callable<Integer> {
     private TokenStore tokens(GitStore git) {
         try {
             return TokenStore.of(git);
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw new UserError(e.getMessage(), e);
         }
     }

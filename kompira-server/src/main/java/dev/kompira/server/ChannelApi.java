@@ -11,6 +11,7 @@ import dev.kompira.core.value.StringValue;
 import dev.kompira.core.value.Value;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /** The channel routes: send a message to a Channel object, peek at its queue. Thread-safe. */
 final class ChannelApi {
@@ -30,7 +31,7 @@ final class ChannelApi {
         ChannelValue channel = channel(path);
         Value message;
         String type = ctx.contentType();
-        if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             try {
                 message = ApiValues.decode(Http.jsonBody(ctx));
             } catch (IllegalArgumentException e) {

@@ -12,13 +12,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The clients that follow a process's console as Server-Sent Events. No thread waits per client:
  * one timer thread looks at every followed console each {@code interval} and sends what is new as a
  * {@code console} event (the text as a JSON string), and when the process has ended, the rest and an
  * {@code end} event (state and exit status) before it closes the stream; a process that ends is
- * looked at at once. At most {@code limit} clients follow at a time. Thread-safe.
+ * looked at at once. A stream with nothing new gets a comment line now and then, so that idle
+ * timeouts (Jetty's is 30 s) do not cut it. At most {@code limit} clients follow at a time. Thread-safe.
  */
 final class ConsoleFollowers implements AutoCloseable {
 
@@ -26,11 +28,16 @@ final class ConsoleFollowers implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final int limit;
+    /** A stream that has sent nothing for this long gets a comment line, so that no idle timeout on the way closes it. */
+    private final long keepAliveNanos;
     private final Set<Follower> followers = ConcurrentHashMap.newKeySet();
+    /** The places taken: clients followed, and those about to be. */
+    private final AtomicInteger places = new AtomicInteger();
     private final ScheduledExecutorService timer;
 
-    ConsoleFollowers(int limit, Duration interval) {
+    ConsoleFollowers(int limit, Duration interval, Duration keepAlive) {
         this.limit = limit;
+        this.keepAliveNanos = keepAlive.toNanos();
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "kompira-server-console");
             t.setDaemon(true);
@@ -45,6 +52,7 @@ final class ConsoleFollowers implements AutoCloseable {
         final JobflowProcess process;
         final SseClient client;
         int sent;
+        long lastSent = System.nanoTime();
 
         Follower(JobflowProcess process, SseClient client) {
             this.process = process;
@@ -53,18 +61,26 @@ final class ConsoleFollowers implements AutoCloseable {
     }
 
     /**
-     * Returns whether one more client may follow; the caller then calls {@link #follow}.
+     * Takes a place for one more client, or returns false when {@code limit} clients follow already.
+     * The place is given back when the stream that {@link #follow} gets for it ends.
      */
-    boolean hasRoom() {
-        return followers.size() < limit;
+    boolean reserve() {
+        if (places.incrementAndGet() > limit) {
+            places.decrementAndGet();
+            return false;
+        }
+        return true;
     }
 
-    /** Sends {@code client} the console of {@code process} so far and then as it grows, until the process ends. */
+    /**
+     * Sends {@code client}, which has a place of {@link #reserve}, the console of {@code process} so
+     * far and then as it grows, until the process ends.
+     */
     void follow(JobflowProcess process, SseClient client) {
         Follower f = new Follower(process, client);
-        client.keepAlive();
-        client.onClose(() -> followers.remove(f));
         followers.add(f);
+        client.keepAlive();
+        client.onClose(() -> forget(f));
         timer.execute(() -> advance(f));
         process.completion().whenComplete((outcome, failure) -> execute(() -> advance(f)));
     }
@@ -79,6 +95,13 @@ final class ConsoleFollowers implements AutoCloseable {
         }
     }
 
+    /** Stops following {@code f} and gives its place back, once however often it is called. */
+    private void forget(Follower f) {
+        if (followers.remove(f)) {
+            places.decrementAndGet();
+        }
+    }
+
     private void tick() {
         followers.forEach(this::advance);
     }
@@ -90,7 +113,7 @@ final class ConsoleFollowers implements AutoCloseable {
         }
         try {
             if (f.client.terminated()) {
-                followers.remove(f);
+                forget(f);
                 return;
             }
             // the state first: once it says ended, the console read after it is complete
@@ -99,6 +122,10 @@ final class ConsoleFollowers implements AutoCloseable {
             if (console.length() > f.sent) {
                 f.client.sendEvent("console", JSON.writeValueAsString(console.substring(f.sent)));
                 f.sent = console.length();
+                f.lastSent = System.nanoTime();
+            } else if (!ended && System.nanoTime() - f.lastSent >= keepAliveNanos) {
+                f.client.sendComment("waiting");
+                f.lastSent = System.nanoTime();
             }
             if (ended) {
                 ProcessOutcome outcome = f.process.completion().getNow(null);
@@ -109,12 +136,12 @@ final class ConsoleFollowers implements AutoCloseable {
                 ObjectNode end = JSON.createObjectNode().put("pid", f.process.pid()).put("state", outcome.state().name())
                         .put("exit_status", outcome.exitStatus());
                 f.client.sendEvent("end", JSON.writeValueAsString(end));
-                followers.remove(f);
+                forget(f);
                 f.client.close();
             }
         } catch (JsonProcessingException | RuntimeException e) {
             LOG.debug("a console follower of process {} went away: {}", f.process.pid(), e.toString());
-            followers.remove(f);
+            forget(f);
             f.client.close();
         }
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.io.IOException;
 
 /** Reading requests and writing JSON answers. Stateless and thread-safe. */
 final class Http {
@@ -26,7 +27,7 @@ final class Http {
         }
         try {
             return JSON.readTree(body);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new ApiException(400, "bad_json", "the body is not JSON: " + firstLine(e.getMessage()));
         }
     }

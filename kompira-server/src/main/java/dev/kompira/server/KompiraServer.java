@@ -50,7 +50,7 @@ public final class KompiraServer implements AutoCloseable {
         this.address = b.address;
         this.tokens = Objects.requireNonNull(b.tokens, "tokens");
         Kompira engine = Objects.requireNonNull(b.engine, "engine");
-        this.followers = new ConsoleFollowers(b.maxFollowers, b.followInterval);
+        this.followers = new ConsoleFollowers(b.maxFollowers, b.followInterval, b.keepAlive);
         ProcessViews views = new ProcessViews();
         ProcessApi processes = new ProcessApi(engine, views, followers);
         ChannelApi channels = new ChannelApi(engine);
@@ -204,6 +204,7 @@ public final class KompiraServer implements AutoCloseable {
         private long maxBodyBytes = 1024 * 1024;
         private int maxFollowers = 64;
         private Duration followInterval = Duration.ofMillis(200);
+        private Duration keepAlive = Duration.ofSeconds(15);
 
         private Builder() {
         }
@@ -241,6 +242,12 @@ public final class KompiraServer implements AutoCloseable {
         /** How often followed consoles are looked at for new text (default 200 ms). */
         public Builder followInterval(Duration value) {
             this.followInterval = value;
+            return this;
+        }
+
+        /** How long a followed console may send nothing before it gets a comment line (default 15 s); for tests. */
+        Builder keepAlive(Duration value) {
+            this.keepAlive = value;
             return this;
         }
 

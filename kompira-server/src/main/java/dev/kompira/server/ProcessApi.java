@@ -165,7 +165,7 @@ final class ProcessApi {
         if (accept == null || !accept.contains("text/event-stream")) {
             throw new ApiException(406, "not_acceptable", "follow=true answers with Server-Sent Events: send Accept: text/event-stream");
         }
-        if (!followers.hasRoom()) {
+        if (!followers.reserve()) {
             ctx.header("Retry-After", "5");
             throw new ApiException(503, "too_many_followers", "too many clients follow consoles now; try again later");
         }

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -106,6 +107,23 @@ class ConsoleFollowTest {
         List<Event> events = events(follow(started.get("pid").asLong()).get(10, TimeUnit.SECONDS).body());
         assertEquals(List.of(new Event("console", "\"one\\ntwo\\n\""),
                 new Event("end", "{\"pid\":" + started.get("pid").asLong() + ",\"state\":\"DONE\",\"exit_status\":0}")), events);
+    }
+
+    @Test
+    void anIdleStreamGetsCommentsSoThatNoIdleTimeoutCutsIt() throws Exception {
+        try (ServerFixture quiet = new ServerFixture(dir.resolve("quiet"), KompiraServer.builder()
+                .followInterval(Duration.ofMillis(20)).keepAlive(Duration.ofMillis(100)))) {
+            quiet.engine.objects().create("/box", "Channel", Map.of());
+            quiet.engine.objects().createJobflow("/wait", "</box>");
+            JsonNode started = ApiClient.json(quiet.client.postJson("/api/v1/processes", quiet.operator(), "{\"path\": \"/wait\"}"));
+            HttpRequest request = quiet.client.request("/api/v1/processes/" + started.get("pid").asLong() + "/console?follow=true",
+                    quiet.viewer()).header("Accept", "text/event-stream").GET().build();
+            HttpResponse<Stream<String>> response = quiet.client.http().send(request, HttpResponse.BodyHandlers.ofLines());
+            Iterator<String> lines = response.body().iterator();
+            String first = CompletableFuture.supplyAsync(lines::next).get(5, TimeUnit.SECONDS);
+            assertTrue(first.startsWith(":"), "an SSE comment: " + first);
+            response.body().close();
+        }
     }
 
     @Test

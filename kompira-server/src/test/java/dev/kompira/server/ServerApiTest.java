@@ -6,12 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kompira.core.process.JobflowProcess;
+import dev.kompira.core.process.ProcessQuery;
 import dev.kompira.core.process.ProcessState;
+import dev.kompira.core.value.IntegerValue;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +91,26 @@ class ServerApiTest {
     }
 
     @Test
+    void manyClientsStartFlowsAtOnce() throws Exception {
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            answers.add(api.http().sendAsync(api.request("/api/v1/processes", f.operator())
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"path\": \"/flows/add\", \"parameters\": {\"a\": " + i + "}}"))
+                    .build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        Set<Long> pids = new HashSet<>();
+        for (int i = 0; i < answers.size(); i++) {
+            HttpResponse<String> r = answers.get(i).get(30, TimeUnit.SECONDS);
+            assertEquals(201, r.statusCode(), r.body());
+            JobflowProcess p = process(ApiClient.json(r));
+            pids.add(p.pid());
+            assertEquals(i + 2L, ((IntegerValue) p.await(Duration.ofSeconds(10)).result()).longValue());
+        }
+        assertEquals(100, pids.size(), "one process each");
+    }
+
+    @Test
     void parametersArriveAsJobflowValues() throws Exception {
         JsonNode started = startFlow("{\"path\": \"/flows/add\", \"parameters\": {\"a\": 40}}");
         process(started).await(Duration.ofSeconds(10));
@@ -131,7 +161,7 @@ class ServerApiTest {
         assertEquals(1, diagnostic.get("line").asInt());
         assertEquals("error", diagnostic.get("severity").asText());
         assertFalse(diagnostic.get("message").asText().isEmpty());
-        assertTrue(f.engine.processes(dev.kompira.core.process.ProcessQuery.all()).isEmpty(), "nothing started");
+        assertTrue(f.engine.processes(ProcessQuery.all()).isEmpty(), "nothing started");
     }
 
     @Test
@@ -173,20 +203,20 @@ class ServerApiTest {
         JobflowProcess waiting = process(startFlow("{\"path\": \"/flows/waiter\"}"));
         waitFor(() -> waiting.state() == ProcessState.WAITING);
         assertEquals(2, pids("").size());
-        assertEquals(java.util.List.of(done.pid()), pids("?state=done"));
-        assertEquals(java.util.List.of(waiting.pid()), pids("?jobflow=/flows/waiter"));
-        assertEquals(java.util.List.of(done.pid()), pids("?finished_after=2000-01-01T00:00:00Z"));
-        assertEquals(java.util.List.of(), pids("?started_before=2000-01-01T00:00:00Z"));
-        assertEquals(java.util.List.of(), pids("?parent=" + done.pid()));
+        assertEquals(List.of(done.pid()), pids("?state=done"));
+        assertEquals(List.of(waiting.pid()), pids("?jobflow=/flows/waiter"));
+        assertEquals(List.of(done.pid()), pids("?finished_after=2000-01-01T00:00:00Z"));
+        assertEquals(List.of(), pids("?started_before=2000-01-01T00:00:00Z"));
+        assertEquals(List.of(), pids("?parent=" + done.pid()));
         assertError(api.get("/api/v1/processes?state=sleeping", f.viewer()), 400, "bad_request");
         assertError(api.get("/api/v1/processes?started_after=yesterday", f.viewer()), 400, "bad_request");
         assertError(api.get("/api/v1/processes?parent=x", f.viewer()), 400, "bad_request");
     }
 
-    private java.util.List<Long> pids(String query) throws Exception {
+    private List<Long> pids(String query) throws Exception {
         HttpResponse<String> r = api.get("/api/v1/processes" + query, f.viewer());
         assertEquals(200, r.statusCode(), r.body());
-        java.util.List<Long> pids = new java.util.ArrayList<>();
+        List<Long> pids = new ArrayList<>();
         ApiClient.json(r).get("processes").forEach(p -> pids.add(p.get("pid").asLong()));
         return pids;
     }
@@ -201,18 +231,18 @@ class ServerApiTest {
         assertEquals(200, r.statusCode(), r.body());
         assertFalse(r.body().contains("s3cret-pass"), "a Password never leaves the server");
         JsonNode listing = ApiClient.json(r);
-        java.util.List<String> objpaths = new java.util.ArrayList<>();
+        List<String> objpaths = new ArrayList<>();
         listing.forEach(e -> objpaths.add(e.get("objpath").asText()));
-        assertEquals(java.util.List.of("ops", "ops/deep", "ops/deploy"), objpaths.stream().sorted().toList(),
+        assertEquals(List.of("ops", "ops/deep", "ops/deploy"), objpaths.stream().sorted().toList(),
                 "the object and its children, not the whole subtree");
         JsonNode account = ApiClient.json(api.get("/api/v1/objects/ops/deploy", f.viewer())).get(0);
         assertEquals("ops", account.get("fields").get("user").asText());
         assertEquals("", account.get("fields").get("password").asText());
         assertEquals("/system/types/AccountInfo", account.get("typepath").asText());
         assertError(api.get("/api/v1/objects/ops/none", f.viewer()), 404, "not_found");
-        java.util.List<String> top = new java.util.ArrayList<>();
+        List<String> top = new ArrayList<>();
         ApiClient.json(api.get("/api/v1/objects", f.viewer())).forEach(e -> top.add(e.get("objpath").asText()));
-        assertTrue(top.containsAll(java.util.List.of("ops", "flows", "system", "box")), top.toString());
+        assertTrue(top.containsAll(List.of("ops", "flows", "system", "box")), top.toString());
         assertFalse(top.contains("ops/deploy"), top.toString());
     }
 
@@ -236,7 +266,7 @@ class ServerApiTest {
         return body;
     }
 
-    static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    static void waitFor(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
