@@ -232,7 +232,16 @@ public final class GitStore implements ObjectStore {
      * @throws StoreException for a read-only revision, which runs no processes of its own
      */
     public Path checkpointFolder() {
-        return repository.getDirectory().toPath().resolve("kompira").resolve("checkpoints").resolve(RuntimeState.folderName(branchRef()));
+        return runtimeFolder().resolve("checkpoints").resolve(RuntimeState.folderName(branchRef()));
+    }
+
+    /**
+     * Returns the folder where the tools that run on this repository keep their own files
+     * ({@code <git dir>/kompira/}: checkpoints, channel queues, the API tokens of {@code kompira serve}):
+     * beside the repository, never committed.
+     */
+    public Path runtimeFolder() {
+        return repository.getDirectory().toPath().resolve("kompira");
     }
 
     /** Returns the history of the store's branch: log, diff and revert. */

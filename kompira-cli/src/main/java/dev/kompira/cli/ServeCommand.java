@@ -1,0 +1,174 @@
+package dev.kompira.cli;
+
+import dev.kompira.core.Kompira;
+import dev.kompira.core.process.DirectoryCheckpointStore;
+import dev.kompira.server.KompiraServer;
+import dev.kompira.server.TokenStore;
+import dev.kompira.ssh.SshTransport;
+import dev.kompira.store.git.GitStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code kompira serve --store DIR [--listen 127.0.0.1:8730] [--insecure-http]}: one engine on a Git
+ * store that stays up, with the HTTP API of {@link KompiraServer}, until SIGTERM or Ctrl-C; then it
+ * stops serving and closes the engine, whose checkpoint-mode processes keep their last checkpoint and
+ * resume at the next start.
+ */
+@Command(name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {"Runs an engine on a Git store with the HTTP API (docs/server.md) until SIGTERM or Ctrl-C.",
+                "Every request needs a token of kompira token create. Processes started with \"checkpoint\": true "
+                        + "are saved in the store's checkpoint folder and resume when the server starts again; the "
+                        + "others are terminated when it stops."})
+final class ServeCommand implements Callable<Integer> {
+
+    /** How long a stop signal waits for the engine to close before the JVM exits anyway. */
+    private static final long CLOSE_SECONDS = 30;
+
+    @CommandLine.Mixin
+    StoreOption store = new StoreOption();
+
+    @CommandLine.Mixin
+    SshOption ssh = new SshOption();
+
+    @Option(names = "--listen", paramLabel = "HOST:PORT", description = "Where to listen (default: 127.0.0.1:8730; "
+            + "port 0 picks a free one). Without TLS, which a later version brings, only a loopback address is taken.")
+    String listen = "127.0.0.1:8730";
+
+    @Option(names = "--insecure-http", description = "Listen on a non-loopback address in clear text: tokens and data "
+            + "cross the network unencrypted. Only behind a TLS proxy or on a trusted network.")
+    boolean insecureHttp;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Completed to stop serving: by the shutdown hook (SIGTERM, Ctrl-C), or by a test. */
+    final CompletableFuture<Void> stop = new CompletableFuture<>();
+
+    @Override
+    public Integer call() throws Exception {
+        store.require("kompira serve");
+        InetSocketAddress address = address(listen);
+        if (!address.getAddress().isLoopbackAddress() && !insecureHttp) {
+            throw new UserError("--listen " + listen + " is not a loopback address: without TLS (not available yet) "
+                    + "kompira serve listens on loopback only; give --insecure-http to serve it in clear text anyway");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        CountDownLatch closed = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.complete(null);
+            try {
+                closed.await(CLOSE_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "kompira-serve-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (GitStore git = store.open()) {
+            if (git.isEmpty()) {
+                throw new UserError(store.dir + " holds no tree yet: run kompira init --store " + store.dir);
+            }
+            TokenStore tokens = tokens(git);
+            try (Kompira engine = engine(git);
+                    KompiraServer server = server(engine, tokens, address)) {
+                engine.notResumed().forEach(refused -> err.println("kompira: cannot resume " + refused));
+                if (tokens.list().isEmpty()) {
+                    err.println("kompira: no token yet, so every request is refused: kompira token create --store "
+                            + store.dir + " --role operator");
+                }
+                err.println("kompira: serving http://" + address.getHostString() + ":" + server.port() + "/api/v1 for "
+                        + store.dir + "; SIGTERM or Ctrl-C stops");
+                err.flush();
+                stop.join();
+                err.println("kompira: stopping: processes in checkpoint mode resume at the next start");
+                err.flush();
+            }
+            return 0;
+        } finally {
+            closed.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting and the hook is running or has run
+            }
+        }
+    }
+
+    private TokenStore tokens(GitStore git) {
+        try {
+            return TokenStore.of(git);
+        } catch (UncheckedIOException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+    }
+
+    private Kompira engine(GitStore git) {
+        Kompira.Builder builder = Kompira.builder().store(git);
+        SshTransport transport = ssh.transport();
+        if (transport != null) {
+            builder.transport(transport);
+        }
+        try {
+            return builder.checkpoints(new DirectoryCheckpointStore(git.checkpointFolder())).build();
+        } catch (IOException | IllegalStateException e) {
+            throw new UserError("cannot use the checkpoint folder " + git.checkpointFolder() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static KompiraServer server(Kompira engine, TokenStore tokens, InetSocketAddress address) {
+        KompiraServer server = KompiraServer.builder().engine(engine).tokens(tokens).listen(address).build();
+        try {
+            return server.start();
+        } catch (RuntimeException e) {
+            server.close();
+            throw new UserError("cannot listen on " + address.getHostString() + ":" + address.getPort() + ": "
+                    + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.toString() : root.getMessage();
+    }
+
+    /** Parses {@code HOST:PORT} ({@code [::1]:8730} for IPv6). */
+    static InetSocketAddress address(String text) {
+        int colon = text.lastIndexOf(':');
+        if (colon <= 0 || colon == text.length() - 1) {
+            throw new UserError("--listen needs HOST:PORT, such as 127.0.0.1:8730, got '" + text + "'");
+        }
+        String host = text.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        int port;
+        try {
+            port = Integer.parseInt(text.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            port = -1;
+        }
+        if (port < 0 || port > 65535) {
+            throw new UserError("--listen " + text + ": the port must be a number from 0 to 65535");
+        }
+        try {
+            return new InetSocketAddress(InetAddress.getByName(host), port);
+        } catch (UnknownHostException e) {
+            throw new UserError("--listen " + text + ": unknown host " + host, e);
+        }
+    }
+}
