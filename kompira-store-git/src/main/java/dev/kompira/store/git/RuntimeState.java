@@ -3,13 +3,12 @@ package dev.kompira.store.git;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kompira.core.transport.LocalFiles;
 import dev.kompira.core.value.Value;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -53,11 +52,7 @@ final class RuntimeState {
             Path temporary = Files.createTempFile(folder, ".state-", ".part");
             try {
                 Files.write(temporary, JSON.writeValueAsBytes(node));
-                try {
-                    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-                }
+                LocalFiles.moveOver(temporary, file);
             } finally {
                 Files.deleteIfExists(temporary);
             }
