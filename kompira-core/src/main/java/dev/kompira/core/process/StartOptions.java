@@ -5,7 +5,7 @@ import java.util.Set;
 /**
  * How a process is started (language.md §12.6–§12.8). A mode left {@code null} is the started
  * Jobflow object's default ({@code defaultCheckpointMode}, {@code defaultMonitoringMode}, objects.md
- * §4.3), or off for a flow compiled from source.
+ * §4.4), or off for a flow compiled from source.
  *
  * @param stepMode        pause before every command (§12.6)
  * @param checkpointMode  save the state after every job with effects (J140) so that it survives an engine

@@ -176,8 +176,8 @@ public final class Machine implements JobflowProcess {
     /**
      * Makes the process the run of the Jobflow object {@code jobflow}; call before {@link #start()}. It
      * takes a slot of the jobflow's multiplicity (§12.9), and the modes that {@code requested} leaves
-     * {@code null} come from the jobflow's {@code defaultCheckpointMode} and {@code defaultMonitoringMode}
-     * (objects.md §4.3). A default checkpoint mode is ignored by an engine without a checkpoint store (J174).
+     * {@code null} come from the jobflow's fields {@code defaultCheckpointMode} and {@code defaultMonitoringMode};
+     * a default checkpoint mode is ignored by an engine without a checkpoint store (J174).
      */
     public void runsJobflow(StoredObject jobflow, StartOptions requested) {
         int limit = JobflowCalls.multiplicityOf(services.tree(), jobflow);
