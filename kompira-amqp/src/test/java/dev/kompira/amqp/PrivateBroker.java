@@ -1,0 +1,205 @@
+package dev.kompira.amqp;
+
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * A RabbitMQ broker of its own for tests (Debian's {@code rabbitmq-server}; {@code .ci/run} installs
+ * it): a unique node name, free loopback ports for AMQP, Erlang distribution and epmd, and its data,
+ * logs and configuration in a temporary folder, so that brokers of several test runs never meet.
+ * Starting takes about six seconds, so a test class shares one broker and each test takes a virtual
+ * host of its own ({@link #newVirtualHost}), created with the broker from a definitions file.
+ * {@link #close} stops the broker and its epmd and deletes the folder.
+ *
+ * <p>Thread-safety: {@link #newVirtualHost} may be called from any thread.
+ */
+final class PrivateBroker implements AutoCloseable {
+
+    private static final Path SERVER = Path.of("/usr/lib/rabbitmq/bin/rabbitmq-server");
+    private static final Duration START_LIMIT = Duration.ofSeconds(60);
+
+    private final Path folder;
+    private final int port;
+    private final int epmdPort;
+    private final Process server;
+    private final int virtualHosts;
+    private final AtomicInteger handedOut = new AtomicInteger();
+
+    private PrivateBroker(Path folder, int port, int epmdPort, Process server, int virtualHosts) {
+        this.folder = folder;
+        this.port = port;
+        this.epmdPort = epmdPort;
+        this.server = server;
+        this.virtualHosts = virtualHosts;
+    }
+
+    /** Returns whether rabbitmq-server is installed. */
+    static boolean available() {
+        return Files.isExecutable(SERVER);
+    }
+
+    /** Starts a broker with {@code virtualHosts} virtual hosts for the guest user and waits until it accepts AMQP. */
+    static PrivateBroker start(int virtualHosts) throws IOException, InterruptedException {
+        Path folder = Files.createTempDirectory("kompira-rabbit-");
+        int port = freePort();
+        int distPort = freePort();
+        int epmdPort = freePort();
+        Path definitions = folder.resolve("definitions.json");
+        Files.writeString(definitions, definitions(virtualHosts), StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve("rabbit.conf"), String.join("\n",
+                "listeners.tcp.default = 127.0.0.1:" + port,
+                "load_definitions = " + definitions,
+                "log.console = false",
+                "log.file.level = warning",
+                ""), StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve("enabled_plugins"), "[].\n", StandardCharsets.UTF_8);
+        ProcessBuilder builder = new ProcessBuilder(SERVER.toString())
+                .redirectErrorStream(true).redirectOutput(folder.resolve("server.out").toFile());
+        Map<String, String> env = builder.environment();
+        env.put("HOME", folder.toString()); // the Erlang cookie
+        env.put("RABBITMQ_NODENAME", "kompira-test-" + UUID.randomUUID().toString().substring(0, 8) + "@localhost");
+        env.put("RABBITMQ_NODE_IP_ADDRESS", "127.0.0.1");
+        env.put("RABBITMQ_NODE_PORT", Integer.toString(port));
+        env.put("RABBITMQ_DIST_PORT", Integer.toString(distPort));
+        env.put("ERL_EPMD_PORT", Integer.toString(epmdPort));
+        env.put("ERL_EPMD_ADDRESS", "127.0.0.1");
+        env.put("RABBITMQ_MNESIA_BASE", folder.resolve("mnesia").toString());
+        env.put("RABBITMQ_LOG_BASE", folder.resolve("log").toString());
+        env.put("RABBITMQ_CONFIG_FILE", folder.resolve("rabbit").toString());
+        env.put("RABBITMQ_ENABLED_PLUGINS_FILE", folder.resolve("enabled_plugins").toString());
+        env.put("RABBITMQ_PID_FILE", folder.resolve("rabbit.pid").toString());
+        PrivateBroker broker = new PrivateBroker(folder, port, epmdPort, builder.start(), virtualHosts);
+        try {
+            broker.awaitAmqp();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            broker.close();
+            throw e;
+        }
+        return broker;
+    }
+
+    private static String definitions(int virtualHosts) {
+        List<String> vhosts = new ArrayList<>();
+        List<String> permissions = new ArrayList<>();
+        for (int i = 1; i <= virtualHosts; i++) {
+            vhosts.add("{\"name\": \"t" + i + "\"}");
+            permissions.add("{\"user\": \"guest\", \"vhost\": \"t" + i + "\", \"configure\": \".*\", \"write\": \".*\", \"read\": \".*\"}");
+        }
+        // guest/guest with the broker's default password hashing; RabbitMQ accepts the default user only from loopback
+        return "{\"users\": [{\"name\": \"guest\", \"password_hash\": \"" + GUEST_HASH + "\", "
+                + "\"hashing_algorithm\": \"rabbit_password_hashing_sha256\", \"tags\": [\"administrator\"]}], "
+                + "\"vhosts\": [" + String.join(", ", vhosts) + "], "
+                + "\"permissions\": [" + String.join(", ", permissions) + "]}";
+    }
+
+    /** The password hash of "guest": base64 of a 4-byte salt followed by SHA-256(salt + "guest"). */
+    private static final String GUEST_HASH = guestHash();
+
+    private static String guestHash() {
+        try {
+            byte[] salt = {1, 2, 3, 4};
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(salt);
+            byte[] digest = sha.digest("guest".getBytes(StandardCharsets.UTF_8));
+            byte[] all = new byte[salt.length + digest.length];
+            System.arraycopy(salt, 0, all, 0, salt.length);
+            System.arraycopy(digest, 0, all, salt.length, digest.length);
+            return java.util.Base64.getEncoder().encodeToString(all);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Returns the URI of a virtual host no other test has been given. */
+    String newVirtualHost() {
+        int n = handedOut.incrementAndGet();
+        if (n > virtualHosts) {
+            throw new IllegalStateException("the broker was started with " + virtualHosts + " virtual hosts");
+        }
+        return uri("t" + n);
+    }
+
+    /** The AMQP URI of {@code vhost} on this broker. */
+    String uri(String vhost) {
+        return "amqp://guest:guest@127.0.0.1:" + port + "/" + vhost;
+    }
+
+    /** The AMQP port. */
+    int port() {
+        return port;
+    }
+
+    private void awaitAmqp() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + START_LIMIT.toNanos();
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost("127.0.0.1");
+        factory.setPort(port);
+        factory.setVirtualHost("t1");
+        factory.setConnectionTimeout(2000);
+        while (System.nanoTime() < deadline) {
+            if (!server.isAlive()) {
+                throw new IOException("rabbitmq-server exited with " + server.exitValue() + ": " + log());
+            }
+            try (Connection probe = factory.newConnection("probe")) {
+                return;
+            } catch (IOException | java.util.concurrent.TimeoutException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IOException("rabbitmq-server did not accept AMQP on port " + port + " within " + START_LIMIT.toSeconds()
+                + " s: " + log());
+    }
+
+    private String log() throws IOException {
+        return Files.readString(folder.resolve("server.out"));
+    }
+
+    /** Stops the broker (its Erlang VM is a child of the start script) and its epmd, and deletes the folder. */
+    @Override
+    public void close() throws IOException, InterruptedException {
+        List<ProcessHandle> tree = server.descendants().toList();
+        tree.forEach(ProcessHandle::destroy);
+        server.destroy();
+        for (ProcessHandle p : tree) {
+            try {
+                p.onExit().get(15, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                p.destroyForcibly();
+            }
+        }
+        if (!server.waitFor(15, TimeUnit.SECONDS)) {
+            server.destroyForcibly().waitFor();
+        }
+        stopEpmd();
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** epmd runs as a daemon outside the broker's process tree; the port of its own makes it this broker's alone. */
+    private void stopEpmd() throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("epmd", "-port", Integer.toString(epmdPort), "-kill")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        kill.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
