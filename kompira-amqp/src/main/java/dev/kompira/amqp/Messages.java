@@ -1,0 +1,68 @@
+package dev.kompira.amqp;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The JSON form of {@link RequestMessage} and {@link ReplyMessage}, and the names both sides agree on.
+ *
+ * <p>Thread-safety: stateless apart from a thread-safe ObjectMapper.
+ */
+final class Messages {
+
+    /** The content type of every message. */
+    static final String CONTENT_TYPE = "application/json";
+    /** The message type of requests; replies carry {@link #REPLY}. */
+    static final String REQUEST = "kompira.command.v1";
+    /** The message type of replies. */
+    static final String REPLY = "kompira.reply.v1";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private Messages() {
+    }
+
+    /** The prefix of the exclusive queue each job manager holds while it lives. */
+    static final String WORKER_PREFIX = "kompira.worker.";
+    /** The arguments of a realm's queue; both sides declare it, with the same arguments. */
+    static final java.util.Map<String, Object> REALM_QUEUE_ARGUMENTS = java.util.Map.of("x-queue-type", "quorum");
+
+    /** The durable quorum queue of {@code realm}'s requests. */
+    static String realmQueue(String realm) {
+        return "kompira.realm." + realm;
+    }
+
+    /** Declares the queue of {@code realm} on {@code channel}; declaring it again is harmless. */
+    static void declareRealm(com.rabbitmq.client.Channel channel, String realm) throws IOException {
+        channel.queueDeclare(realmQueue(realm), true, false, false, REALM_QUEUE_ARGUMENTS);
+    }
+
+    static byte[] encode(Object message) {
+        try {
+            return JSON.writeValueAsBytes(message);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads a request; a body that is not one throws IOException. */
+    static RequestMessage request(byte[] body) throws IOException {
+        RequestMessage m = JSON.readValue(body, RequestMessage.class);
+        if (m.id() == null || m.target() == null || m.command() == null || m.shell() == null || m.encoding() == null) {
+            throw new IOException("a request needs id, target, command, shell and encoding");
+        }
+        return m;
+    }
+
+    /** Reads a reply; a body that is not one throws IOException. */
+    static ReplyMessage reply(byte[] body) throws IOException {
+        ReplyMessage m = JSON.readValue(body, ReplyMessage.class);
+        if (m.id() == null || m.kind() == null) {
+            throw new IOException("a reply needs id and kind");
+        }
+        return m;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.kompira.cli;
+
+import dev.kompira.amqp.JobManager;
+import java.io.IOException;
+import java.net.URI;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kompira jobmanager}: a job manager that runs the commands of one realm, taken from an AMQP
+ * broker (docs/jobmanagers.md), until it is stopped (SIGTERM, Ctrl-C) or loses the broker.
+ */
+@Command(name = "jobmanager",
+        mixinStandardHelpOptions = true,
+        description = "Run the commands of one realm, taken from a RabbitMQ broker, near their targets.")
+final class JobManagerCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--amqp", required = true, paramLabel = "URI",
+            description = "The broker: amqp://user:password@host:port/vhost (amqps:// for TLS).")
+    URI amqp;
+
+    @Option(names = "--realm", required = true, paramLabel = "NAME", description = "The realm whose commands to run.")
+    String realm;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
+            description = "How many commands to run at once (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (concurrency < 1) {
+            throw new UserError("--concurrency must be at least 1, not " + concurrency);
+        }
+        JobManager manager;
+        try {
+            manager = JobManager.start(amqp, realm, concurrency);
+        } catch (IOException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+        Thread stop = new Thread(manager::close, "kompira-jobmanager-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
+        spec.commandLine().getErr().println("kompira: job manager " + manager.name() + " runs the commands of realm '"
+                + realm + "' (up to " + concurrency + " at once)");
+        manager.awaitClosed();
+        spec.commandLine().getErr().println("kompira: job manager " + manager.name() + " stopped");
+        return 0;
+    }
+}
