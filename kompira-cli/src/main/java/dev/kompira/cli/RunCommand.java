@@ -93,6 +93,11 @@ final class RunCommand implements Callable<Integer> {
             + "kompira ps --store DIR lists the saved processes.")
     boolean checkpointMode;
 
+    @Option(names = "--amqp", paramLabel = "URI", description = "Send each command that names a host or __realm__ "
+            + "to a job manager of its realm (/config/realms) through this RabbitMQ broker: amqp://user:password@host:port/vhost "
+            + "(amqps:// for TLS). Start them with kompira jobmanager; see docs/jobmanagers.md.")
+    java.net.URI amqp;
+
     /** Standard input and terminal detection; tests replace it to script answers and force the progress line. */
     Terminal terminal = Terminal.system();
 
@@ -276,6 +281,13 @@ final class RunCommand implements Callable<Integer> {
         SshTransport transport = ssh.transport();
         if (transport != null) {
             builder.transport(transport);
+        }
+        if (amqp != null) {
+            try {
+                builder.jobManagers(dev.kompira.amqp.AmqpTransport.connect(amqp));
+            } catch (java.io.IOException e) {
+                throw new UserError(e.getMessage(), e);
+            }
         }
         if (store == null) {
             return builder.build();

@@ -36,4 +36,17 @@ class JobManagerCommandTest {
         assertEquals(2, run("jobmanager", "--amqp", "amqp://127.0.0.1:1/x"));
         assertTrue(err.toString().startsWith("Missing required option: '--realm=NAME'"), err.toString());
     }
+
+    @Test
+    void runWithABrokerThatCannotBeReachedIsAClearError() throws Exception {
+        java.nio.file.Path flow = java.nio.file.Files.createTempFile("flow", ".kjf");
+        try {
+            java.nio.file.Files.writeString(flow, "[__host__ = 'web01'] -> ['hostname']\n");
+            assertEquals(2, run("run", "--amqp", "amqp://guest:secret@127.0.0.1:1/x", flow.toString()));
+            assertTrue(err.toString().startsWith("kompira: cannot connect to the AMQP broker at amqp://guest:***@127.0.0.1:1/x"),
+                    err.toString());
+        } finally {
+            java.nio.file.Files.delete(flow);
+        }
+    }
 }
