@@ -112,6 +112,9 @@ public final class AmqpTransport implements RealmTransport {
         p.result.whenComplete((r, e) -> {
             pending.remove(id);
             p.cancelWaitLimit();
+            if (p.result.isCancelled() && p.worker != null) {
+                cancel(id, p.worker);
+            }
         });
         if (timeout != null) {
             p.waitLimit = timer.schedule(() -> {
@@ -140,6 +143,26 @@ public final class AmqpTransport implements RealmTransport {
         } catch (IOException | RuntimeException e) {
             p.result.complete(new CommandResult.Unreachable("cannot publish the command to realm '" + p.realm + "': "
                     + e.getMessage()));
+        }
+    }
+
+    /** Tells job manager {@code worker} to kill command {@code id}, which nobody waits for any more. */
+    private void cancel(String id, String worker) {
+        byte[] body = Messages.encode(new CancelMessage(id));
+        AMQP.BasicProperties props = new AMQP.BasicProperties.Builder().correlationId(id).type(Messages.CANCEL)
+                .contentType(Messages.CONTENT_TYPE).build();
+        try {
+            publisher.execute(() -> {
+                try {
+                    synchronized (publishing) {
+                        publishing.basicPublish("", worker, props, body);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("cannot cancel command {} at job manager {}: {}", id, worker, e.getMessage());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // the transport is closing; the job manager's command finishes and its result is dropped
         }
     }
 
@@ -252,7 +275,10 @@ public final class AmqpTransport implements RealmTransport {
                 return;
             }
             Pending p = pending.get(reply.id());
-            if (p == null) {
+            if (p == null && reply.kind() == ReplyMessage.Kind.STARTED) {
+                LOG.info("command {} started after this engine stopped waiting for it; cancelling it", reply.id());
+                cancel(reply.id(), reply.worker());
+            } else if (p == null) {
                 LOG.info("dropped the {} reply of command {}, which is no longer waited for", reply.kind(), reply.id());
             } else if (reply.kind() == ReplyMessage.Kind.STARTED) {
                 p.worker = reply.worker();

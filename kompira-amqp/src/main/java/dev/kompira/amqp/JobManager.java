@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * prefetch of {@code concurrency}. For each request the job manager (1) drops it if its id was seen
  * before or the engine has given up waiting, (2) acknowledges it, from then on it is this job
  * manager's alone, (3) tells the engine it started, naming its liveness queue, (4) runs the command,
- * (5) sends the result. A job manager that dies before (2) leaves the request to another one; one
+ * (5) sends the result; a cancellation from the engine kills the command. A job manager that dies before (2) leaves the request to another one; one
  * that dies after it makes the engine fail the command (its liveness queue disappears with its
  * connection), so that no command runs twice.
  *
@@ -57,12 +57,12 @@ public final class JobManager implements AutoCloseable {
     private final String name;
     private final List<Transport> transports;
     private final ExecutorService runners;
-    private final Set<String> seen = Collections.newSetFromMap(new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > REMEMBERED_IDS;
-        }
-    });
+    private final Set<String> seen = recentIds();
+    /** The commands that run, by request id, so that a cancellation can kill them. */
+    private final Map<String, java.util.concurrent.CompletableFuture<CommandResult>> commands =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /** Requests the engine cancelled before their command was registered in {@link #commands}. */
+    private final Set<String> cancelled = Collections.synchronizedSet(recentIds());
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicInteger running = new AtomicInteger();
 
@@ -85,6 +85,7 @@ public final class JobManager implements AutoCloseable {
         Messages.declareRealm(consuming, realm);
         consuming.basicQos(concurrency);
         connection.addShutdownListener(cause -> closed.countDown());
+        consuming.basicConsume(name, true, new Cancellations(consuming));
         consuming.basicConsume(Messages.realmQueue(realm), false, new Requests(consuming));
     }
 
@@ -118,6 +119,16 @@ public final class JobManager implements AutoCloseable {
             connection.abort();
             throw e;
         }
+    }
+
+    /** A set that forgets its oldest ids beyond {@value #REMEMBERED_IDS}; not thread-safe. */
+    private static Set<String> recentIds() {
+        return Collections.newSetFromMap(new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > REMEMBERED_IDS;
+            }
+        });
     }
 
     /** The name of this job manager's liveness queue, unique among job managers. */
@@ -168,17 +179,26 @@ public final class JobManager implements AutoCloseable {
         }
         running.incrementAndGet();
         try {
-            reply(props, ReplyMessage.of(message.id(), run(message.toRequest())));
+            reply(props, ReplyMessage.of(message.id(), run(message.id(), message.toRequest())));
         } finally {
             running.decrementAndGet();
+            commands.remove(message.id());
+            cancelled.remove(message.id());
         }
     }
 
-    private CommandResult run(CommandRequest request) {
+    private CommandResult run(String id, CommandRequest request) {
         for (Transport t : transports) {
             if (t.supports(request.target().conntype())) {
                 try {
-                    return t.execute(request).toCompletableFuture().get();
+                    java.util.concurrent.CompletableFuture<CommandResult> command = t.execute(request).toCompletableFuture();
+                    commands.put(id, command);
+                    if (cancelled.contains(id)) {
+                        command.cancel(true);
+                    }
+                    return command.get();
+                } catch (java.util.concurrent.CancellationException e) {
+                    return new CommandResult.Unreachable("the engine cancelled the command");
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return new CommandResult.Unreachable("the job manager stopped while the command ran");
@@ -264,6 +284,31 @@ public final class JobManager implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         closed.countDown();
+    }
+
+    /** Kills the commands the engine no longer waits for (a terminated process), or keeps them from starting. */
+    private final class Cancellations extends DefaultConsumer {
+
+        Cancellations(Channel channel) {
+            super(channel);
+        }
+
+        @Override
+        public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body) {
+            String id;
+            try {
+                id = Messages.cancel(body).id();
+            } catch (IOException e) {
+                LOG.warn("dropped a cancellation that cannot be read: {}", e.getMessage());
+                return;
+            }
+            cancelled.add(id);
+            java.util.concurrent.CompletableFuture<CommandResult> command = commands.get(id);
+            if (command != null) {
+                LOG.info("the engine cancelled command {}; killing it", id);
+                command.cancel(true);
+            }
+        }
     }
 
     /** Hands each request to a runner thread, so that the connection's thread never waits for a command. */

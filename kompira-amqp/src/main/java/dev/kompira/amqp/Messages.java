@@ -18,6 +18,8 @@ final class Messages {
     static final String REQUEST = "kompira.command.v1";
     /** The message type of replies. */
     static final String REPLY = "kompira.reply.v1";
+    /** The message type of cancellations. */
+    static final String CANCEL = "kompira.cancel.v1";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -53,6 +55,15 @@ final class Messages {
         RequestMessage m = JSON.readValue(body, RequestMessage.class);
         if (m.id() == null || m.target() == null || m.command() == null || m.shell() == null || m.encoding() == null) {
             throw new IOException("a request needs id, target, command, shell and encoding");
+        }
+        return m;
+    }
+
+    /** Reads a cancellation; a body that is not one throws IOException. */
+    static CancelMessage cancel(byte[] body) throws IOException {
+        CancelMessage m = JSON.readValue(body, CancelMessage.class);
+        if (m.id() == null) {
+            throw new IOException("a cancellation needs an id");
         }
         return m;
     }

@@ -38,7 +38,7 @@ class AmqpTransportTest {
     @BeforeAll
     static void startBroker() throws Exception {
         Assumptions.assumeTrue(PrivateBroker.available(), "rabbitmq-server is not installed");
-        broker = PrivateBroker.start(8);
+        broker = PrivateBroker.start(10);
     }
 
     @AfterAll
@@ -112,6 +112,33 @@ class AmqpTransportTest {
             CommandResult result = await(engine.execute("west", shell("sleep 10", new byte[0], Duration.ofMillis(1500))));
             assertEquals(new CommandResult.TimedOut(Duration.ofMillis(1500)), result);
         }
+    }
+
+    @Test
+    void cancellingTheStageKillsTheCommandAtTheJobManager() throws Exception {
+        URI uri = URI.create(broker.newVirtualHost());
+        Path pid = dir.resolve("pid");
+        Path after = dir.resolve("after");
+        try (AmqpTransport engine = AmqpTransport.connect(uri); JobManager worker = JobManager.start(uri, "west", 1)) {
+            java.util.concurrent.CompletableFuture<CommandResult> stage = engine.execute("west",
+                    shell("echo $$ > " + pid + ".tmp; mv " + pid + ".tmp " + pid + "; sleep 30; touch " + after, new byte[0], null))
+                    .toCompletableFuture();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!Files.exists(pid) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            ProcessHandle shell = ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).orElseThrow();
+            stage.cancel(true);
+            assertTrue(shell.onExit().completeOnTimeout(null, 10, TimeUnit.SECONDS).get() != null && !shell.isAlive(),
+                    "the command outlived its cancellation");
+            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (worker.running() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(0, worker.running());
+            assertEquals(0, engine.waiting());
+        }
+        assertFalse(Files.exists(after));
     }
 
     @Test
