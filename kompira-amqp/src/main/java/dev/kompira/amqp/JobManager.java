@@ -64,7 +64,10 @@ public final class JobManager implements AutoCloseable {
     /** Requests the engine cancelled before their command was registered in {@link #commands}. */
     private final Set<String> cancelled = Collections.synchronizedSet(recentIds());
     private final CountDownLatch closed = new CountDownLatch(1);
+    /** Why the broker connection ended when this job manager did not close it, else null. */
+    private volatile String lost;
     private final AtomicInteger running = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
 
     private JobManager(Connection connection, String realm, int concurrency, List<Transport> transports) throws IOException {
         this.realm = realm;
@@ -84,7 +87,13 @@ public final class JobManager implements AutoCloseable {
                 .getQueue();
         Messages.declareRealm(consuming, realm);
         consuming.basicQos(concurrency);
-        connection.addShutdownListener(cause -> closed.countDown());
+        connection.addShutdownListener(cause -> {
+            if (!cause.isInitiatedByApplication()) {
+                lost = "lost the connection to the AMQP broker: " + cause.getMessage();
+                LOG.warn(lost);
+            }
+            closed.countDown();
+        });
         consuming.basicConsume(name, true, new Cancellations(consuming));
         consuming.basicConsume(Messages.realmQueue(realm), false, new Requests(consuming));
     }
@@ -146,9 +155,14 @@ public final class JobManager implements AutoCloseable {
         return running.get();
     }
 
-    /** Waits until the job manager is closed or has lost its broker connection. */
-    public void awaitClosed() throws InterruptedException {
+    /**
+     * Waits until the job manager is closed or has lost its broker connection.
+     *
+     * @return why the connection was lost, or empty when the job manager was closed
+     */
+    public java.util.Optional<String> awaitClosed() throws InterruptedException {
         closed.await();
+        return java.util.Optional.ofNullable(lost);
     }
 
     private void handle(Envelope envelope, AMQP.BasicProperties props, byte[] body) {
@@ -269,6 +283,9 @@ public final class JobManager implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
         runners.shutdownNow();
         try {
             if (connection.isOpen()) {

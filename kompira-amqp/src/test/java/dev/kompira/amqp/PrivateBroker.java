@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  *
  * <p>Thread-safety: {@link #newVirtualHost} may be called from any thread.
  */
-final class PrivateBroker implements AutoCloseable {
+public final class PrivateBroker implements AutoCloseable {
 
     private static final Path SERVER = Path.of("/usr/lib/rabbitmq/bin/rabbitmq-server");
     private static final Duration START_LIMIT = Duration.ofSeconds(60);
@@ -48,12 +48,12 @@ final class PrivateBroker implements AutoCloseable {
     }
 
     /** Returns whether rabbitmq-server is installed. */
-    static boolean available() {
+    public static boolean available() {
         return Files.isExecutable(SERVER);
     }
 
     /** Starts a broker with {@code virtualHosts} virtual hosts for the guest user and waits until it accepts AMQP. */
-    static PrivateBroker start(int virtualHosts) throws IOException, InterruptedException {
+    public static PrivateBroker start(int virtualHosts) throws IOException, InterruptedException {
         Path folder = Files.createTempDirectory("kompira-rabbit-");
         int port = freePort();
         int distPort = freePort();
@@ -125,7 +125,7 @@ final class PrivateBroker implements AutoCloseable {
     }
 
     /** Returns the URI of a virtual host no other test has been given. */
-    String newVirtualHost() {
+    public String newVirtualHost() {
         int n = handedOut.incrementAndGet();
         if (n > virtualHosts) {
             throw new IllegalStateException("the broker was started with " + virtualHosts + " virtual hosts");
@@ -134,12 +134,12 @@ final class PrivateBroker implements AutoCloseable {
     }
 
     /** The AMQP URI of {@code vhost} on this broker. */
-    String uri(String vhost) {
+    public String uri(String vhost) {
         return "amqp://guest:guest@127.0.0.1:" + port + "/" + vhost;
     }
 
     /** The AMQP port. */
-    int port() {
+    public int port() {
         return port;
     }
 

@@ -46,7 +46,20 @@ final class JobManagerCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(stop);
         spec.commandLine().getErr().println("kompira: job manager " + manager.name() + " runs the commands of realm '"
                 + realm + "' (up to " + concurrency + " at once)");
-        manager.awaitClosed();
+        java.util.Optional<String> lost;
+        try {
+            lost = manager.awaitClosed();
+        } finally {
+            manager.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting and the hook is running or has run
+            }
+        }
+        if (lost.isPresent()) {
+            throw new UserError("job manager " + manager.name() + ": " + lost.get());
+        }
         spec.commandLine().getErr().println("kompira: job manager " + manager.name() + " stopped");
         return 0;
     }
