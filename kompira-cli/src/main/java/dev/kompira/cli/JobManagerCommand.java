@@ -1,8 +1,11 @@
 package dev.kompira.cli;
 
 import dev.kompira.amqp.JobManager;
+import dev.kompira.core.transport.LocalTransport;
+import dev.kompira.ssh.SshTransport;
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -10,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code kompira jobmanager}: a job manager that runs the commands of one realm, taken from an AMQP
- * broker (docs/jobmanagers.md), until it is stopped (SIGTERM, Ctrl-C) or loses the broker.
+ * broker (docs/jobmanagers.md), until it is stopped (SIGTERM, Ctrl-C) or loses the broker. SSH
+ * commands check host keys as {@code kompira run} does ({@code --known-hosts}, {@code --accept-new-hosts}).
  */
 @Command(name = "jobmanager",
         mixinStandardHelpOptions = true,
@@ -19,6 +23,9 @@ final class JobManagerCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    @picocli.CommandLine.Mixin
+    SshOption ssh = new SshOption();
 
     @Option(names = "--amqp", required = true, paramLabel = "URI",
             description = "The broker: amqp://user:password@host:port/vhost (amqps:// for TLS).")
@@ -38,7 +45,9 @@ final class JobManagerCommand implements Callable<Integer> {
         }
         JobManager manager;
         try {
-            manager = JobManager.start(amqp, realm, concurrency);
+            SshTransport sshTransport = ssh.transport();
+            manager = JobManager.start(amqp, realm, concurrency,
+                    List.of(sshTransport != null ? sshTransport : new SshTransport(), new LocalTransport()));
         } catch (IOException e) {
             throw new UserError(e.getMessage(), e);
         }
