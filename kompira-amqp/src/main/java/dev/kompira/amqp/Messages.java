@@ -29,16 +29,26 @@ final class Messages {
 
     /** The prefix of the exclusive queue each job manager holds while it lives. */
     static final String WORKER_PREFIX = "kompira.worker.";
-    /** The arguments of a realm's queue; both sides declare it, with the same arguments. */
-    static final java.util.Map<String, Object> REALM_QUEUE_ARGUMENTS = java.util.Map.of("x-queue-type", "quorum");
+    /** Where requests that no job manager can handle end up, kept for a person to look at. */
+    static final String DEAD_LETTERS = "kompira.dead-letters";
+    /** How often a request is delivered before it is taken for poison (it crashed its job managers). */
+    static final int DELIVERY_LIMIT = 5;
+    /**
+     * The arguments of a realm's queue; both sides declare it, with the same arguments: a quorum
+     * queue whose rejected requests, and those delivered more than {@link #DELIVERY_LIMIT} times, go
+     * to {@link #DEAD_LETTERS}.
+     */
+    static final java.util.Map<String, Object> REALM_QUEUE_ARGUMENTS = java.util.Map.of("x-queue-type", "quorum",
+            "x-delivery-limit", DELIVERY_LIMIT, "x-dead-letter-exchange", "", "x-dead-letter-routing-key", DEAD_LETTERS);
 
     /** The durable quorum queue of {@code realm}'s requests. */
     static String realmQueue(String realm) {
         return "kompira.realm." + realm;
     }
 
-    /** Declares the queue of {@code realm} on {@code channel}; declaring it again is harmless. */
+    /** Declares the queue of {@code realm}, and the dead letters, on {@code channel}; declaring them again is harmless. */
     static void declareRealm(com.rabbitmq.client.Channel channel, String realm) throws IOException {
+        channel.queueDeclare(DEAD_LETTERS, true, false, false, java.util.Map.of("x-queue-type", "quorum"));
         channel.queueDeclare(realmQueue(realm), true, false, false, REALM_QUEUE_ARGUMENTS);
     }
 

@@ -38,7 +38,7 @@ class AmqpTransportTest {
     @BeforeAll
     static void startBroker() throws Exception {
         Assumptions.assumeTrue(PrivateBroker.available(), "rabbitmq-server is not installed");
-        broker = PrivateBroker.start(10);
+        broker = PrivateBroker.start(11);
     }
 
     @AfterAll
@@ -174,7 +174,7 @@ class AmqpTransportTest {
     }
 
     @Test
-    void aRequestThatCannotBeReadIsRejectedAndItsEngineIsTold() throws Exception {
+    void aRequestThatCannotBeReadIsRejectedToTheDeadLettersAndItsEngineIsTold() throws Exception {
         URI uri = URI.create(broker.newVirtualHost());
         try (JobManager worker = JobManager.start(uri, "west", 1); Connection c = connect(uri)) {
             Channel ch = c.createChannel();
@@ -190,6 +190,40 @@ class AmqpTransportTest {
             assertEquals(ReplyMessage.Kind.UNREACHABLE, reply.kind());
             assertEquals("bad-1", reply.id());
             assertTrue(reply.reason().startsWith("the job manager cannot read the request: "), reply.reason());
+            assertEquals(0, ch.messageCount(Messages.realmQueue("west")));
+            GetResponse dead = null;
+            for (int i = 0; i < 100 && dead == null; i++) {
+                dead = ch.basicGet(Messages.DEAD_LETTERS, true);
+                Thread.sleep(dead == null ? 50 : 0);
+            }
+            assertEquals("{not json", new String(dead.getBody(), StandardCharsets.UTF_8), "the request was not kept");
+        }
+    }
+
+    @Test
+    void aRequestDeliveredMoreOftenThanTheLimitGoesToTheDeadLetters() throws Exception {
+        URI uri = URI.create(broker.newVirtualHost());
+        try (Connection c = connect(uri)) {
+            Channel ch = c.createChannel();
+            Messages.declareRealm(ch, "west");
+            ch.basicPublish("", Messages.realmQueue("west"), null, "poison".getBytes(StandardCharsets.UTF_8));
+            // each job manager that takes it dies before acknowledging: its channel ends and the request returns
+            for (int i = 0; i <= Messages.DELIVERY_LIMIT; i++) {
+                Channel doomed = c.createChannel();
+                GetResponse got = null;
+                for (int tries = 0; tries < 100 && got == null; tries++) {
+                    got = doomed.basicGet(Messages.realmQueue("west"), false);
+                    Thread.sleep(got == null ? 20 : 0);
+                }
+                assertTrue(got != null, "delivery " + (i + 1) + " did not come");
+                doomed.close();
+            }
+            GetResponse dead = null;
+            for (int i = 0; i < 100 && dead == null; i++) {
+                dead = ch.basicGet(Messages.DEAD_LETTERS, true);
+                Thread.sleep(dead == null ? 20 : 0);
+            }
+            assertEquals("poison", new String(dead.getBody(), StandardCharsets.UTF_8));
             assertEquals(0, ch.messageCount(Messages.realmQueue("west")));
         }
     }
