@@ -57,6 +57,7 @@ public final class AmqpTransport implements RealmTransport {
     private static final Duration LIVENESS_CHECK = Duration.ofMillis(500);
     /** Lost: the message of a command whose job manager died while it ran. */
     static final String LOST = "job manager lost while the command ran";
+    private static final String CLOSED = "the engine's AMQP transport was closed";
 
     private final Connection connection;
     private final Channel publishing;
@@ -68,6 +69,7 @@ public final class AmqpTransport implements RealmTransport {
     private final NavigableMap<Long, Pending> unconfirmed = new ConcurrentSkipListMap<>();
     private final Set<String> declaredRealms = ConcurrentHashMap.newKeySet();
     private Channel liveness;
+    private volatile boolean closed;
 
     private AmqpTransport(Connection connection) throws IOException {
         this.connection = connection;
@@ -97,6 +99,9 @@ public final class AmqpTransport implements RealmTransport {
 
     @Override
     public CompletionStage<CommandResult> execute(String realm, CommandRequest request) {
+        if (closed) {
+            return CompletableFuture.completedFuture(new CommandResult.Unreachable(CLOSED));
+        }
         String id = UUID.randomUUID().toString();
         Duration timeout = request.timeout();
         Long notAfter = timeout == null ? null : System.currentTimeMillis() + timeout.toMillis();
@@ -116,15 +121,19 @@ public final class AmqpTransport implements RealmTransport {
                 cancel(id, p.worker);
             }
         });
-        if (timeout != null) {
-            p.waitLimit = timer.schedule(() -> {
-                if (p.worker == null) {
-                    p.result.complete(new CommandResult.Unreachable("no job manager of realm '" + realm
-                            + "' took the command within " + seconds(timeout) + " seconds"));
-                }
-            }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            if (timeout != null) {
+                p.waitLimit = timer.schedule(() -> {
+                    if (p.worker == null) {
+                        p.result.complete(new CommandResult.Unreachable("no job manager of realm '" + realm
+                                + "' took the command within " + seconds(timeout) + " seconds"));
+                    }
+                }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            publisher.execute(() -> publish(p));
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            p.result.complete(new CommandResult.Unreachable(CLOSED));
         }
-        publisher.execute(() -> publish(p));
         return p.result;
     }
 
@@ -208,8 +217,10 @@ public final class AmqpTransport implements RealmTransport {
     /** Abandons the commands still waiting and closes the connection. */
     @Override
     public void close() {
+        closed = true;
         timer.shutdownNow();
         publisher.shutdownNow();
+        pending.values().forEach(p -> p.result.complete(new CommandResult.Unreachable(CLOSED)));
         try {
             if (connection.isOpen()) {
                 connection.close(5000);
@@ -217,7 +228,6 @@ public final class AmqpTransport implements RealmTransport {
         } catch (IOException e) {
             LOG.debug("closing the AMQP connection", e);
         }
-        pending.values().forEach(p -> p.result.complete(new CommandResult.Unreachable("the engine's AMQP transport was closed")));
     }
 
     private static String seconds(Duration d) {

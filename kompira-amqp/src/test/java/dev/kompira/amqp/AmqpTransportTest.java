@@ -68,6 +68,9 @@ class AmqpTransportTest {
             assertEquals("got hello\n", new String(c.stdout(), StandardCharsets.UTF_8));
             assertEquals("oops\n", new String(c.stderr(), StandardCharsets.UTF_8));
             assertEquals(0, engine.waiting());
+            engine.close();
+            assertEquals(new CommandResult.Unreachable("the engine's AMQP transport was closed"),
+                    await(engine.execute("west", shell("echo late", new byte[0], null))));
         }
     }
 
