@@ -14,6 +14,8 @@ import dev.kompira.core.transport.RealmTransport;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
@@ -24,8 +26,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -131,7 +135,7 @@ public final class AmqpTransport implements RealmTransport {
                 }, timeout.toMillis(), TimeUnit.MILLISECONDS);
             }
             publisher.execute(() -> publish(p));
-        } catch (java.util.concurrent.RejectedExecutionException closing) {
+        } catch (RejectedExecutionException closing) {
             p.result.complete(new CommandResult.Unreachable(CLOSED));
         }
         return p.result;
@@ -170,16 +174,16 @@ public final class AmqpTransport implements RealmTransport {
                     LOG.warn("cannot cancel command {} at job manager {}: {}", id, worker, e.getMessage());
                 }
             });
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
+        } catch (RejectedExecutionException closed) {
             // the transport is closing; the job manager's command finishes and its result is dropped
         }
     }
 
     /** Fails the commands whose job manager's liveness queue has disappeared. */
     private void checkWorkers() {
-        Map<String, java.util.List<Pending>> byWorker = pending.values().stream().filter(p -> p.worker != null)
+        Map<String, List<Pending>> byWorker = pending.values().stream().filter(p -> p.worker != null)
                 .collect(Collectors.groupingBy(p -> p.worker));
-        for (Map.Entry<String, java.util.List<Pending>> e : byWorker.entrySet()) {
+        for (Map.Entry<String, List<Pending>> e : byWorker.entrySet()) {
             if (!workerAlive(e.getKey())) {
                 LOG.warn("job manager {} is gone; failing its {} running command(s)", e.getKey(), e.getValue().size());
                 e.getValue().forEach(p -> p.result.complete(new CommandResult.Unreachable(LOST)));
@@ -234,7 +238,7 @@ public final class AmqpTransport implements RealmTransport {
         return d.toMillis() % 1000 == 0 ? Long.toString(d.toSeconds()) : Double.toString(d.toMillis() / 1000.0);
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
@@ -315,15 +319,15 @@ public final class AmqpTransport implements RealmTransport {
             }
         }
 
-        private java.util.Collection<Pending> confirmed(long seq, boolean multiple) {
+        private Collection<Pending> confirmed(long seq, boolean multiple) {
             if (multiple) {
                 NavigableMap<Long, Pending> done = unconfirmed.headMap(seq, true);
-                java.util.List<Pending> list = java.util.List.copyOf(done.values());
+                List<Pending> list = List.copyOf(done.values());
                 done.clear();
                 return list;
             }
             Pending p = unconfirmed.remove(seq);
-            return p == null ? java.util.List.of() : java.util.List.of(p);
+            return p == null ? List.of() : List.of(p);
         }
     }
 

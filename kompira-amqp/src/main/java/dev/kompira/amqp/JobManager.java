@@ -16,14 +16,20 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,15 +65,15 @@ public final class JobManager implements AutoCloseable {
     private final ExecutorService runners;
     private final Set<String> seen = recentIds();
     /** The commands that run, by request id, so that a cancellation can kill them. */
-    private final Map<String, java.util.concurrent.CompletableFuture<CommandResult>> commands =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<CommandResult>> commands =
+            new ConcurrentHashMap<>();
     /** Requests the engine cancelled before their command was registered in {@link #commands}. */
     private final Set<String> cancelled = Collections.synchronizedSet(recentIds());
     private final CountDownLatch closed = new CountDownLatch(1);
     /** Why the broker connection ended when this job manager did not close it, else null. */
     private volatile String lost;
     private final AtomicInteger running = new AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closing = new AtomicBoolean();
 
     private JobManager(Connection connection, String realm, int concurrency, List<Transport> transports) throws IOException {
         this.realm = realm;
@@ -126,6 +132,7 @@ public final class JobManager implements AutoCloseable {
             return new JobManager(connection, realm, concurrency, transports);
         } catch (IOException | RuntimeException e) {
             connection.abort();
+            transports.forEach(Transport::close);
             throw e;
         }
     }
@@ -156,13 +163,14 @@ public final class JobManager implements AutoCloseable {
     }
 
     /**
-     * Waits until the job manager is closed or has lost its broker connection.
+     * Waits until the job manager is closed or has lost its broker connection; after a loss, close
+     * it to kill the commands still running, whose engines have already given them up.
      *
      * @return why the connection was lost, or empty when the job manager was closed
      */
-    public java.util.Optional<String> awaitClosed() throws InterruptedException {
+    public Optional<String> awaitClosed() throws InterruptedException {
         closed.await();
-        return java.util.Optional.ofNullable(lost);
+        return Optional.ofNullable(lost);
     }
 
     private void handle(Envelope envelope, AMQP.BasicProperties props, byte[] body) {
@@ -205,13 +213,13 @@ public final class JobManager implements AutoCloseable {
         for (Transport t : transports) {
             if (t.supports(request.target().conntype())) {
                 try {
-                    java.util.concurrent.CompletableFuture<CommandResult> command = t.execute(request).toCompletableFuture();
+                    CompletableFuture<CommandResult> command = t.execute(request).toCompletableFuture();
                     commands.put(id, command);
                     if (cancelled.contains(id)) {
                         command.cancel(true);
                     }
                     return command.get();
-                } catch (java.util.concurrent.CancellationException e) {
+                } catch (CancellationException e) {
                     return new CommandResult.Unreachable("the engine cancelled the command");
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -320,7 +328,7 @@ public final class JobManager implements AutoCloseable {
                 return;
             }
             cancelled.add(id);
-            java.util.concurrent.CompletableFuture<CommandResult> command = commands.get(id);
+            CompletableFuture<CommandResult> command = commands.get(id);
             if (command != null) {
                 LOG.info("the engine cancelled command {}; killing it", id);
                 command.cancel(true);
@@ -339,7 +347,7 @@ public final class JobManager implements AutoCloseable {
         public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body) {
             try {
                 runners.execute(() -> handle(envelope, props, body));
-            } catch (java.util.concurrent.RejectedExecutionException closing) {
+            } catch (RejectedExecutionException closing) {
                 // closing: the request stays unacknowledged and goes back to the queue with the connection
             }
         }

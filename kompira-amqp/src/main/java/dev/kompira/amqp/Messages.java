@@ -2,8 +2,10 @@ package dev.kompira.amqp;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rabbitmq.client.Channel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /**
  * The JSON form of {@link RequestMessage} and {@link ReplyMessage}, and the names both sides agree on.
@@ -38,7 +40,7 @@ final class Messages {
      * queue whose rejected requests, and those delivered more than {@link #DELIVERY_LIMIT} times, go
      * to {@link #DEAD_LETTERS}.
      */
-    static final java.util.Map<String, Object> REALM_QUEUE_ARGUMENTS = java.util.Map.of("x-queue-type", "quorum",
+    static final Map<String, Object> REALM_QUEUE_ARGUMENTS = Map.of("x-queue-type", "quorum",
             "x-delivery-limit", DELIVERY_LIMIT, "x-dead-letter-exchange", "", "x-dead-letter-routing-key", DEAD_LETTERS);
 
     /** The durable quorum queue of {@code realm}'s requests. */
@@ -47,8 +49,8 @@ final class Messages {
     }
 
     /** Declares the queue of {@code realm}, and the dead letters, on {@code channel}; declaring them again is harmless. */
-    static void declareRealm(com.rabbitmq.client.Channel channel, String realm) throws IOException {
-        channel.queueDeclare(DEAD_LETTERS, true, false, false, java.util.Map.of("x-queue-type", "quorum"));
+    static void declareRealm(Channel channel, String realm) throws IOException {
+        channel.queueDeclare(DEAD_LETTERS, true, false, false, Map.of("x-queue-type", "quorum"));
         channel.queueDeclare(realmQueue(realm), true, false, false, REALM_QUEUE_ARGUMENTS);
     }
 

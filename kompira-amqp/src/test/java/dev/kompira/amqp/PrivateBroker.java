@@ -7,13 +7,18 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -38,6 +43,7 @@ public final class PrivateBroker implements AutoCloseable {
     private final Process server;
     private final int virtualHosts;
     private final AtomicInteger handedOut = new AtomicInteger();
+    private boolean closed;
 
     private PrivateBroker(Path folder, int port, int epmdPort, Process server, int virtualHosts) {
         this.folder = folder;
@@ -112,14 +118,14 @@ public final class PrivateBroker implements AutoCloseable {
     private static String guestHash() {
         try {
             byte[] salt = {1, 2, 3, 4};
-            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(salt);
             byte[] digest = sha.digest("guest".getBytes(StandardCharsets.UTF_8));
             byte[] all = new byte[salt.length + digest.length];
             System.arraycopy(salt, 0, all, 0, salt.length);
             System.arraycopy(digest, 0, all, salt.length, digest.length);
-            return java.util.Base64.getEncoder().encodeToString(all);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return Base64.getEncoder().encodeToString(all);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -156,7 +162,7 @@ public final class PrivateBroker implements AutoCloseable {
             }
             try (Connection probe = factory.newConnection("probe")) {
                 return;
-            } catch (IOException | java.util.concurrent.TimeoutException notYet) {
+            } catch (IOException | TimeoutException notYet) {
                 Thread.sleep(100);
             }
         }
@@ -168,16 +174,20 @@ public final class PrivateBroker implements AutoCloseable {
         return Files.readString(folder.resolve("server.out"));
     }
 
-    /** Stops the broker (its Erlang VM is a child of the start script) and its epmd, and deletes the folder. */
+    /** Stops the broker (its Erlang VM is a child of the start script) and its epmd, and deletes the folder; a second call does nothing. */
     @Override
     public void close() throws IOException, InterruptedException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         List<ProcessHandle> tree = server.descendants().toList();
         tree.forEach(ProcessHandle::destroy);
         server.destroy();
         for (ProcessHandle p : tree) {
             try {
                 p.onExit().get(15, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            } catch (ExecutionException | TimeoutException e) {
                 p.destroyForcibly();
             }
         }
