@@ -11,6 +11,7 @@ import com.rabbitmq.client.ShutdownSignalException;
 import dev.kompira.core.transport.CommandRequest;
 import dev.kompira.core.transport.CommandResult;
 import dev.kompira.core.transport.RealmTransport;
+import dev.kompira.core.transport.Target;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -74,9 +75,12 @@ public final class AmqpTransport implements RealmTransport {
     private final Set<String> declaredRealms = ConcurrentHashMap.newKeySet();
     private Channel liveness;
     private volatile boolean closed;
+    /** Whether passwords and passphrases may travel: over TLS, or when the user allowed it. */
+    private final boolean secretsAllowed;
 
-    private AmqpTransport(Connection connection) throws IOException {
+    private AmqpTransport(Connection connection, boolean secretsAllowed) throws IOException {
         this.connection = connection;
+        this.secretsAllowed = secretsAllowed;
         this.publisher = Executors.newSingleThreadExecutor(daemon("kompira-amqp-publish"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("kompira-amqp-timer"));
         Channel replies = connection.createChannel();
@@ -93,18 +97,33 @@ public final class AmqpTransport implements RealmTransport {
 
     /**
      * Connects to the broker at {@code uri} ({@code amqp://user:password@host:port/vhost}, or
-     * {@code amqps://} for TLS).
+     * {@code amqps://} for TLS). Over {@code amqp://} commands whose target has a password or a
+     * passphrase are refused ({@code $STATUS = -1}): those secrets travel in the request.
      *
      * @throws IOException if the broker cannot be reached or refuses the login
      */
     public static AmqpTransport connect(URI uri) throws IOException {
-        return new AmqpTransport(Amqp.connect(uri, "kompira-engine"));
+        return connect(uri, false);
+    }
+
+    /**
+     * Connects like {@link #connect(URI)}; with {@code insecure}, passwords and passphrases travel
+     * over {@code amqp://} too (a broker on the same machine, a network of one's own).
+     *
+     * @throws IOException if the broker cannot be reached or refuses the login
+     */
+    public static AmqpTransport connect(URI uri, boolean insecure) throws IOException {
+        return new AmqpTransport(Amqp.connect(uri, "kompira-engine"), insecure || "amqps".equalsIgnoreCase(uri.getScheme()));
     }
 
     @Override
     public CompletionStage<CommandResult> execute(String realm, CommandRequest request) {
         if (closed) {
             return CompletableFuture.completedFuture(new CommandResult.Unreachable(CLOSED));
+        }
+        if (!secretsAllowed && hasSecrets(request.target())) {
+            return CompletableFuture.completedFuture(new CommandResult.Unreachable("not sending the password or passphrase of "
+                    + request.target() + " over amqp:// without TLS: use amqps://, or allow it with --insecure-amqp"));
         }
         String id = UUID.randomUUID().toString();
         Duration timeout = request.timeout();
@@ -232,6 +251,10 @@ public final class AmqpTransport implements RealmTransport {
         } catch (IOException e) {
             LOG.debug("closing the AMQP connection", e);
         }
+    }
+
+    private static boolean hasSecrets(Target target) {
+        return target != null && (target.password() != null || target.passphrase() != null || hasSecrets(target.proxy()));
     }
 
     private static String seconds(Duration d) {

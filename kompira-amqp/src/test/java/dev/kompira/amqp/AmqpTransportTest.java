@@ -38,7 +38,7 @@ class AmqpTransportTest {
     @BeforeAll
     static void startBroker() throws Exception {
         Assumptions.assumeTrue(PrivateBroker.available(), "rabbitmq-server is not installed");
-        broker = PrivateBroker.start(11);
+        broker = PrivateBroker.start(12);
     }
 
     @AfterAll
@@ -228,6 +228,29 @@ class AmqpTransportTest {
             }
             assertEquals("poison", new String(dead.getBody(), StandardCharsets.UTF_8));
             assertEquals(0, ch.messageCount(Messages.realmQueue("west")));
+        }
+    }
+
+    @Test
+    void passwordsAndPassphrasesTravelWithoutTlsOnlyWhenAllowed() throws Exception {
+        URI uri = URI.create(broker.newVirtualHost());
+        Path marker = dir.resolve("ran");
+        Target jump = new Target("ssh", "jump", 0, "ops", null, "/keys/id", "key secret");
+        CommandRequest behindJump = new CommandRequest(new Target("local", null, 0, null, null, null, null, jump),
+                "touch " + marker, true, "/bin/sh", null, false, false, true, new byte[0], null, StandardCharsets.UTF_8);
+        try (AmqpTransport engine = AmqpTransport.connect(uri); JobManager worker = JobManager.start(uri, "west", 1)) {
+            CommandRequest withPassword = new CommandRequest(new Target("ssh", "web01", 0, "ops", "secret", null, null),
+                    "touch " + marker, true, "/bin/sh", null, false, false, true, new byte[0], null, StandardCharsets.UTF_8);
+            assertEquals(new CommandResult.Unreachable("not sending the password or passphrase of ssh://ops@web01 over amqp:// "
+                    + "without TLS: use amqps://, or allow it with --insecure-amqp"), await(engine.execute("west", withPassword)));
+            CommandResult viaJump = await(engine.execute("west", behindJump));
+            assertTrue(viaJump instanceof CommandResult.Unreachable u && u.reason().startsWith("not sending the password"),
+                    viaJump.toString());
+            assertFalse(Files.exists(marker));
+        }
+        try (AmqpTransport engine = AmqpTransport.connect(uri, true); JobManager worker = JobManager.start(uri, "west", 1)) {
+            assertInstanceOf(CommandResult.Completed.class, await(engine.execute("west", behindJump)));
+            assertTrue(Files.exists(marker));
         }
     }
 

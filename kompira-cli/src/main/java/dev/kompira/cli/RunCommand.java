@@ -98,6 +98,10 @@ final class RunCommand implements Callable<Integer> {
             + "(amqps:// for TLS). Start them with kompira jobmanager; see docs/jobmanagers.md.")
     java.net.URI amqp;
 
+    @Option(names = "--insecure-amqp", description = "With --amqp URI: let passwords and passphrases travel to job "
+            + "managers over amqp:// without TLS (by default such commands fail with $STATUS -1).")
+    boolean insecureAmqp;
+
     /** Standard input and terminal detection; tests replace it to script answers and force the progress line. */
     Terminal terminal = Terminal.system();
 
@@ -284,7 +288,7 @@ final class RunCommand implements Callable<Integer> {
         }
         if (amqp != null) {
             try {
-                builder.jobManagers(dev.kompira.amqp.AmqpTransport.connect(amqp));
+                builder.jobManagers(dev.kompira.amqp.AmqpTransport.connect(amqp, insecureAmqp));
             } catch (java.io.IOException e) {
                 throw new UserError(e.getMessage(), e);
             }

@@ -20,8 +20,17 @@ class JobManagerRunTest {
     @TempDir
     Path dir;
 
+    /** Runs the kompira command, which must succeed; returns its standard output. */
+    private static String run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = KompiraCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        assertEquals(0, status, err.toString());
+        return out.toString();
+    }
+
     @Test
-    void runSendsTheCommandsOfARealmToTheJobManagerAndTheJobManagerStopsWithAnErrorWhenItLosesTheBroker() throws Exception {
+    void runSendsTheCommandsOfARealmToTheJobManagerPasswordsOnlyWithInsecureAmqpAndTheJobManagerStopsWhenItLosesTheBroker() throws Exception {
         Assumptions.assumeTrue(PrivateBroker.available(), "rabbitmq-server is not installed");
         StringWriter workerErr = new StringWriter();
         CompletableFuture<Integer> worker;
@@ -33,14 +42,13 @@ class JobManagerRunTest {
                     new PrintWriter(workerErr, true)).execute("jobmanager", "--amqp", amqp, "--realm", "lab", "--concurrency", "2"));
             Path flow = Files.writeString(dir.resolve("flow.kjf"),
                     "[/config/realms.add: 'lab', /system/types/Realm, {range = ['lab-*']}] ->\n"
-                            + "[__realm__ = 'lab'] -> ['echo hi from the job manager; touch " + ran + "'] -> print($RESULT)\n");
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            int status = KompiraCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-                    .execute("run", "--amqp", amqp, flow.toString());
-            assertEquals(0, status, err.toString());
-            assertEquals("hi from the job manager\n", out.toString());
+                            + "[__realm__ = 'lab'] -> ['echo hi from the job manager; touch " + ran + "'] -> print($RESULT) ->\n"
+                            + "[__password__ = 'pw'] -> ['echo with a password'] ->> print($STATUS, $RESULT + $ERROR)\n");
+            assertEquals("hi from the job manager\n-1 not sending the password or passphrase of local over amqp:// without TLS: "
+                    + "use amqps://, or allow it with --insecure-amqp\n", run("run", "--amqp", amqp, flow.toString()));
             assertTrue(Files.exists(ran));
+            assertEquals("hi from the job manager\n0 with a password\n",
+                    run("run", "--amqp", amqp, "--insecure-amqp", flow.toString()));
         }
         assertEquals(2, worker.get(30, TimeUnit.SECONDS));
         String log = workerErr.toString();
