@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
 
 /** Opens the AMQP connections of engines and job managers. Stateless and thread-safe. */
 final class Amqp {
@@ -24,9 +25,23 @@ final class Amqp {
      * @throws IOException if the URI is not an AMQP URI, or the broker cannot be reached or refuses the login
      */
     static Connection connect(URI uri, String name) throws IOException {
+        return connect(uri, name, null);
+    }
+
+    /**
+     * Connects like {@link #connect(URI, String)}; over {@code amqps://} the broker's certificate is
+     * checked with {@code tls}, or with the JVM's default context (its trust store,
+     * {@code javax.net.ssl.trustStore}) when it is null, and so is the host name. The RabbitMQ
+     * client alone would trust every certificate, which would hand secrets to whoever sits between.
+     */
+    static Connection connect(URI uri, String name, SSLContext tls) throws IOException {
         ConnectionFactory factory = new ConnectionFactory();
         try {
             factory.setUri(uri);
+            if ("amqps".equalsIgnoreCase(uri.getScheme())) {
+                factory.useSslProtocol(tls != null ? tls : SSLContext.getDefault());
+                factory.enableHostnameVerification();
+            }
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IOException("not an AMQP URI (amqp://user:password@host:port/vhost or amqps://...): " + redacted(uri), e);
         }

@@ -97,8 +97,9 @@ public final class AmqpTransport implements RealmTransport {
 
     /**
      * Connects to the broker at {@code uri} ({@code amqp://user:password@host:port/vhost}, or
-     * {@code amqps://} for TLS). Over {@code amqp://} commands whose target has a password or a
-     * passphrase are refused ({@code $STATUS = -1}): those secrets travel in the request.
+     * {@code amqps://} for TLS, the broker's certificate and host name checked against the JVM's trust
+     * store). Over {@code amqp://} commands whose target has a password or a passphrase are refused
+     * ({@code $STATUS = -1}): those secrets travel in the request.
      *
      * @throws IOException if the broker cannot be reached or refuses the login
      */
@@ -113,7 +114,12 @@ public final class AmqpTransport implements RealmTransport {
      * @throws IOException if the broker cannot be reached or refuses the login
      */
     public static AmqpTransport connect(URI uri, boolean insecure) throws IOException {
-        return new AmqpTransport(Amqp.connect(uri, "kompira-engine"), insecure || "amqps".equalsIgnoreCase(uri.getScheme()));
+        return connect(uri, insecure, null);
+    }
+
+    /** Connects like {@link #connect(URI, boolean)}, checking the broker's certificate with {@code tls} (tests). */
+    static AmqpTransport connect(URI uri, boolean insecure, javax.net.ssl.SSLContext tls) throws IOException {
+        return new AmqpTransport(Amqp.connect(uri, "kompira-engine", tls), insecure || "amqps".equalsIgnoreCase(uri.getScheme()));
     }
 
     @Override

@@ -42,11 +42,13 @@ public final class PrivateBroker implements AutoCloseable {
     private final int epmdPort;
     private final Process server;
     private final int virtualHosts;
+    private final int tlsPort;
     private final AtomicInteger handedOut = new AtomicInteger();
     private boolean closed;
 
-    private PrivateBroker(Path folder, int port, int epmdPort, Process server, int virtualHosts) {
+    private PrivateBroker(Path folder, int port, int tlsPort, int epmdPort, Process server, int virtualHosts) {
         this.folder = folder;
+        this.tlsPort = tlsPort;
         this.port = port;
         this.epmdPort = epmdPort;
         this.server = server;
@@ -60,8 +62,23 @@ public final class PrivateBroker implements AutoCloseable {
 
     /** Starts a broker with {@code virtualHosts} virtual hosts for the guest user and waits until it accepts AMQP. */
     public static PrivateBroker start(int virtualHosts) throws IOException, InterruptedException {
+        return start(virtualHosts, false);
+    }
+
+    /**
+     * Starts a broker like {@link #start(int)} that also accepts AMQP over TLS on {@link #tlsPort()},
+     * with a server certificate for the name {@code localhost} (not for {@code 127.0.0.1}) signed by a certificate
+     * authority made for it ({@link #certificateAuthority()}); needs {@code openssl}.
+     */
+    public static PrivateBroker startWithTls(int virtualHosts) throws IOException, InterruptedException {
+        return start(virtualHosts, true);
+    }
+
+    private static PrivateBroker start(int virtualHosts, boolean tls) throws IOException, InterruptedException {
         Path folder = Files.createTempDirectory("kompira-rabbit-");
         int port = freePort();
+        int tlsPort = tls ? freePort() : 0;
+        List<String> tlsConfig = tls ? certificates(folder, tlsPort) : List.of();
         int distPort = freePort();
         int epmdPort = freePort();
         Path definitions = folder.resolve("definitions.json");
@@ -71,6 +88,7 @@ public final class PrivateBroker implements AutoCloseable {
                 "load_definitions = " + definitions,
                 "log.console = false",
                 "log.file.level = warning",
+                String.join("\n", tlsConfig),
                 ""), StandardCharsets.UTF_8);
         Files.writeString(folder.resolve("enabled_plugins"), "[].\n", StandardCharsets.UTF_8);
         ProcessBuilder builder = new ProcessBuilder(SERVER.toString())
@@ -88,7 +106,7 @@ public final class PrivateBroker implements AutoCloseable {
         env.put("RABBITMQ_CONFIG_FILE", folder.resolve("rabbit").toString());
         env.put("RABBITMQ_ENABLED_PLUGINS_FILE", folder.resolve("enabled_plugins").toString());
         env.put("RABBITMQ_PID_FILE", folder.resolve("rabbit.pid").toString());
-        PrivateBroker broker = new PrivateBroker(folder, port, epmdPort, builder.start(), virtualHosts);
+        PrivateBroker broker = new PrivateBroker(folder, port, tlsPort, epmdPort, builder.start(), virtualHosts);
         try {
             broker.awaitAmqp();
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -142,6 +160,43 @@ public final class PrivateBroker implements AutoCloseable {
     /** The AMQP URI of {@code vhost} on this broker. */
     public String uri(String vhost) {
         return "amqp://guest:guest@127.0.0.1:" + port + "/" + vhost;
+    }
+
+    /** Makes the certificate authority and the server's key and certificate; returns the broker's TLS settings. */
+    private static List<String> certificates(Path folder, int tlsPort) throws IOException, InterruptedException {
+        Files.writeString(folder.resolve("san.cnf"), "subjectAltName = DNS:localhost\n");
+        openssl(folder, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2",
+                "-subj", "/CN=kompira test CA");
+        openssl(folder, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr",
+                "-subj", "/CN=localhost");
+        openssl(folder, "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+                "-out", "server.pem", "-days", "2", "-extfile", "san.cnf");
+        return List.of("listeners.ssl.default = 127.0.0.1:" + tlsPort,
+                "ssl_options.cacertfile = " + folder.resolve("ca.pem"),
+                "ssl_options.certfile = " + folder.resolve("server.pem"),
+                "ssl_options.keyfile = " + folder.resolve("server.key"),
+                "ssl_options.verify = verify_none",
+                "ssl_options.fail_if_no_peer_cert = false");
+    }
+
+    private static void openssl(Path folder, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("openssl"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IOException("openssl " + String.join(" ", args) + " failed: " + output);
+        }
+    }
+
+    /** The port of AMQP over TLS, or 0 when the broker was started without it. */
+    public int tlsPort() {
+        return tlsPort;
+    }
+
+    /** The PEM file of the certificate authority that signed the broker's certificate. */
+    public Path certificateAuthority() {
+        return folder.resolve("ca.pem");
     }
 
     /** The AMQP port. */
