@@ -57,6 +57,7 @@ public final class JobManager implements AutoCloseable {
     private static final long CONFIRM_TIMEOUT_MILLIS = 30_000;
 
     private final String realm;
+    private final int concurrency;
     private final Connection connection;
     private final Channel consuming;
     private final Channel publishing;
@@ -77,6 +78,7 @@ public final class JobManager implements AutoCloseable {
 
     private JobManager(Connection connection, String realm, int concurrency, List<Transport> transports) throws IOException {
         this.realm = realm;
+        this.concurrency = concurrency;
         this.connection = connection;
         this.transports = List.copyOf(transports);
         AtomicInteger threads = new AtomicInteger();
@@ -100,6 +102,8 @@ public final class JobManager implements AutoCloseable {
             }
             closed.countDown();
         });
+        Messages.declareRollCall(consuming);
+        consuming.queueBind(name, Messages.ROLL_CALL, "");
         consuming.basicConsume(name, true, new Cancellations(consuming));
         consuming.basicConsume(Messages.realmQueue(realm), false, new Requests(consuming));
     }
@@ -311,7 +315,35 @@ public final class JobManager implements AutoCloseable {
         closed.countDown();
     }
 
-    /** Kills the commands the engine no longer waits for (a terminated process), or keeps them from starting. */
+    /** This job manager's answer to {@link Messages#WHO}. */
+    private void answer(AMQP.BasicProperties question) {
+        if (question.getReplyTo() == null) {
+            return;
+        }
+        JobManagerInfo info = new JobManagerInfo(name, realm, hostName(), concurrency, running.get());
+        AMQP.BasicProperties props = new AMQP.BasicProperties.Builder().type(Messages.INFO)
+                .contentType(Messages.CONTENT_TYPE).build();
+        try {
+            synchronized (publishing) {
+                publishing.basicPublish("", question.getReplyTo(), props, Messages.encode(info));
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot answer who is there: {}", e.getMessage());
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "unknown";
+        }
+    }
+
+    /**
+     * Reads this job manager's own queue: kills the commands the engine no longer waits for (a
+     * terminated process), or keeps them from starting, and answers who is there.
+     */
     private final class Cancellations extends DefaultConsumer {
 
         Cancellations(Channel channel) {
@@ -320,6 +352,10 @@ public final class JobManager implements AutoCloseable {
 
         @Override
         public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body) {
+            if (Messages.WHO.equals(props.getType())) {
+                answer(props);
+                return;
+            }
             String id;
             try {
                 id = Messages.cancel(body).id();

@@ -22,6 +22,12 @@ final class Messages {
     static final String REPLY = "kompira.reply.v1";
     /** The message type of cancellations. */
     static final String CANCEL = "kompira.cancel.v1";
+    /** The message type of the question "who is there?" to every job manager. */
+    static final String WHO = "kompira.who.v1";
+    /** The message type of a job manager's answer to {@link #WHO}. */
+    static final String INFO = "kompira.jobmanager.v1";
+    /** The fanout exchange bound to every job manager's liveness queue. */
+    static final String ROLL_CALL = "kompira.jobmanagers";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -67,6 +73,20 @@ final class Messages {
         RequestMessage m = JSON.readValue(body, RequestMessage.class);
         if (m.id() == null || m.target() == null || m.command() == null || m.shell() == null || m.encoding() == null) {
             throw new IOException("a request needs id, target, command, shell and encoding");
+        }
+        return m;
+    }
+
+    /** Declares the exchange of {@link #ROLL_CALL}; declaring it again is harmless. */
+    static void declareRollCall(Channel channel) throws IOException {
+        channel.exchangeDeclare(ROLL_CALL, "fanout", true);
+    }
+
+    /** Reads a job manager's answer; a body that is not one throws IOException. */
+    static JobManagerInfo info(byte[] body) throws IOException {
+        JobManagerInfo m = JSON.readValue(body, JobManagerInfo.class);
+        if (m.name() == null || m.realm() == null) {
+            throw new IOException("an answer needs name and realm");
         }
         return m;
     }

@@ -38,7 +38,7 @@ class AmqpTransportTest {
     @BeforeAll
     static void startBroker() throws Exception {
         Assumptions.assumeTrue(PrivateBroker.available(), "rabbitmq-server is not installed");
-        broker = PrivateBroker.start(12);
+        broker = PrivateBroker.start(13);
     }
 
     @AfterAll
@@ -251,6 +251,25 @@ class AmqpTransportTest {
         try (AmqpTransport engine = AmqpTransport.connect(uri, true); JobManager worker = JobManager.start(uri, "west", 1)) {
             assertInstanceOf(CommandResult.Completed.class, await(engine.execute("west", behindJump)));
             assertTrue(Files.exists(marker));
+        }
+    }
+
+    @Test
+    void everyJobManagerSaysWhoItIsWithItsRealmAndItsRunningCommands() throws Exception {
+        URI uri = URI.create(broker.newVirtualHost());
+        assertEquals(List.of(), JobManagers.list(uri, Duration.ofMillis(300)));
+        try (AmqpTransport engine = AmqpTransport.connect(uri); JobManager east = JobManager.start(uri, "east", 2);
+                JobManager west = JobManager.start(uri, "west", 3)) {
+            java.util.concurrent.CompletableFuture<?> busy = engine.execute("west", shell("sleep 30", new byte[0], null))
+                    .toCompletableFuture();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (west.running() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            String host = java.net.InetAddress.getLocalHost().getHostName();
+            assertEquals(List.of(new JobManagerInfo(east.name(), "east", host, 2, 0), new JobManagerInfo(west.name(), "west", host, 3, 1)),
+                    JobManagers.list(uri, Duration.ofMillis(500)));
+            busy.cancel(true);
         }
     }
 

@@ -18,7 +18,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "jobmanager",
         mixinStandardHelpOptions = true,
-        description = "Run the commands of one realm, taken from a RabbitMQ broker, near their targets.")
+        subcommands = JobManagerListCommand.class,
+        description = "Run the commands of one realm, taken from a RabbitMQ broker, near their targets "
+                + "(kompira jobmanager list: the job managers of a broker).")
 final class JobManagerCommand implements Callable<Integer> {
 
     @Spec
@@ -27,11 +29,11 @@ final class JobManagerCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     SshOption ssh = new SshOption();
 
-    @Option(names = "--amqp", required = true, paramLabel = "URI",
-            description = "The broker: amqp://user:password@host:port/vhost (amqps:// for TLS).")
+    @Option(names = "--amqp", paramLabel = "URI",
+            description = "The broker: amqp://user:password@host:port/vhost (amqps:// for TLS; required).")
     URI amqp;
 
-    @Option(names = "--realm", required = true, paramLabel = "NAME", description = "The realm whose commands to run.")
+    @Option(names = "--realm", paramLabel = "NAME", description = "The realm whose commands to run (required).")
     String realm;
 
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
@@ -40,6 +42,10 @@ final class JobManagerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (amqp == null || realm == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "kompira jobmanager needs --amqp URI and --realm NAME");
+        }
         if (concurrency < 1) {
             throw new UserError("--concurrency must be at least 1, not " + concurrency);
         }

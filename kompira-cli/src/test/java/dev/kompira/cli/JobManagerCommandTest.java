@@ -34,7 +34,7 @@ class JobManagerCommandTest {
     @Test
     void theRealmIsRequired() {
         assertEquals(2, run("jobmanager", "--amqp", "amqp://127.0.0.1:1/x"));
-        assertTrue(err.toString().startsWith("Missing required option: '--realm=NAME'"), err.toString());
+        assertTrue(err.toString().startsWith("kompira jobmanager needs --amqp URI and --realm NAME"), err.toString());
     }
 
     @Test

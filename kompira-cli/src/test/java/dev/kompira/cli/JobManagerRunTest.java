@@ -49,6 +49,10 @@ class JobManagerRunTest {
             assertTrue(Files.exists(ran));
             assertEquals("hi from the job manager\n0 with a password\n",
                     run("run", "--amqp", amqp, "--insecure-amqp", flow.toString()));
+            String[] list = run("jobmanager", "list", "--amqp", amqp, "--wait", "0.5").split("\n");
+            assertEquals(2, list.length, String.join("\n", list));
+            assertTrue(list[0].matches("REALM +NAME +HOST +RUNNING"), list[0]);
+            assertTrue(list[1].matches("lab +kompira\\.worker\\.lab\\.\\S+ +\\S+ +0/2"), list[1]);
         }
         assertEquals(2, worker.get(30, TimeUnit.SECONDS));
         String log = workerErr.toString();
