@@ -216,7 +216,7 @@ public final class AmqpTransport implements RealmTransport {
         }
     }
 
-    /** A passive declare of the liveness queue: a job manager that died has lost its exclusive queue. */
+    /** A passive declare of the liveness queue: a job manager that died has lost its auto-delete queue. */
     private boolean workerAlive(String worker) {
         try {
             if (!liveness.isOpen()) {
@@ -224,9 +224,9 @@ public final class AmqpTransport implements RealmTransport {
             }
             liveness.queueDeclarePassive(worker);
             return true;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             // a 404 closes the channel; a closed connection fails everything through connectionLost
-            return !connection.isOpen() || !notFound(e);
+            return !connection.isOpen() || !(e instanceof IOException io && notFound(io));
         }
     }
 

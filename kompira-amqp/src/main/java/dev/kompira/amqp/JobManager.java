@@ -90,8 +90,9 @@ public final class JobManager implements AutoCloseable {
         this.publishing = connection.createChannel();
         publishing.confirmSelect();
         this.consuming = connection.createChannel();
-        // the liveness queue: exclusive, so the broker deletes it the moment this job manager's connection ends
-        this.name = consuming.queueDeclare(Messages.WORKER_PREFIX + realm + "." + UUID.randomUUID(), false, true, true, null)
+        // the liveness queue: auto-delete, so the broker deletes it the moment this job manager's consumer, and with
+        // it its connection, ends; not exclusive, because engines must be able to look for it
+        this.name = consuming.queueDeclare(Messages.WORKER_PREFIX + realm + "." + UUID.randomUUID(), false, false, true, null)
                 .getQueue();
         Messages.declareRealm(consuming, realm);
         consuming.basicQos(concurrency);

@@ -35,7 +35,7 @@ final class Messages {
     private Messages() {
     }
 
-    /** The prefix of the exclusive queue each job manager holds while it lives. */
+    /** The prefix of the auto-delete queue each job manager consumes while it lives. */
     static final String WORKER_PREFIX = "kompira.worker.";
     /** Where requests that no job manager can handle end up, kept for a person to look at. */
     static final String DEAD_LETTERS = "kompira.dead-letters";
