@@ -93,6 +93,15 @@ final class RunCommand implements Callable<Integer> {
             + "kompira ps --store DIR lists the saved processes.")
     boolean checkpointMode;
 
+    @Option(names = "--amqp", paramLabel = "URI", description = "Send each command that names a host or __realm__ "
+            + "to a job manager of its realm (/config/realms) through this RabbitMQ broker: amqp://user:password@host:port/vhost "
+            + "(amqps:// for TLS). Start them with kompira jobmanager; see docs/jobmanagers.md.")
+    java.net.URI amqp;
+
+    @Option(names = "--insecure-amqp", description = "With --amqp URI: let passwords and passphrases travel to job "
+            + "managers over amqp:// without TLS (by default such commands fail with $STATUS -1).")
+    boolean insecureAmqp;
+
     /** Standard input and terminal detection; tests replace it to script answers and force the progress line. */
     Terminal terminal = Terminal.system();
 
@@ -276,6 +285,13 @@ final class RunCommand implements Callable<Integer> {
         SshTransport transport = ssh.transport();
         if (transport != null) {
             builder.transport(transport);
+        }
+        if (amqp != null) {
+            try {
+                builder.jobManagers(dev.kompira.amqp.AmqpTransport.connect(amqp, insecureAmqp));
+            } catch (java.io.IOException e) {
+                throw new UserError(e.getMessage(), e);
+            }
         }
         if (store == null) {
             return builder.build();

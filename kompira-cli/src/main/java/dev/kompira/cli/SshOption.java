@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * The SSH options of {@code kompira run}: which known-hosts file to trust and whether hosts met for
+ * The SSH options of {@code kompira run} and {@code kompira jobmanager}: which known-hosts file to trust and whether hosts met for
  * the first time are recorded (docs/ssh.md). Without them the engine's default SSH transport uses
  * {@code ~/.ssh/known_hosts} and rejects unknown hosts.
  */

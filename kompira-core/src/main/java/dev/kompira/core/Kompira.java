@@ -19,6 +19,7 @@ import dev.kompira.core.store.MemoryStore;
 import dev.kompira.core.store.ObjectStore;
 import dev.kompira.core.store.StoredObject;
 import dev.kompira.core.transport.LocalTransport;
+import dev.kompira.core.transport.RealmTransport;
 import dev.kompira.core.transport.Transport;
 import dev.kompira.core.value.DictionaryValue;
 import dev.kompira.core.value.StringValue;
@@ -119,7 +120,7 @@ public final class Kompira implements AutoCloseable {
         this.mail = b.mail != null ? b.mail : ServiceLoader.load(MailSupport.class).findFirst().orElse(null);
         this.services = new EngineServices(carriers, timer, transports, b.zone, b.clock, b.showCommands,
                 () -> environment(env, tree, b.environmentObject), b.console, registry, new ProcessLimiter(b.processLimit), b.stepHandler,
-                b.checkpoints, tree, new JobflowObjects(tree), new Multiplicity(), mail, new HttpClients());
+                b.checkpoints, tree, new JobflowObjects(tree), new Multiplicity(), mail, new HttpClients(), b.jobManagers);
         ChannelQueues queues = new ChannelQueues(services);
         tree.openChannelsWith(queues::open);
         this.mailChannels = mail == null ? null : new MailChannelPoller(services, b.mailCheckUnit);
@@ -382,6 +383,9 @@ public final class Kompira implements AutoCloseable {
         }
         carriers.shutdownNow();
         transports.forEach(Transport::close);
+        if (services.jobManagers() != null) {
+            services.jobManagers().close();
+        }
         services.http().close();
         if (sourceLibraries != null) {
             sourceLibraries.close();
@@ -410,8 +414,21 @@ public final class Kompira implements AutoCloseable {
         private StepHandler stepHandler;
         private CheckpointStore checkpoints;
         private ObjectStore store;
+        private RealmTransport jobManagers;
 
         private Builder() {
+        }
+
+        /**
+         * Sends remote work to job managers (docs/jobmanagers.md): each command that names a host, or
+         * {@code __realm__}, runs at a job manager of its realm (objects.md §4.15) through
+         * {@code jobManagers}, for example {@code dev.kompira.amqp.AmqpTransport}; commands without
+         * either, and {@code put}/{@code get}, scripts, {@code reboot} and sessions, still run from the
+         * engine. The engine closes it when it closes.
+         */
+        public Builder jobManagers(RealmTransport jobManagers) {
+            this.jobManagers = java.util.Objects.requireNonNull(jobManagers, "jobManagers");
+            return this;
         }
 
         /** Adds a transport; it is tried before those found by ServiceLoader and the local one. */

@@ -4,6 +4,7 @@ import dev.kompira.core.transport.CommandLine;
 import dev.kompira.core.transport.CommandOutput;
 import dev.kompira.core.transport.CommandRequest;
 import dev.kompira.core.transport.CommandResult;
+import dev.kompira.core.transport.RealmTransport;
 import dev.kompira.core.transport.Transport;
 import dev.kompira.core.value.BinaryValue;
 import dev.kompira.core.value.Encodings;
@@ -59,7 +60,20 @@ final class Commands {
             ended.run();
             return;
         }
-        Transport transport = m.transportFor(request.target().conntype(), f.invocation);
+        Transport transport;
+        Value realmVariable = vars.get("__realm__");
+        RealmTransport jobManagers = m.services().jobManagers();
+        if (script == null && jobManagers != null && (request.target().host() != null || Realms.isSet(realmVariable))) {
+            Optional<String> realm = m.realmOf(realmVariable, request.target().host());
+            if (realm.isEmpty()) {
+                unreachable(f.invocation, Realms.noRealm(request.target().host()));
+                ended.run();
+                return;
+            }
+            transport = new AtRealm(jobManagers, realm.get());
+        } else {
+            transport = m.transportFor(request.target().conntype(), f.invocation);
+        }
         if (transport == null) {
             ended.run();
             return;
@@ -90,6 +104,25 @@ final class Commands {
             m.step(CommandLine.consoleLine(request.target(), request.sudo(), request.command()), perform);
         } else {
             perform.run();
+        }
+    }
+
+    /** The job managers of one realm (objects.md §4.15) in the place of a transport. */
+    private record AtRealm(RealmTransport jobManagers, String realm) implements Transport {
+
+        @Override
+        public boolean supports(String conntype) {
+            return true;
+        }
+
+        @Override
+        public CompletionStage<CommandResult> execute(CommandRequest request) {
+            return jobManagers.execute(realm, request);
+        }
+
+        @Override
+        public void close() {
+            // the engine closes its job managers' transport itself
         }
     }
 

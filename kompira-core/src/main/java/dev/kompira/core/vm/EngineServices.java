@@ -7,6 +7,7 @@ import dev.kompira.core.object.ObjectTree;
 import dev.kompira.core.process.CheckpointStore;
 import dev.kompira.core.process.ConsoleListener;
 import dev.kompira.core.process.StepHandler;
+import dev.kompira.core.transport.RealmTransport;
 import dev.kompira.core.transport.Transport;
 import dev.kompira.core.value.DictionaryValue;
 import java.time.Clock;
@@ -37,12 +38,13 @@ import java.util.function.Supplier;
  * @param multiplicity  the multiplicity locks of Jobflow objects
  * @param mail          builds, sends and parses mail, or Java null when the engine has no mail support
  * @param http          the HTTP clients of {@code urlopen}
+ * @param jobManagers   runs the commands of realms at job managers, or Java null when every command runs from the engine
  */
 public record EngineServices(Executor carriers, ScheduledExecutorService timer, List<Transport> transports, ZoneId zone,
         Clock clock, boolean showCommands, Supplier<DictionaryValue> environment,
         ConsoleListener console, ProcessRegistry registry, ProcessLimiter limiter, StepHandler stepHandler,
         CheckpointStore checkpoints, ObjectTree tree, JobflowObjects jobflows, Multiplicity multiplicity, MailSupport mail,
-        HttpClients http)
+        HttpClients http, RealmTransport jobManagers)
         implements CallContext {
 
     /** Copies the transport list. */

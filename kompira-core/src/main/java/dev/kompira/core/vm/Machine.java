@@ -820,6 +820,14 @@ public final class Machine implements JobflowProcess {
         return new ConnectionResolver(local, env, services.tree(), invocation().flow.directory()).resolve();
     }
 
+    /**
+     * The realm whose job managers run a command for {@code host} (objects.md §4.15), with
+     * {@code explicit} the value of {@code __realm__}; empty when no enabled realm serves the host.
+     */
+    java.util.Optional<String> realmOf(Value explicit, String host) {
+        return Realms.of(services.tree(), invocation().flow.directory(), explicit, host);
+    }
+
     EngineServices services() {
         return services;
     }

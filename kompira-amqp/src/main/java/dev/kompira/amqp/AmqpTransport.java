@@ -1,0 +1,367 @@
+package dev.kompira.amqp;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.ConfirmListener;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+import com.rabbitmq.client.ShutdownSignalException;
+import dev.kompira.core.transport.CommandRequest;
+import dev.kompira.core.transport.CommandResult;
+import dev.kompira.core.transport.RealmTransport;
+import dev.kompira.core.transport.Target;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's side of job managers over AMQP (RabbitMQ): publishes each command to the durable
+ * quorum queue of its realm and completes the command's stage with the result a job manager sends
+ * back to this engine's own reply queue (docs/jobmanagers.md).
+ *
+ * <ul>
+ * <li>Requests are persistent and published with publisher confirms; a request the broker refuses
+ *     is published again with the same id, which job managers run at most once.</li>
+ * <li>A request nobody has started within its {@code __timeout__} fails with {@code $STATUS = -1}
+ *     (a realm without a job manager); without a timeout it waits.</li>
+ * <li>Once a job manager has said it started the command, this transport watches that job manager's
+ *     liveness queue; when the queue is gone (the job manager died) the command fails with
+ *     {@code job manager lost while the command ran} and is never run again.</li>
+ * <li>Results for commands no longer waited for (terminated processes) are dropped.</li>
+ * </ul>
+ *
+ * <p>Thread-safety: thread-safe; {@link #execute} never blocks (publishing happens on a thread of
+ * the transport's own).
+ */
+public final class AmqpTransport implements RealmTransport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AmqpTransport.class);
+    /** How often the job managers of running commands are checked. */
+    private static final Duration LIVENESS_CHECK = Duration.ofMillis(500);
+    /** Lost: the message of a command whose job manager died while it ran. */
+    static final String LOST = "job manager lost while the command ran";
+    private static final String CLOSED = "the engine's AMQP transport was closed";
+
+    private final Connection connection;
+    private final Channel publishing;
+    private final String replyQueue;
+    private final ExecutorService publisher;
+    private final ScheduledExecutorService timer;
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    /** Published and not yet confirmed, by publish sequence number; used only on the publisher thread and by confirms. */
+    private final NavigableMap<Long, Pending> unconfirmed = new ConcurrentSkipListMap<>();
+    private final Set<String> declaredRealms = ConcurrentHashMap.newKeySet();
+    private Channel liveness;
+    private volatile boolean closed;
+    /** Whether passwords and passphrases may travel: over TLS, or when the user allowed it. */
+    private final boolean secretsAllowed;
+
+    private AmqpTransport(Connection connection, boolean secretsAllowed) throws IOException {
+        this.connection = connection;
+        this.secretsAllowed = secretsAllowed;
+        this.publisher = Executors.newSingleThreadExecutor(daemon("kompira-amqp-publish"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("kompira-amqp-timer"));
+        Channel replies = connection.createChannel();
+        this.replyQueue = replies.queueDeclare().getQueue();
+        replies.basicConsume(replyQueue, true, new Replies(replies));
+        this.publishing = connection.createChannel();
+        publishing.confirmSelect();
+        publishing.addConfirmListener(new Confirms());
+        this.liveness = connection.createChannel();
+        connection.addShutdownListener(this::connectionLost);
+        timer.scheduleWithFixedDelay(this::checkWorkers, LIVENESS_CHECK.toMillis(), LIVENESS_CHECK.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Connects to the broker at {@code uri} ({@code amqp://user:password@host:port/vhost}, or
+     * {@code amqps://} for TLS, the broker's certificate and host name checked against the JVM's trust
+     * store). Over {@code amqp://} commands whose target has a password or a passphrase are refused
+     * ({@code $STATUS = -1}): those secrets travel in the request.
+     *
+     * @throws IOException if the broker cannot be reached or refuses the login
+     */
+    public static AmqpTransport connect(URI uri) throws IOException {
+        return connect(uri, false);
+    }
+
+    /**
+     * Connects like {@link #connect(URI)}; with {@code insecure}, passwords and passphrases travel
+     * over {@code amqp://} too (a broker on the same machine, a network of one's own).
+     *
+     * @throws IOException if the broker cannot be reached or refuses the login
+     */
+    public static AmqpTransport connect(URI uri, boolean insecure) throws IOException {
+        return connect(uri, insecure, null);
+    }
+
+    /** Connects like {@link #connect(URI, boolean)}, checking the broker's certificate with {@code tls} (tests). */
+    static AmqpTransport connect(URI uri, boolean insecure, javax.net.ssl.SSLContext tls) throws IOException {
+        return new AmqpTransport(Amqp.connect(uri, "kompira-engine", tls), insecure || "amqps".equalsIgnoreCase(uri.getScheme()));
+    }
+
+    @Override
+    public CompletionStage<CommandResult> execute(String realm, CommandRequest request) {
+        if (closed) {
+            return CompletableFuture.completedFuture(new CommandResult.Unreachable(CLOSED));
+        }
+        if (!secretsAllowed && hasSecrets(request.target())) {
+            return CompletableFuture.completedFuture(new CommandResult.Unreachable("not sending the password or passphrase of "
+                    + request.target() + " over amqp:// without TLS: use amqps://, or allow it with --insecure-amqp"));
+        }
+        String id = UUID.randomUUID().toString();
+        Duration timeout = request.timeout();
+        Long notAfter = timeout == null ? null : System.currentTimeMillis() + timeout.toMillis();
+        byte[] body = Messages.encode(RequestMessage.of(id, request, notAfter));
+        AMQP.BasicProperties.Builder props = new AMQP.BasicProperties.Builder()
+                .messageId(id).correlationId(id).replyTo(replyQueue).type(Messages.REQUEST)
+                .contentType(Messages.CONTENT_TYPE).deliveryMode(2);
+        if (timeout != null) {
+            props.expiration(Long.toString(Math.max(1, timeout.toMillis())));
+        }
+        Pending p = new Pending(id, realm, body, props.build());
+        pending.put(id, p);
+        p.result.whenComplete((r, e) -> {
+            pending.remove(id);
+            p.cancelWaitLimit();
+            if (p.result.isCancelled() && p.worker != null) {
+                cancel(id, p.worker);
+            }
+        });
+        try {
+            if (timeout != null) {
+                p.waitLimit = timer.schedule(() -> {
+                    if (p.worker == null) {
+                        p.result.complete(new CommandResult.Unreachable("no job manager of realm '" + realm
+                                + "' took the command within " + seconds(timeout) + " seconds"));
+                    }
+                }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            publisher.execute(() -> publish(p));
+        } catch (RejectedExecutionException closing) {
+            p.result.complete(new CommandResult.Unreachable(CLOSED));
+        }
+        return p.result;
+    }
+
+    private void publish(Pending p) {
+        if (p.result.isDone()) {
+            return;
+        }
+        try {
+            synchronized (publishing) {
+                if (declaredRealms.add(p.realm)) {
+                    Messages.declareRealm(publishing, p.realm);
+                }
+                unconfirmed.put(publishing.getNextPublishSeqNo(), p);
+                publishing.basicPublish("", Messages.realmQueue(p.realm), p.props, p.body);
+            }
+        } catch (IOException | RuntimeException e) {
+            p.result.complete(new CommandResult.Unreachable("cannot publish the command to realm '" + p.realm + "': "
+                    + e.getMessage()));
+        }
+    }
+
+    /** Tells job manager {@code worker} to kill command {@code id}, which nobody waits for any more. */
+    private void cancel(String id, String worker) {
+        byte[] body = Messages.encode(new CancelMessage(id));
+        AMQP.BasicProperties props = new AMQP.BasicProperties.Builder().correlationId(id).type(Messages.CANCEL)
+                .contentType(Messages.CONTENT_TYPE).build();
+        try {
+            publisher.execute(() -> {
+                try {
+                    synchronized (publishing) {
+                        publishing.basicPublish("", worker, props, body);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("cannot cancel command {} at job manager {}: {}", id, worker, e.getMessage());
+                }
+            });
+        } catch (RejectedExecutionException closed) {
+            // the transport is closing; the job manager's command finishes and its result is dropped
+        }
+    }
+
+    /** Fails the commands whose job manager's liveness queue has disappeared. */
+    private void checkWorkers() {
+        Map<String, List<Pending>> byWorker = pending.values().stream().filter(p -> p.worker != null)
+                .collect(Collectors.groupingBy(p -> p.worker));
+        for (Map.Entry<String, List<Pending>> e : byWorker.entrySet()) {
+            if (!workerAlive(e.getKey())) {
+                LOG.warn("job manager {} is gone; failing its {} running command(s)", e.getKey(), e.getValue().size());
+                e.getValue().forEach(p -> p.result.complete(new CommandResult.Unreachable(LOST)));
+            }
+        }
+    }
+
+    /** A passive declare of the liveness queue: a job manager that died has lost its auto-delete queue. */
+    private boolean workerAlive(String worker) {
+        try {
+            if (!liveness.isOpen()) {
+                liveness = connection.createChannel();
+            }
+            liveness.queueDeclarePassive(worker);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            // a 404 closes the channel; a closed connection fails everything through connectionLost
+            return !connection.isOpen() || !(e instanceof IOException io && notFound(io));
+        }
+    }
+
+    private static boolean notFound(IOException e) {
+        return e.getCause() instanceof ShutdownSignalException s && s.getReason() instanceof AMQP.Channel.Close c
+                && c.getReplyCode() == AMQP.NOT_FOUND;
+    }
+
+    private void connectionLost(ShutdownSignalException cause) {
+        if (!cause.isInitiatedByApplication()) {
+            LOG.warn("lost the connection to the broker: {}", cause.getMessage());
+        }
+        String reason = "lost the connection to the AMQP broker: " + cause.getMessage();
+        pending.values().forEach(p -> p.result.complete(new CommandResult.Unreachable(reason)));
+    }
+
+    /** Abandons the commands still waiting and closes the connection. */
+    @Override
+    public void close() {
+        closed = true;
+        timer.shutdownNow();
+        publisher.shutdownNow();
+        pending.values().forEach(p -> p.result.complete(new CommandResult.Unreachable(CLOSED)));
+        try {
+            if (connection.isOpen()) {
+                connection.close(5000);
+            }
+        } catch (IOException e) {
+            LOG.debug("closing the AMQP connection", e);
+        }
+    }
+
+    private static boolean hasSecrets(Target target) {
+        return target != null && (target.password() != null || target.passphrase() != null || hasSecrets(target.proxy()));
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? Long.toString(d.toSeconds()) : Double.toString(d.toMillis() / 1000.0);
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** A command published and not yet answered. */
+    private static final class Pending {
+        final String id;
+        final String realm;
+        final byte[] body;
+        final AMQP.BasicProperties props;
+        final CompletableFuture<CommandResult> result = new CompletableFuture<>();
+        /** The liveness queue of the job manager that started the command, or null while it waits. */
+        volatile String worker;
+        volatile ScheduledFuture<?> waitLimit;
+
+        Pending(String id, String realm, byte[] body, AMQP.BasicProperties props) {
+            this.id = id;
+            this.realm = realm;
+            this.body = body;
+            this.props = props;
+        }
+
+        void cancelWaitLimit() {
+            ScheduledFuture<?> limit = waitLimit;
+            if (limit != null) {
+                limit.cancel(false);
+            }
+        }
+    }
+
+    /** Reads the job managers' replies. */
+    private final class Replies extends DefaultConsumer {
+
+        Replies(Channel channel) {
+            super(channel);
+        }
+
+        @Override
+        public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body) {
+            ReplyMessage reply;
+            try {
+                reply = Messages.reply(body);
+            } catch (IOException e) {
+                LOG.warn("dropped a reply that cannot be read: {}", e.getMessage());
+                return;
+            }
+            Pending p = pending.get(reply.id());
+            if (p == null && reply.kind() == ReplyMessage.Kind.STARTED) {
+                LOG.info("command {} started after this engine stopped waiting for it; cancelling it", reply.id());
+                cancel(reply.id(), reply.worker());
+            } else if (p == null) {
+                LOG.info("dropped the {} reply of command {}, which is no longer waited for", reply.kind(), reply.id());
+            } else if (reply.kind() == ReplyMessage.Kind.STARTED) {
+                p.worker = reply.worker();
+                p.cancelWaitLimit();
+            } else {
+                p.result.complete(reply.toResult());
+            }
+        }
+    }
+
+    /** Publisher confirms: forgets confirmed requests, publishes refused ones again (same id). */
+    private final class Confirms implements ConfirmListener {
+
+        @Override
+        public void handleAck(long seq, boolean multiple) {
+            confirmed(seq, multiple);
+        }
+
+        @Override
+        public void handleNack(long seq, boolean multiple) {
+            for (Pending p : confirmed(seq, multiple)) {
+                LOG.warn("the broker refused command {}; publishing it again", p.id);
+                publisher.execute(() -> publish(p));
+            }
+        }
+
+        private Collection<Pending> confirmed(long seq, boolean multiple) {
+            if (multiple) {
+                NavigableMap<Long, Pending> done = unconfirmed.headMap(seq, true);
+                List<Pending> list = List.copyOf(done.values());
+                done.clear();
+                return list;
+            }
+            Pending p = unconfirmed.remove(seq);
+            return p == null ? List.of() : List.of(p);
+        }
+    }
+
+    /** For tests: whether any command still waits. */
+    int waiting() {
+        return pending.size();
+    }
+}

@@ -1,0 +1,392 @@
+package dev.kompira.amqp;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+import dev.kompira.core.transport.CommandRequest;
+import dev.kompira.core.transport.CommandResult;
+import dev.kompira.core.transport.LocalTransport;
+import dev.kompira.core.transport.Transport;
+import dev.kompira.ssh.SshTransport;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A job manager: takes the command requests of one realm from its AMQP queue and runs them near
+ * their targets with the local and SSH transports, sending each result back to the engine that
+ * asked (docs/jobmanagers.md).
+ *
+ * <p>Delivery: the realm's queue is a durable quorum queue, read with manual acknowledgements and a
+ * prefetch of {@code concurrency}. For each request the job manager (1) drops it if its id was seen
+ * before or the engine has given up waiting, (2) acknowledges it, from then on it is this job
+ * manager's alone, (3) tells the engine it started, naming its liveness queue, (4) runs the command,
+ * (5) sends the result; a cancellation from the engine kills the command. A job manager that dies before (2) leaves the request to another one; one
+ * that dies after it makes the engine fail the command (its liveness queue disappears with its
+ * connection), so that no command runs twice.
+ *
+ * <p>Thread-safety: thread-safe; commands run on {@code concurrency} threads of its own.
+ */
+public final class JobManager implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobManager.class);
+    /** How many request ids are remembered to drop duplicates. */
+    private static final int REMEMBERED_IDS = 100_000;
+    private static final long CONFIRM_TIMEOUT_MILLIS = 30_000;
+
+    private final String realm;
+    private final int concurrency;
+    private final Connection connection;
+    private final Channel consuming;
+    private final Channel publishing;
+    private final String name;
+    private final List<Transport> transports;
+    private final ExecutorService runners;
+    private final Set<String> seen = recentIds();
+    /** The commands that run, by request id, so that a cancellation can kill them. */
+    private final Map<String, CompletableFuture<CommandResult>> commands =
+            new ConcurrentHashMap<>();
+    /** Requests the engine cancelled before their command was registered in {@link #commands}. */
+    private final Set<String> cancelled = Collections.synchronizedSet(recentIds());
+    private final CountDownLatch closed = new CountDownLatch(1);
+    /** Why the broker connection ended when this job manager did not close it, else null. */
+    private volatile String lost;
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicBoolean closing = new AtomicBoolean();
+
+    private JobManager(Connection connection, String realm, int concurrency, List<Transport> transports) throws IOException {
+        this.realm = realm;
+        this.concurrency = concurrency;
+        this.connection = connection;
+        this.transports = List.copyOf(transports);
+        AtomicInteger threads = new AtomicInteger();
+        this.runners = Executors.newFixedThreadPool(concurrency, r -> {
+            Thread t = new Thread(r, "kompira-jobmanager-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.publishing = connection.createChannel();
+        publishing.confirmSelect();
+        this.consuming = connection.createChannel();
+        // the liveness queue: auto-delete, so the broker deletes it the moment this job manager's consumer, and with
+        // it its connection, ends; not exclusive, because engines must be able to look for it
+        this.name = consuming.queueDeclare(Messages.WORKER_PREFIX + realm + "." + UUID.randomUUID(), false, false, true, null)
+                .getQueue();
+        Messages.declareRealm(consuming, realm);
+        consuming.basicQos(concurrency);
+        connection.addShutdownListener(cause -> {
+            if (!cause.isInitiatedByApplication()) {
+                lost = "lost the connection to the AMQP broker: " + cause.getMessage();
+                LOG.warn(lost);
+            }
+            closed.countDown();
+        });
+        Messages.declareRollCall(consuming);
+        consuming.queueBind(name, Messages.ROLL_CALL, "");
+        consuming.basicConsume(name, true, new Cancellations(consuming));
+        consuming.basicConsume(Messages.realmQueue(realm), false, new Requests(consuming));
+    }
+
+    /**
+     * Starts a job manager of {@code realm} with the local and SSH transports.
+     *
+     * @param amqp        the broker ({@code amqp://user:password@host:port/vhost}, or {@code amqps://})
+     * @param realm       the realm whose commands it runs
+     * @param concurrency how many commands it runs at once (at least 1)
+     * @throws IOException if the broker cannot be reached
+     */
+    public static JobManager start(URI amqp, String realm, int concurrency) throws IOException {
+        return start(amqp, realm, concurrency, List.of(new SshTransport(), new LocalTransport()));
+    }
+
+    /**
+     * Starts a job manager of {@code realm} that runs commands with {@code transports} (first match
+     * wins); it closes them when it closes.
+     */
+    public static JobManager start(URI amqp, String realm, int concurrency, List<Transport> transports) throws IOException {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1, not " + concurrency);
+        }
+        if (realm == null || realm.isBlank()) {
+            throw new IllegalArgumentException("a job manager needs a realm");
+        }
+        Connection connection = Amqp.connect(amqp, "kompira-jobmanager-" + realm);
+        try {
+            return new JobManager(connection, realm, concurrency, transports);
+        } catch (IOException | RuntimeException e) {
+            connection.abort();
+            transports.forEach(Transport::close);
+            throw e;
+        }
+    }
+
+    /** A set that forgets its oldest ids beyond {@value #REMEMBERED_IDS}; not thread-safe. */
+    private static Set<String> recentIds() {
+        return Collections.newSetFromMap(new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > REMEMBERED_IDS;
+            }
+        });
+    }
+
+    /** The name of this job manager's liveness queue, unique among job managers. */
+    public String name() {
+        return name;
+    }
+
+    /** The realm it serves. */
+    public String realm() {
+        return realm;
+    }
+
+    /** How many commands run now. */
+    public int running() {
+        return running.get();
+    }
+
+    /**
+     * Waits until the job manager is closed or has lost its broker connection; after a loss, close
+     * it to kill the commands still running, whose engines have already given them up.
+     *
+     * @return why the connection was lost, or empty when the job manager was closed
+     */
+    public Optional<String> awaitClosed() throws InterruptedException {
+        closed.await();
+        return Optional.ofNullable(lost);
+    }
+
+    private void handle(Envelope envelope, AMQP.BasicProperties props, byte[] body) {
+        long tag = envelope.getDeliveryTag();
+        RequestMessage message;
+        try {
+            message = Messages.request(body);
+        } catch (IOException e) {
+            refuse(tag, props, e);
+            return;
+        }
+        boolean fresh;
+        synchronized (seen) {
+            fresh = seen.add(message.id());
+        }
+        if (!fresh) {
+            LOG.info("dropped a second delivery of command {}", message.id());
+            ack(tag);
+            return;
+        }
+        if (message.notAfter() != null && System.currentTimeMillis() > message.notAfter()) {
+            LOG.info("dropped command {}: the engine stopped waiting for it", message.id());
+            ack(tag);
+            return;
+        }
+        if (!ack(tag) || !reply(props, ReplyMessage.started(message.id(), name))) {
+            return;
+        }
+        running.incrementAndGet();
+        try {
+            reply(props, ReplyMessage.of(message.id(), run(message.id(), message.toRequest())));
+        } finally {
+            running.decrementAndGet();
+            commands.remove(message.id());
+            cancelled.remove(message.id());
+        }
+    }
+
+    private CommandResult run(String id, CommandRequest request) {
+        for (Transport t : transports) {
+            if (t.supports(request.target().conntype())) {
+                try {
+                    CompletableFuture<CommandResult> command = t.execute(request).toCompletableFuture();
+                    commands.put(id, command);
+                    if (cancelled.contains(id)) {
+                        command.cancel(true);
+                    }
+                    return command.get();
+                } catch (CancellationException e) {
+                    return new CommandResult.Unreachable("the engine cancelled the command");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return new CommandResult.Unreachable("the job manager stopped while the command ran");
+                } catch (ExecutionException | RuntimeException e) {
+                    Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+                    return new CommandResult.Unreachable(String.valueOf(cause.getMessage()));
+                }
+            }
+        }
+        return new CommandResult.Unreachable("the job manager has no transport for connection type '"
+                + request.target().conntype() + "'");
+    }
+
+    /** A request that cannot be read is rejected for good; its engine hears why when it can be told. */
+    private void refuse(long tag, AMQP.BasicProperties props, IOException why) {
+        LOG.warn("rejected a request that cannot be read: {}", why.getMessage());
+        try {
+            synchronized (consuming) {
+                consuming.basicReject(tag, false);
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot reject a request", e);
+        }
+        if (props.getCorrelationId() != null) {
+            reply(props, ReplyMessage.unreachable(props.getCorrelationId(), "the job manager cannot read the request: "
+                    + why.getMessage()));
+        }
+    }
+
+    private boolean ack(long tag) {
+        try {
+            synchronized (consuming) {
+                consuming.basicAck(tag, false);
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot acknowledge a request; leaving it to another job manager", e);
+            return false;
+        }
+    }
+
+    /** Sends {@code reply} to the engine's reply queue and waits until the broker has it. */
+    private boolean reply(AMQP.BasicProperties request, ReplyMessage reply) {
+        if (request.getReplyTo() == null) {
+            LOG.warn("command {} names no reply queue; its {} reply is dropped", reply.id(), reply.kind());
+            return true;
+        }
+        AMQP.BasicProperties props = new AMQP.BasicProperties.Builder().correlationId(reply.id())
+                .type(Messages.REPLY).contentType(Messages.CONTENT_TYPE).build();
+        try {
+            synchronized (publishing) {
+                publishing.basicPublish("", request.getReplyTo(), props, Messages.encode(reply));
+                publishing.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MILLIS);
+            }
+            return true;
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            LOG.warn("cannot send the {} reply of command {}: {}", reply.kind(), reply.id(), e.getMessage());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Stops taking requests and closes the connection: requests not yet started go back to the
+     * realm's queue, commands still running are killed and their engines fail them as lost.
+     */
+    @Override
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        runners.shutdownNow();
+        try {
+            if (connection.isOpen()) {
+                connection.close(5000);
+            }
+        } catch (IOException e) {
+            LOG.debug("closing the AMQP connection", e);
+        }
+        transports.forEach(Transport::close);
+        try {
+            runners.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closed.countDown();
+    }
+
+    /** This job manager's answer to {@link Messages#WHO}. */
+    private void answer(AMQP.BasicProperties question) {
+        if (question.getReplyTo() == null) {
+            return;
+        }
+        JobManagerInfo info = new JobManagerInfo(name, realm, hostName(), concurrency, running.get());
+        AMQP.BasicProperties props = new AMQP.BasicProperties.Builder().type(Messages.INFO)
+                .contentType(Messages.CONTENT_TYPE).build();
+        try {
+            synchronized (publishing) {
+                publishing.basicPublish("", question.getReplyTo(), props, Messages.encode(info));
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot answer who is there: {}", e.getMessage());
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "unknown";
+        }
+    }
+
+    /**
+     * Reads this job manager's own queue: kills the commands the engine no longer waits for (a
+     * terminated process), or keeps them from starting, and answers who is there.
+     */
+    private final class Cancellations extends DefaultConsumer {
+
+        Cancellations(Channel channel) {
+            super(channel);
+        }
+
+        @Override
+        public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body) {
+            if (Messages.WHO.equals(props.getType())) {
+                answer(props);
+                return;
+            }
+            String id;
+            try {
+                id = Messages.cancel(body).id();
+            } catch (IOException e) {
+                LOG.warn("dropped a cancellation that cannot be read: {}", e.getMessage());
+                return;
+            }
+            cancelled.add(id);
+            CompletableFuture<CommandResult> command = commands.get(id);
+            if (command != null) {
+                LOG.info("the engine cancelled command {}; killing it", id);
+                command.cancel(true);
+            }
+        }
+    }
+
+    /** Hands each request to a runner thread, so that the connection's thread never waits for a command. */
+    private final class Requests extends DefaultConsumer {
+
+        Requests(Channel channel) {
+            super(channel);
+        }
+
+        @Override
+        public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body) {
+            try {
+                runners.execute(() -> handle(envelope, props, body));
+            } catch (RejectedExecutionException closing) {
+                // closing: the request stays unacknowledged and goes back to the queue with the connection
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.kompira.core.transport;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Runs commands at the job managers of realms (objects.md §4.15) rather than on the engine's own
+ * machine: the engine picks the realm of each command that names a host or {@code __realm__}, and
+ * one of that realm's job managers runs it with its own local or SSH transport. The realm's
+ * job managers may live in another network segment; the engine only needs to reach them through
+ * this transport (for example over AMQP, module {@code kompira-amqp}).
+ *
+ * <p>{@link #execute} follows the contract of {@link Transport#execute}: it must not block, a failure
+ * completes normally with {@link CommandResult.Unreachable}, and cancelling the returned stage
+ * abandons the command. A realm without a job manager leaves the command waiting, up to the
+ * request's timeout when it has one.
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface RealmTransport extends AutoCloseable {
+
+    /** Starts {@code request} at a job manager of {@code realm} and returns its eventual result. */
+    CompletionStage<CommandResult> execute(String realm, CommandRequest request);
+
+    /** Gives up waiting for results and releases connections and threads. */
+    @Override
+    void close();
+}
