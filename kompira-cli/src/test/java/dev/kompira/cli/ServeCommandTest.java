@@ -169,6 +169,52 @@ class ServeCommandTest {
         }
     }
 
+    @Test
+    void aFlowWaitingOnTheAlertChannelReactsToKompiraSendEvent() throws Exception {
+        Path repository = store();
+        try (GitStore git = GitStore.open(repository, GitStoreOptions.defaults());
+                Kompira engine = Kompira.builder().store(git).build()) {
+            engine.objects().createJobflow("/onalert", "</system/channels/Alert> -> [a = $RESULT] ->"
+                    + " { case a.message | 'PROBLEM*': print('problem on ' + a.host) else: print('ignored') } ->"
+                    + " </system/channels/Alert> -> print('then: ' + $RESULT)");
+        }
+        String operator = token(repository, "operator");
+        String viewer = token(repository, "viewer");
+        Path operatorFile = Files.writeString(dir.resolve("operator.token"), operator + "\n");
+        Path viewerFile = Files.writeString(dir.resolve("viewer.token"), viewer);
+        Serving serving = serve(repository);
+        try {
+            String server = "http://127.0.0.1:" + serving.port();
+            HttpResponse<String> started = call(serving.port(), "POST", "/api/v1/processes", operator, "{\"path\": \"/onalert\"}");
+            long pid = JSON.readTree(started.body()).get("pid").asLong();
+            waitForState(serving.port(), operator, pid, "WAITING");
+
+            assertEquals(0, run("send-event", "--server", server, "--token-file", operatorFile.toString(), "--json",
+                    "{\"host\": \"web01\", \"message\": \"PROBLEM: disk full\"}"), err.toString());
+            err.getBuffer().setLength(0);
+            assertEquals(2, run("send-event", "--server", server, "--token-file", viewerFile.toString(), "recovered"));
+            assertTrue(err.toString().contains("the server refused (403)"), err.toString());
+
+            picocli.CommandLine commandLine = KompiraCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true));
+            SendEventCommand fromStdin = commandLine.getSubcommands().get("send-event").getCommand();
+            fromStdin.stdin = new java.io.ByteArrayInputStream("recovered".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(0, commandLine.execute("send-event", "--server", server + "/api/v1", "--token-file",
+                    operatorFile.toString(), "--channel", "/system/channels/Alert", "-"), err.toString());
+
+            JsonNode done = waitForState(serving.port(), operator, pid, "DONE");
+            assertEquals(0, done.get("exit_status").asInt(), done.toString());
+            HttpResponse<String> console = call(serving.port(), "GET", "/api/v1/processes/" + pid + "/console", operator, null);
+            assertEquals("problem on web01\nthen: recovered\n", console.body());
+
+            err.getBuffer().setLength(0);
+            assertEquals(2, run("send-event", "--server", server, "--token-file", operatorFile.toString(),
+                    "--channel", "/nowhere", "x"));
+            assertTrue(err.toString().contains("the server refused (404): no object at /nowhere"), err.toString());
+        } finally {
+            assertEquals(0, serving.stop());
+        }
+    }
+
     private JsonNode waitForState(int port, String token, long pid, String state) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         JsonNode last = null;
