@@ -82,7 +82,7 @@ final class ServeCommand implements Callable<Integer> {
             }
             TokenStore tokens = tokens(git);
             try (Kompira engine = engine(git);
-                    KompiraServer server = server(engine, tokens, address)) {
+                    KompiraServer server = server(engine, git, tokens, address)) {
                 engine.notResumed().forEach(refused -> err.println("kompira: cannot resume " + refused));
                 if (tokens.list().isEmpty()) {
                     err.println("kompira: no token yet, so every request is refused: kompira token create --store "
@@ -127,8 +127,8 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private static KompiraServer server(Kompira engine, TokenStore tokens, InetSocketAddress address) {
-        KompiraServer server = KompiraServer.builder().engine(engine).tokens(tokens).listen(address).build();
+    private static KompiraServer server(Kompira engine, GitStore git, TokenStore tokens, InetSocketAddress address) {
+        KompiraServer server = KompiraServer.builder().engine(engine).store(git).tokens(tokens).listen(address).build();
         try {
             return server.start();
         } catch (RuntimeException e) {

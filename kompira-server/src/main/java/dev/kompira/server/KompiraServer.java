@@ -55,6 +55,7 @@ public final class KompiraServer implements AutoCloseable {
         ProcessApi processes = new ProcessApi(engine, views, followers);
         ChannelApi channels = new ChannelApi(engine);
         ObjectApi objects = new ObjectApi(engine);
+        StoreApi store = new StoreApi(b.git, java.time.ZoneId.systemDefault());
         byte[] openapi = openapi();
         this.routes = List.of(
                 new Route("GET", "/api/v1/health", Role.VIEWER, ctx -> health(ctx, engine)),
@@ -71,6 +72,8 @@ public final class KompiraServer implements AutoCloseable {
                 new Route("GET", "/api/v1/channels/{path}/messages", Role.VIEWER, channels::peek),
                 new Route("GET", "/api/v1/objects", Role.VIEWER, objects::read),
                 new Route("GET", "/api/v1/objects/{path}", Role.VIEWER, objects::read),
+                new Route("GET", "/api/v1/store", Role.VIEWER, store::show),
+                new Route("POST", "/api/v1/store/reload", Role.ADMIN, store::reload),
                 new Route("GET", "/api/v1/tokens", Role.ADMIN, this::listTokens));
         this.app = Javalin.create(config -> configure(config, b.maxBodyBytes));
     }
@@ -200,6 +203,7 @@ public final class KompiraServer implements AutoCloseable {
 
         private Kompira engine;
         private TokenStore tokens;
+        private dev.kompira.store.git.GitStore git;
         private InetSocketAddress address = new InetSocketAddress("127.0.0.1", 8730);
         private long maxBodyBytes = 1024 * 1024;
         private int maxFollowers = 64;
@@ -212,6 +216,15 @@ public final class KompiraServer implements AutoCloseable {
         /** The engine whose processes, channels and objects the API serves. */
         public Builder engine(Kompira value) {
             this.engine = value;
+            return this;
+        }
+
+        /**
+         * The Git store the engine runs on, for {@code GET /api/v1/store} and {@code POST
+         * /api/v1/store/reload}; without it the store routes say the engine runs on another store.
+         */
+        public Builder store(dev.kompira.store.git.GitStore value) {
+            this.git = value;
             return this;
         }
 
