@@ -2,7 +2,9 @@ package dev.kompira.cli;
 
 import dev.kompira.core.Kompira;
 import dev.kompira.core.process.DirectoryCheckpointStore;
+import dev.kompira.core.transport.LocalTransport;
 import dev.kompira.server.KompiraServer;
+import dev.kompira.server.ServerMetrics;
 import dev.kompira.server.TokenStore;
 import dev.kompira.ssh.SshTransport;
 import dev.kompira.store.git.GitStore;
@@ -81,8 +83,9 @@ final class ServeCommand implements Callable<Integer> {
                 throw new UserError(store.dir + " holds no tree yet: run kompira init --store " + store.dir);
             }
             TokenStore tokens = tokens(git);
-            try (Kompira engine = engine(git);
-                    KompiraServer server = server(engine, git, tokens, address)) {
+            ServerMetrics metrics = ServerMetrics.create();
+            try (Kompira engine = engine(git, metrics);
+                    KompiraServer server = server(engine, git, tokens, metrics, address)) {
                 engine.notResumed().forEach(refused -> err.println("kompira: cannot resume " + refused));
                 if (tokens.list().isEmpty()) {
                     err.println("kompira: no token yet, so every request is refused: kompira token create --store "
@@ -114,12 +117,13 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private Kompira engine(GitStore git) {
-        Kompira.Builder builder = Kompira.builder().store(git);
-        SshTransport transport = ssh.transport();
-        if (transport != null) {
-            builder.transport(transport);
-        }
+    private Kompira engine(GitStore git, ServerMetrics metrics) {
+        // given explicitly rather than left to the defaults, so that /metrics counts their commands
+        SshTransport asked = ssh.transport();
+        SshTransport transport = asked != null ? asked : new SshTransport();
+        metrics.sshConnections(transport::cachedConnections);
+        Kompira.Builder builder = Kompira.builder().store(git).transport(metrics.counting(transport))
+                .transport(metrics.counting(new LocalTransport()));
         try {
             return builder.checkpoints(new DirectoryCheckpointStore(git.checkpointFolder())).build();
         } catch (IOException | IllegalStateException e) {
@@ -127,8 +131,10 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private static KompiraServer server(Kompira engine, GitStore git, TokenStore tokens, InetSocketAddress address) {
-        KompiraServer server = KompiraServer.builder().engine(engine).store(git).tokens(tokens).listen(address).build();
+    private static KompiraServer server(Kompira engine, GitStore git, TokenStore tokens, ServerMetrics metrics,
+            InetSocketAddress address) {
+        KompiraServer server = KompiraServer.builder().engine(engine).store(git).tokens(tokens).metrics(metrics)
+                .listen(address).build();
         try {
             return server.start();
         } catch (RuntimeException e) {

@@ -210,6 +210,12 @@ class ServeCommandTest {
             assertEquals(2, run("send-event", "--server", server, "--token-file", operatorFile.toString(),
                     "--channel", "/nowhere", "x"));
             assertTrue(err.toString().contains("the server refused (404): no object at /nowhere"), err.toString());
+
+            String metrics = call(serving.port(), "GET", "/metrics", viewer, null).body();
+            assertTrue(metrics.contains("kompira_processes{state=\"DONE\"} 1.0"), metrics);
+            assertTrue(metrics.contains("kompira_api_requests_total{method=\"POST\",route=\"/api/v1/channels/{path}/messages\","
+                    + "status=\"202\"} 2.0"), metrics);
+            assertTrue(metrics.contains("kompira_ssh_connections_open 0.0"), metrics);
         } finally {
             assertEquals(0, serving.stop());
         }

@@ -37,11 +37,13 @@ public final class KompiraServer implements AutoCloseable {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KompiraServer.class);
     private static final String TOKEN = "kompira.token";
+    private static final String ROUTE = "kompira.route";
     private static final String OPENAPI = "openapi.json";
 
     private final InetSocketAddress address;
     private final TokenStore tokens;
     private final ConsoleFollowers followers;
+    private final ServerMetrics metrics;
     private final List<Route> routes;
     private final Javalin app;
     private boolean started;
@@ -56,6 +58,8 @@ public final class KompiraServer implements AutoCloseable {
         ChannelApi channels = new ChannelApi(engine);
         ObjectApi objects = new ObjectApi(engine);
         StoreApi store = new StoreApi(b.git, java.time.ZoneId.systemDefault());
+        this.metrics = b.metrics != null ? b.metrics : ServerMetrics.create();
+        metrics.engine(engine);
         byte[] openapi = openapi();
         this.routes = List.of(
                 new Route("GET", "/api/v1/health", Role.VIEWER, ctx -> health(ctx, engine)),
@@ -74,7 +78,9 @@ public final class KompiraServer implements AutoCloseable {
                 new Route("GET", "/api/v1/objects/{path}", Role.VIEWER, objects::read),
                 new Route("GET", "/api/v1/store", Role.VIEWER, store::show),
                 new Route("POST", "/api/v1/store/reload", Role.ADMIN, store::reload),
-                new Route("GET", "/api/v1/tokens", Role.ADMIN, this::listTokens));
+                new Route("GET", "/api/v1/tokens", Role.ADMIN, this::listTokens),
+                new Route("GET", "/metrics", Role.VIEWER,
+                        ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape())));
         this.app = Javalin.create(config -> configure(config, b.maxBodyBytes));
     }
 
@@ -105,8 +111,12 @@ public final class KompiraServer implements AutoCloseable {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             Http.sendError(ctx, new ApiException(500, "internal", "the server failed to answer; its log says why"));
         });
-        config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {} {} ms", ctx.method(), ctx.path(), ctx.statusCode(),
-                ctx.attribute(TOKEN) instanceof TokenInfo t ? t.name() : "-", Math.round(ms)));
+        config.requestLogger.http((ctx, ms) -> {
+            LOG.info("{} {} {} {} {} ms", ctx.method(), ctx.path(), ctx.statusCode(),
+                    ctx.attribute(TOKEN) instanceof TokenInfo t ? t.name() : "-", Math.round(ms));
+            String route = ctx.attribute(ROUTE);
+            metrics.request(ctx.method().name(), route == null ? "unmatched" : route, ctx.statusCode());
+        });
     }
 
     /** Javalin's own refusals (no such route, body too large) in the API's error form. */
@@ -120,6 +130,7 @@ public final class KompiraServer implements AutoCloseable {
 
     /** Lets a request through when its bearer token has the role its route needs. */
     private void authorize(Context ctx) {
+        ctx.attribute(ROUTE, ctx.endpoints().matchedHttpEndpoint().path.replace("<path>", "{path}"));
         Role needed = ctx.routeRoles().stream().filter(Role.class::isInstance).map(Role.class::cast)
                 .findFirst().orElse(Role.ADMIN);
         String header = ctx.header("Authorization");
@@ -204,6 +215,7 @@ public final class KompiraServer implements AutoCloseable {
         private Kompira engine;
         private TokenStore tokens;
         private dev.kompira.store.git.GitStore git;
+        private ServerMetrics metrics;
         private InetSocketAddress address = new InetSocketAddress("127.0.0.1", 8730);
         private long maxBodyBytes = 1024 * 1024;
         private int maxFollowers = 64;
@@ -225,6 +237,15 @@ public final class KompiraServer implements AutoCloseable {
          */
         public Builder store(dev.kompira.store.git.GitStore value) {
             this.git = value;
+            return this;
+        }
+
+        /**
+         * The metrics {@code GET /metrics} reports (default: new ones, which count no commands);
+         * give the same to the engine's transports through {@link ServerMetrics#counting}.
+         */
+        public Builder metrics(ServerMetrics value) {
+            this.metrics = value;
             return this;
         }
 
