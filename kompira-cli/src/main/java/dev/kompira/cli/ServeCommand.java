@@ -53,6 +53,10 @@ final class ServeCommand implements Callable<Integer> {
             + "cross the network unencrypted. Only behind a TLS proxy or on a trusted network.")
     boolean insecureHttp;
 
+    @Option(names = "--rate-limit", paramLabel = "N/s", description = "Requests a second each token may send "
+            + "(bursts of a second's worth); one more gets 429 with Retry-After. Default: no limit.")
+    String rateLimit;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -63,6 +67,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         store.require("kompira serve");
         InetSocketAddress address = address(listen);
+        double perSecond = rateLimit == null ? 0 : rate(rateLimit);
         if (!address.getAddress().isLoopbackAddress() && !insecureHttp) {
             throw new UserError("--listen " + listen + " is not a loopback address: without TLS (not available yet) "
                     + "kompira serve listens on loopback only; give --insecure-http to serve it in clear text anyway");
@@ -85,7 +90,7 @@ final class ServeCommand implements Callable<Integer> {
             TokenStore tokens = tokens(git);
             ServerMetrics metrics = ServerMetrics.create();
             try (Kompira engine = engine(git, metrics);
-                    KompiraServer server = server(engine, git, tokens, metrics, address)) {
+                    KompiraServer server = server(engine, git, tokens, metrics, perSecond, address)) {
                 engine.notResumed().forEach(refused -> err.println("kompira: cannot resume " + refused));
                 if (tokens.list().isEmpty()) {
                     err.println("kompira: no token yet, so every request is refused: kompira token create --store "
@@ -132,9 +137,9 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private static KompiraServer server(Kompira engine, GitStore git, TokenStore tokens, ServerMetrics metrics,
-            InetSocketAddress address) {
+            double perSecond, InetSocketAddress address) {
         KompiraServer server = KompiraServer.builder().engine(engine).store(git).tokens(tokens).metrics(metrics)
-                .listen(address).build();
+                .rateLimit(perSecond).listen(address).build();
         try {
             return server.start();
         } catch (RuntimeException e) {
@@ -150,6 +155,21 @@ final class ServeCommand implements Callable<Integer> {
             root = root.getCause();
         }
         return root.getMessage() == null ? root.toString() : root.getMessage();
+    }
+
+    /** Parses {@code N/s} (or {@code N}): requests a second, more than 0. */
+    static double rate(String text) {
+        String number = text.endsWith("/s") ? text.substring(0, text.length() - 2) : text;
+        double value;
+        try {
+            value = Double.parseDouble(number.strip());
+        } catch (NumberFormatException e) {
+            value = Double.NaN;
+        }
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new UserError("--rate-limit needs requests a second, such as 20/s, got '" + text + "'");
+        }
+        return value;
     }
 
     /** Parses {@code HOST:PORT} ({@code [::1]:8730} for IPv6). */

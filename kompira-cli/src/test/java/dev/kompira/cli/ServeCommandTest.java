@@ -137,6 +137,11 @@ class ServeCommandTest {
         assertEquals(2, run("serve", "--store", repository.toString(), "--listen", "localhost"));
         assertTrue(err.toString().contains("--listen needs HOST:PORT"), err.toString());
         err.getBuffer().setLength(0);
+        assertEquals(2, run("serve", "--store", repository.toString(), "--listen", "127.0.0.1:0", "--rate-limit", "0/s"));
+        assertTrue(err.toString().contains("--rate-limit needs requests a second, such as 20/s, got '0/s'"), err.toString());
+        assertEquals(2.5, ServeCommand.rate("2.5/s"));
+        assertEquals(20, ServeCommand.rate("20"));
+        err.getBuffer().setLength(0);
         assertEquals(2, run("serve", "--listen", "127.0.0.1:0"));
         assertTrue(err.toString().contains("kompira serve needs --store DIR"), err.toString());
     }

@@ -44,6 +44,8 @@ public final class KompiraServer implements AutoCloseable {
     private final TokenStore tokens;
     private final ConsoleFollowers followers;
     private final ServerMetrics metrics;
+    /** Null without a rate limit. */
+    private final RateLimiter limiter;
     private final List<Route> routes;
     private final Javalin app;
     private boolean started;
@@ -59,6 +61,7 @@ public final class KompiraServer implements AutoCloseable {
         ObjectApi objects = new ObjectApi(engine);
         StoreApi store = new StoreApi(b.git, java.time.ZoneId.systemDefault());
         this.metrics = b.metrics != null ? b.metrics : ServerMetrics.create();
+        this.limiter = b.rateLimit > 0 ? new RateLimiter(b.rateLimit, System::nanoTime) : null;
         metrics.engine(engine);
         byte[] openapi = openapi();
         this.routes = List.of(
@@ -140,6 +143,12 @@ public final class KompiraServer implements AutoCloseable {
         TokenInfo token = tokens.authenticate(header.substring(7).trim())
                 .orElseThrow(() -> new ApiException(401, "unauthorized", "the token is not valid (unknown or revoked)"));
         ctx.attribute(TOKEN, token);
+        long wait = limiter == null ? 0 : limiter.acquire(token.name());
+        if (wait > 0) {
+            ctx.header("Retry-After", String.valueOf(wait));
+            throw new ApiException(429, "rate_limited", "token '" + token.name() + "' sent more requests than the "
+                    + "server takes per second; try again in " + wait + " s");
+        }
         if (!token.role().allows(needed)) {
             throw new ApiException(403, "forbidden", "token '" + token.name() + "' is a " + token.role().label()
                     + " token; this route needs " + needed.label());
@@ -216,6 +225,7 @@ public final class KompiraServer implements AutoCloseable {
         private TokenStore tokens;
         private dev.kompira.store.git.GitStore git;
         private ServerMetrics metrics;
+        private double rateLimit;
         private InetSocketAddress address = new InetSocketAddress("127.0.0.1", 8730);
         private long maxBodyBytes = 1024 * 1024;
         private int maxFollowers = 64;
@@ -246,6 +256,20 @@ public final class KompiraServer implements AutoCloseable {
          */
         public Builder metrics(ServerMetrics value) {
             this.metrics = value;
+            return this;
+        }
+
+        /**
+         * Limits each token to {@code perSecond} requests a second, in bursts of up to a second's worth;
+         * one more gets 429 with {@code Retry-After}. 0, the default, sets no limit.
+         *
+         * @throws IllegalArgumentException for a negative or not finite rate
+         */
+        public Builder rateLimit(double perSecond) {
+            if (!(perSecond >= 0) || Double.isInfinite(perSecond)) {
+                throw new IllegalArgumentException("the rate limit must be 0 (none) or more: " + perSecond);
+            }
+            this.rateLimit = perSecond;
             return this;
         }
 
