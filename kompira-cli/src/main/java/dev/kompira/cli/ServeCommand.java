@@ -14,6 +14,10 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -46,12 +50,24 @@ final class ServeCommand implements Callable<Integer> {
     SshOption ssh = new SshOption();
 
     @Option(names = "--listen", paramLabel = "HOST:PORT", description = "Where to listen (default: 127.0.0.1:8730; "
-            + "port 0 picks a free one). Without TLS, which a later version brings, only a loopback address is taken.")
+            + "port 0 picks a free one). Without --tls-keystore only a loopback address is taken.")
     String listen = "127.0.0.1:8730";
 
     @Option(names = "--insecure-http", description = "Listen on a non-loopback address in clear text: tokens and data "
             + "cross the network unencrypted. Only behind a TLS proxy or on a trusted network.")
     boolean insecureHttp;
+
+    @Option(names = "--tls-keystore", paramLabel = "FILE.p12", description = "Serve HTTPS only, with the certificate "
+            + "and key of this PKCS12 keystore; its password comes from --tls-password-file or KOMPIRA_TLS_PASSWORD. "
+            + "With TLS any address may be given to --listen.")
+    Path tlsKeystore;
+
+    @Option(names = "--tls-password-file", paramLabel = "FILE", description = "A file holding the password of "
+            + "--tls-keystore (default: the environment variable KOMPIRA_TLS_PASSWORD).")
+    Path tlsPasswordFile;
+
+    /** Where KOMPIRA_TLS_PASSWORD comes from; tests replace it. */
+    Map<String, String> environment = System.getenv();
 
     @Option(names = "--rate-limit", paramLabel = "N/s", description = "Requests a second each token may send "
             + "(bursts of a second's worth); one more gets 429 with Retry-After. Default: no limit.")
@@ -68,10 +84,12 @@ final class ServeCommand implements Callable<Integer> {
         store.require("kompira serve");
         InetSocketAddress address = address(listen);
         double perSecond = rateLimit == null ? 0 : rate(rateLimit);
-        if (!address.getAddress().isLoopbackAddress() && !insecureHttp) {
-            throw new UserError("--listen " + listen + " is not a loopback address: without TLS (not available yet) "
-                    + "kompira serve listens on loopback only; give --insecure-http to serve it in clear text anyway");
+        if (!address.getAddress().isLoopbackAddress() && !insecureHttp && tlsKeystore == null) {
+            throw new UserError("--listen " + listen + " is not a loopback address: without TLS kompira serve listens "
+                    + "on loopback only; give --tls-keystore FILE.p12 to serve HTTPS, or --insecure-http to serve it in "
+                    + "clear text anyway");
         }
+        char[] tlsPassword = tlsKeystore == null ? null : tlsPassword();
         PrintWriter err = spec.commandLine().getErr();
         CountDownLatch closed = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -90,13 +108,13 @@ final class ServeCommand implements Callable<Integer> {
             TokenStore tokens = tokens(git);
             ServerMetrics metrics = ServerMetrics.create();
             try (Kompira engine = engine(git, metrics);
-                    KompiraServer server = server(engine, git, tokens, metrics, perSecond, address)) {
+                    KompiraServer server = server(engine, git, tokens, metrics, perSecond, tlsPassword, address)) {
                 engine.notResumed().forEach(refused -> err.println("kompira: cannot resume " + refused));
                 if (tokens.list().isEmpty()) {
                     err.println("kompira: no token yet, so every request is refused: kompira token create --store "
                             + store.dir + " --role operator");
                 }
-                err.println("kompira: serving http://" + address.getHostString() + ":" + server.port() + "/api/v1 for "
+                err.println("kompira: serving " + server.scheme() + "://" + address.getHostString() + ":" + server.port() + "/api/v1 for "
                         + store.dir + "; SIGTERM or Ctrl-C stops");
                 err.flush();
                 stop.join();
@@ -136,10 +154,20 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private static KompiraServer server(Kompira engine, GitStore git, TokenStore tokens, ServerMetrics metrics,
-            double perSecond, InetSocketAddress address) {
-        KompiraServer server = KompiraServer.builder().engine(engine).store(git).tokens(tokens).metrics(metrics)
-                .rateLimit(perSecond).listen(address).build();
+    private KompiraServer server(Kompira engine, GitStore git, TokenStore tokens, ServerMetrics metrics,
+            double perSecond, char[] tlsPassword, InetSocketAddress address) {
+        KompiraServer.Builder builder = KompiraServer.builder().engine(engine).store(git).tokens(tokens).metrics(metrics)
+                .rateLimit(perSecond).listen(address);
+        if (tlsKeystore != null) {
+            try {
+                builder.tls(tlsKeystore, tlsPassword);
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--tls-keystore: " + e.getMessage(), e);
+            } finally {
+                java.util.Arrays.fill(tlsPassword, '\0');
+            }
+        }
+        KompiraServer server = builder.build();
         try {
             return server.start();
         } catch (RuntimeException e) {
@@ -155,6 +183,22 @@ final class ServeCommand implements Callable<Integer> {
             root = root.getCause();
         }
         return root.getMessage() == null ? root.toString() : root.getMessage();
+    }
+
+    /** Returns the keystore's password: the first line of --tls-password-file, else KOMPIRA_TLS_PASSWORD. */
+    private char[] tlsPassword() {
+        if (tlsPasswordFile != null) {
+            try {
+                return Files.readString(tlsPasswordFile, StandardCharsets.UTF_8).lines().findFirst().orElse("").toCharArray();
+            } catch (IOException e) {
+                throw new UserError("cannot read the password file " + tlsPasswordFile + ": " + e.getMessage(), e);
+            }
+        }
+        String password = environment.get("KOMPIRA_TLS_PASSWORD");
+        if (password == null) {
+            throw new UserError("--tls-keystore needs its password: set KOMPIRA_TLS_PASSWORD or give --tls-password-file FILE");
+        }
+        return password.toCharArray();
     }
 
     /** Parses {@code N/s} (or {@code N}): requests a second, more than 0. */

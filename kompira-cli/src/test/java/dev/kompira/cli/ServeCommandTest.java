@@ -68,13 +68,15 @@ class ServeCommandTest {
         }
     }
 
-    private static Serving serve(Path repository) throws Exception {
+    private static Serving serve(Path repository, String... options) throws Exception {
         StringWriter err = new StringWriter();
         picocli.CommandLine commandLine = KompiraCommand.commandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
         ServeCommand command = commandLine.getSubcommands().get("serve").getCommand();
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
-                () -> commandLine.execute("serve", "--store", repository.toString(), "--listen", "127.0.0.1:0"));
-        Pattern serving = Pattern.compile("serving http://127\\.0\\.0\\.1:(\\d+)/api/v1");
+        command.environment = Map.of("KOMPIRA_TLS_PASSWORD", "secret");
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("serve", "--store", repository.toString()));
+        args.addAll(options.length == 0 ? java.util.List.of("--listen", "127.0.0.1:0") : java.util.List.of(options));
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute(args.toArray(String[]::new)));
+        Pattern serving = Pattern.compile("serving https?://[^ ]+:(\\d+)/api/v1");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             Matcher m = serving.matcher(err.toString());
@@ -132,7 +134,7 @@ class ServeCommandTest {
         Path repository = store();
         assertEquals(2, run("serve", "--store", repository.toString(), "--listen", "0.0.0.0:0"));
         assertTrue(err.toString().contains("is not a loopback address"), err.toString());
-        assertTrue(err.toString().contains("--insecure-http"), err.toString());
+        assertTrue(err.toString().contains("give --tls-keystore FILE.p12 to serve HTTPS, or --insecure-http"), err.toString());
         err.getBuffer().setLength(0);
         assertEquals(2, run("serve", "--store", repository.toString(), "--listen", "localhost"));
         assertTrue(err.toString().contains("--listen needs HOST:PORT"), err.toString());
@@ -221,6 +223,39 @@ class ServeCommandTest {
             assertTrue(metrics.contains("kompira_api_requests_total{method=\"POST\",route=\"/api/v1/channels/{path}/messages\","
                     + "status=\"202\"} 2.0"), metrics);
             assertTrue(metrics.contains("kompira_ssh_connections_open 0.0"), metrics);
+        } finally {
+            assertEquals(0, serving.stop());
+        }
+    }
+
+    @Test
+    void serveTakesATlsKeystoreAndThenAnyAddress() throws Exception {
+        Path repository = store();
+        String viewer = token(repository, "viewer");
+        Path keystore = dev.kompira.core.http.LoopbackHttpServer.selfSignedKeystore(dir, "localhost");
+        Path passwordFile = Files.writeString(dir.resolve("tls.password"), "wrong\n");
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("serve", "--store", repository.toString(), "--listen", "127.0.0.1:0",
+                "--tls-keystore", keystore.toString(), "--tls-password-file", passwordFile.toString()));
+        assertTrue(err.toString().contains("--tls-keystore: cannot read the PKCS12 keystore " + keystore
+                + ": the password is wrong"), err.toString());
+
+        Serving serving = serve(repository, "--listen", "0.0.0.0:0", "--tls-keystore", keystore.toString());
+        try {
+            assertTrue(serving.err().toString().contains("serving https://0.0.0.0:"), serving.err().toString());
+            java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+            try (java.io.InputStream in = Files.newInputStream(keystore)) {
+                trust.load(in, "secret".toCharArray());
+            }
+            javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+            tls.init(null, tmf.getTrustManagers(), null);
+            HttpResponse<String> health = HttpClient.newBuilder().sslContext(tls).build().send(HttpRequest.newBuilder(
+                    URI.create("https://localhost:" + serving.port() + "/api/v1/health")).header("Authorization", "Bearer " + viewer)
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, health.statusCode(), health.body());
         } finally {
             assertEquals(0, serving.stop());
         }

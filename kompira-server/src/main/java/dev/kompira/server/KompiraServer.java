@@ -44,6 +44,8 @@ public final class KompiraServer implements AutoCloseable {
     private final TokenStore tokens;
     private final ConsoleFollowers followers;
     private final ServerMetrics metrics;
+    /** Null for plain HTTP. */
+    private final TlsKeystore tls;
     /** Null without a rate limit. */
     private final RateLimiter limiter;
     private final List<Route> routes;
@@ -84,6 +86,7 @@ public final class KompiraServer implements AutoCloseable {
                 new Route("GET", "/api/v1/tokens", Role.ADMIN, this::listTokens),
                 new Route("GET", "/metrics", Role.VIEWER,
                         ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape())));
+        this.tls = b.tls;
         this.app = Javalin.create(config -> configure(config, b.maxBodyBytes));
     }
 
@@ -100,6 +103,10 @@ public final class KompiraServer implements AutoCloseable {
         config.http.maxRequestSize = maxBodyBytes;
         config.jetty.host = address.getHostString();
         config.jetty.port = address.getPort();
+        if (tls != null) {
+            // Javalin adds its plain HTTP connector only when none is given
+            config.jetty.addConnector((server, http) -> tls.connector(server, http, address.getHostString(), address.getPort()));
+        }
         config.routes.beforeMatched(this::authorize);
         for (Route r : routes) {
             if (r.method().equals("GET")) {
@@ -202,8 +209,13 @@ public final class KompiraServer implements AutoCloseable {
         }
         started = true;
         app.start();
-        LOG.info("serving the Kompira API on http://{}:{}/api/v1", address.getHostString(), port());
+        LOG.info("serving the Kompira API on {}://{}:{}/api/v1", scheme(), address.getHostString(), port());
         return this;
+    }
+
+    /** Returns {@code https} when the server serves TLS, else {@code http}. */
+    public String scheme() {
+        return tls == null ? "http" : "https";
     }
 
     /** Returns the port the server listens on (the one chosen when port 0 was asked for). */
@@ -226,6 +238,7 @@ public final class KompiraServer implements AutoCloseable {
         private dev.kompira.store.git.GitStore git;
         private ServerMetrics metrics;
         private double rateLimit;
+        private TlsKeystore tls;
         private InetSocketAddress address = new InetSocketAddress("127.0.0.1", 8730);
         private long maxBodyBytes = 1024 * 1024;
         private int maxFollowers = 64;
@@ -270,6 +283,17 @@ public final class KompiraServer implements AutoCloseable {
                 throw new IllegalArgumentException("the rate limit must be 0 (none) or more: " + perSecond);
             }
             this.rateLimit = perSecond;
+            return this;
+        }
+
+        /**
+         * Serves HTTPS only, with the certificate and key of the PKCS12 keystore {@code file} (whose
+         * password is also its key's), read now.
+         *
+         * @throws IllegalArgumentException when it cannot be read, the password is wrong, or it holds no key
+         */
+        public Builder tls(java.nio.file.Path file, char[] password) {
+            this.tls = TlsKeystore.read(file, password);
             return this;
         }
 
