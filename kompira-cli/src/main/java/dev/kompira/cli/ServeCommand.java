@@ -69,6 +69,11 @@ final class ServeCommand implements Callable<Integer> {
     /** Where KOMPIRA_TLS_PASSWORD comes from; tests replace it. */
     Map<String, String> environment = System.getenv();
 
+    @Option(names = "--follow-branch", arity = "0..1", fallbackValue = "10", paramLabel = "SECONDS",
+            description = "Look at the store's branch every SECONDS (default 10) and deploy a new head that passes "
+                    + "kompira check, as POST /api/v1/store/reload does; a head that does not is logged and left.")
+    Integer followBranch;
+
     @Option(names = "--rate-limit", paramLabel = "N/s", description = "Requests a second each token may send "
             + "(bursts of a second's worth); one more gets 429 with Retry-After. Default: no limit.")
     String rateLimit;
@@ -84,6 +89,9 @@ final class ServeCommand implements Callable<Integer> {
         store.require("kompira serve");
         InetSocketAddress address = address(listen);
         double perSecond = rateLimit == null ? 0 : rate(rateLimit);
+        if (followBranch != null && followBranch < 1) {
+            throw new UserError("--follow-branch needs a number of seconds, 1 or more, got " + followBranch);
+        }
         if (!address.getAddress().isLoopbackAddress() && !insecureHttp && tlsKeystore == null) {
             throw new UserError("--listen " + listen + " is not a loopback address: without TLS kompira serve listens "
                     + "on loopback only; give --tls-keystore FILE.p12 to serve HTTPS, or --insecure-http to serve it in "
@@ -158,6 +166,9 @@ final class ServeCommand implements Callable<Integer> {
             double perSecond, char[] tlsPassword, InetSocketAddress address) {
         KompiraServer.Builder builder = KompiraServer.builder().engine(engine).store(git).tokens(tokens).metrics(metrics)
                 .rateLimit(perSecond).listen(address);
+        if (followBranch != null) {
+            builder.followBranch(java.time.Duration.ofSeconds(followBranch));
+        }
         if (tlsKeystore != null) {
             try {
                 builder.tls(tlsKeystore, tlsPassword);

@@ -189,7 +189,7 @@ class ServeCommandTest {
         String viewer = token(repository, "viewer");
         Path operatorFile = Files.writeString(dir.resolve("operator.token"), operator + "\n");
         Path viewerFile = Files.writeString(dir.resolve("viewer.token"), viewer);
-        Serving serving = serve(repository);
+        Serving serving = serve(repository, "--listen", "127.0.0.1:0", "--follow-branch=1", "--rate-limit", "1000/s");
         try {
             String server = "http://127.0.0.1:" + serving.port();
             HttpResponse<String> started = call(serving.port(), "POST", "/api/v1/processes", operator, "{\"path\": \"/onalert\"}");
@@ -223,6 +223,17 @@ class ServeCommandTest {
             assertTrue(metrics.contains("kompira_api_requests_total{method=\"POST\",route=\"/api/v1/channels/{path}/messages\","
                     + "status=\"202\"} 2.0"), metrics);
             assertTrue(metrics.contains("kompira_ssh_connections_open 0.0"), metrics);
+
+            try (GitStore git = GitStore.open(repository, GitStoreOptions.defaults());
+                    Kompira engine = Kompira.builder().store(git).build()) {
+                engine.objects().createJobflow("/merged", "print('merged while the server ran')");
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (call(serving.port(), "GET", "/api/v1/objects/merged", viewer, null).statusCode() != 200) {
+                assertTrue(System.nanoTime() < deadline, "--follow-branch did not deploy the new commit: "
+                        + call(serving.port(), "GET", "/api/v1/store", viewer, null).body());
+                Thread.sleep(100);
+            }
         } finally {
             assertEquals(0, serving.stop());
         }

@@ -44,6 +44,11 @@ public final class KompiraServer implements AutoCloseable {
     private final TokenStore tokens;
     private final ConsoleFollowers followers;
     private final ServerMetrics metrics;
+    private final StoreApi store;
+    /** How often to look at the branch, or null not to follow it. */
+    private final Duration followBranch;
+    /** Looks at the branch while the server runs; null until started with followBranch. */
+    private java.util.concurrent.ScheduledExecutorService follower;
     /** Null for plain HTTP. */
     private final TlsKeystore tls;
     /** Null without a rate limit. */
@@ -61,7 +66,11 @@ public final class KompiraServer implements AutoCloseable {
         ProcessApi processes = new ProcessApi(engine, views, followers);
         ChannelApi channels = new ChannelApi(engine);
         ObjectApi objects = new ObjectApi(engine);
-        StoreApi store = new StoreApi(b.git, java.time.ZoneId.systemDefault());
+        this.store = new StoreApi(b.git, java.time.ZoneId.systemDefault());
+        if (b.followBranch != null && b.git == null) {
+            throw new IllegalStateException("followBranch needs the Git store: give store(...) too");
+        }
+        this.followBranch = b.followBranch;
         this.metrics = b.metrics != null ? b.metrics : ServerMetrics.create();
         this.limiter = b.rateLimit > 0 ? new RateLimiter(b.rateLimit, System::nanoTime) : null;
         metrics.engine(engine);
@@ -209,6 +218,15 @@ public final class KompiraServer implements AutoCloseable {
         }
         started = true;
         app.start();
+        if (followBranch != null) {
+            follower = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "kompira-follow-branch");
+                t.setDaemon(true);
+                return t;
+            });
+            follower.scheduleWithFixedDelay(store::follow, followBranch.toMillis(), followBranch.toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
         LOG.info("serving the Kompira API on {}://{}:{}/api/v1", scheme(), address.getHostString(), port());
         return this;
     }
@@ -226,6 +244,15 @@ public final class KompiraServer implements AutoCloseable {
     /** Stops serving: ends console streams and closes connections. The engine is left running. */
     @Override
     public synchronized void close() {
+        if (follower != null) {
+            follower.shutdownNow();
+            try {
+                // a reload under way finishes: the store is never left between two trees
+                follower.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         followers.close();
         app.stop();
     }
@@ -239,6 +266,7 @@ public final class KompiraServer implements AutoCloseable {
         private ServerMetrics metrics;
         private double rateLimit;
         private TlsKeystore tls;
+        private Duration followBranch;
         private InetSocketAddress address = new InetSocketAddress("127.0.0.1", 8730);
         private long maxBodyBytes = 1024 * 1024;
         private int maxFollowers = 64;
@@ -283,6 +311,20 @@ public final class KompiraServer implements AutoCloseable {
                 throw new IllegalArgumentException("the rate limit must be 0 (none) or more: " + perSecond);
             }
             this.rateLimit = perSecond;
+            return this;
+        }
+
+        /**
+         * Looks at the store's branch every {@code interval} while the server runs and deploys a new
+         * head that passes {@code kompira check}, as {@code POST /api/v1/store/reload} does; a head
+         * that does not is logged and shown by {@code GET /api/v1/store}, and not checked again.
+         * Needs {@link #store}.
+         */
+        public Builder followBranch(Duration interval) {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("the interval must be positive: " + interval);
+            }
+            this.followBranch = interval;
             return this;
         }
 

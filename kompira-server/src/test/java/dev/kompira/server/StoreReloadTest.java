@@ -2,6 +2,7 @@ package dev.kompira.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
@@ -84,6 +86,60 @@ class StoreReloadTest {
                 assertEquals(fixed, again.get("commit").asText());
             }
         }
+    }
+
+    @Test
+    void aServerFollowingTheBranchDeploysTheFixedHeadAndShowsTheRefusedOne() throws Exception {
+        Path server = work.resolve("flows.git");
+        Git.init().setBare(true).setDirectory(server.toFile()).setInitialBranch("main").call().close();
+        try (GitStore store = GitStore.open(server, GitStoreOptions.defaults());
+                Kompira engine = Kompira.builder().store(store).build()) {
+            engine.objects().batch("add /ops/greet", objects -> {
+                objects.createDirectories("/ops");
+                objects.createJobflow("/ops/greet", "print('hello from version 1')\n");
+            });
+            TokenStore tokens = TokenStore.open(work.resolve("tokens.json"));
+            String viewer = tokens.create("viewer", Role.VIEWER);
+            try (KompiraServer api = KompiraServer.builder().engine(engine).tokens(tokens).store(store)
+                    .followBranch(Duration.ofMillis(50)).listen(new InetSocketAddress("127.0.0.1", 0)).build().start();
+                    Git developer = Git.cloneRepository().setURI(server.toUri().toString())
+                            .setDirectory(work.resolve("developer").toFile()).call()) {
+                ApiClient client = new ApiClient(api.port());
+                String v1 = store.headCommit().orElseThrow();
+                String broken = push(developer, "print('hello from version 2') -> -> print('reviewed before it ran')\n");
+                JsonNode refused = awaitStore(client, viewer, s -> s.get("refused").isObject());
+                assertEquals(broken, refused.get("refused").get("commit").asText());
+                assertTrue(refused.get("refused").get("problems").get(0).asText().startsWith(FLOW_FILE + ":1:34: error:"),
+                        refused.toString());
+                assertEquals(v1, refused.get("commit").asText(), "the engine keeps running what it ran");
+
+                String fixed = push(developer, "print('hello from version 2') -> print('reviewed before it ran')\n");
+                JsonNode deployed = awaitStore(client, viewer, s -> s.get("commit").asText().equals(fixed));
+                assertTrue(deployed.get("refused").isNull(), deployed.toString());
+                assertEquals(fixed, store.headCommit().orElseThrow());
+            }
+            assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("kompira-follow-branch")),
+                    "close() ends the follower");
+        }
+        try (Kompira other = Kompira.builder().build()) {
+            KompiraServer.Builder withoutStore = KompiraServer.builder().engine(other)
+                    .tokens(TokenStore.open(work.resolve("t.json"))).followBranch(Duration.ofSeconds(1));
+            assertThrows(IllegalStateException.class, withoutStore::build, "following needs the Git store");
+        }
+    }
+
+    /** Asks GET /api/v1/store until {@code done} holds for its answer (10 s at most); returns that answer. */
+    private static JsonNode awaitStore(ApiClient client, String token, java.util.function.Predicate<JsonNode> done) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            last = ApiClient.json(client.get("/api/v1/store", token));
+            if (done.test(last)) {
+                return last;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the store did not get there: " + last);
     }
 
     @Test
