@@ -3,6 +3,7 @@ package dev.kompira.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,7 +40,7 @@ final class SendEventCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        byte[] body = message == null || message.equals("-") ? readStdin() : message.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] body = message == null || message.equals("-") ? readStdin() : message.getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder request = HttpRequest.newBuilder(server.api("/channels" + ServerOption.objectPath(channel) + "/messages"))
                 .header("Content-Type", json ? "application/json" : "text/plain; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));

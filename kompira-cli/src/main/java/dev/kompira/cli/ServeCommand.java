@@ -17,6 +17,8 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +29,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code kompira serve --store DIR [--listen 127.0.0.1:8730] [--insecure-http]}: one engine on a Git
+ * {@code kompira serve --store DIR [--listen 127.0.0.1:8730] [--tls-keystore FILE.p12] [--insecure-http]
+ * [--rate-limit N/s] [--follow-branch[=SECONDS]]}: one engine on a Git
  * store that stays up, with the HTTP API of {@link KompiraServer}, until SIGTERM or Ctrl-C; then it
  * stops serving and closes the engine, whose checkpoint-mode processes keep their last checkpoint and
  * resume at the next start.
@@ -167,7 +170,7 @@ final class ServeCommand implements Callable<Integer> {
         KompiraServer.Builder builder = KompiraServer.builder().engine(engine).store(git).tokens(tokens).metrics(metrics)
                 .rateLimit(perSecond).listen(address);
         if (followBranch != null) {
-            builder.followBranch(java.time.Duration.ofSeconds(followBranch));
+            builder.followBranch(Duration.ofSeconds(followBranch));
         }
         if (tlsKeystore != null) {
             try {
@@ -175,7 +178,7 @@ final class ServeCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new UserError("--tls-keystore: " + e.getMessage(), e);
             } finally {
-                java.util.Arrays.fill(tlsPassword, '\0');
+                Arrays.fill(tlsPassword, '\0');
             }
         }
         KompiraServer server = builder.build();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kompira.core.Kompira;
 import dev.kompira.core.process.ProcessQuery;
+import dev.kompira.store.git.GitStore;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -12,13 +13,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The engine's HTTP API, v1 (docs/server.md): processes, consoles, channels and objects as JSON over
- * HTTP, every route behind a bearer token of {@link TokenStore}. Made for {@code kompira serve} and for
+ * The engine's HTTP API, v1 (docs/server.md): processes, consoles, channels, objects and the store's
+ * revision as JSON over HTTP or HTTPS, and Prometheus metrics, every route behind a bearer token of
+ * {@link TokenStore}, optionally limited to a request rate per token. Made for {@code kompira serve} and for
  * any tool that embeds an engine:
  *
  * <pre>{@code
@@ -48,7 +55,7 @@ public final class KompiraServer implements AutoCloseable {
     /** How often to look at the branch, or null not to follow it. */
     private final Duration followBranch;
     /** Looks at the branch while the server runs; null until started with followBranch. */
-    private java.util.concurrent.ScheduledExecutorService follower;
+    private ScheduledExecutorService follower;
     /** Null for plain HTTP. */
     private final TlsKeystore tls;
     /** Null without a rate limit. */
@@ -66,7 +73,7 @@ public final class KompiraServer implements AutoCloseable {
         ProcessApi processes = new ProcessApi(engine, views, followers);
         ChannelApi channels = new ChannelApi(engine);
         ObjectApi objects = new ObjectApi(engine);
-        this.store = new StoreApi(b.git, java.time.ZoneId.systemDefault());
+        this.store = new StoreApi(b.git, ZoneId.systemDefault());
         if (b.followBranch != null && b.git == null) {
             throw new IllegalStateException("followBranch needs the Git store: give store(...) too");
         }
@@ -219,13 +226,13 @@ public final class KompiraServer implements AutoCloseable {
         started = true;
         app.start();
         if (followBranch != null) {
-            follower = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            follower = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "kompira-follow-branch");
                 t.setDaemon(true);
                 return t;
             });
             follower.scheduleWithFixedDelay(store::follow, followBranch.toMillis(), followBranch.toMillis(),
-                    java.util.concurrent.TimeUnit.MILLISECONDS);
+                    TimeUnit.MILLISECONDS);
         }
         LOG.info("serving the Kompira API on {}://{}:{}/api/v1", scheme(), address.getHostString(), port());
         return this;
@@ -245,10 +252,10 @@ public final class KompiraServer implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (follower != null) {
-            follower.shutdownNow();
+            // no interrupt: it would close the channels JGit reads the repository through, shared with the store
+            follower.shutdown();
             try {
-                // a reload under way finishes: the store is never left between two trees
-                follower.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+                follower.awaitTermination(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -262,7 +269,7 @@ public final class KompiraServer implements AutoCloseable {
 
         private Kompira engine;
         private TokenStore tokens;
-        private dev.kompira.store.git.GitStore git;
+        private GitStore git;
         private ServerMetrics metrics;
         private double rateLimit;
         private TlsKeystore tls;
@@ -286,7 +293,7 @@ public final class KompiraServer implements AutoCloseable {
          * The Git store the engine runs on, for {@code GET /api/v1/store} and {@code POST
          * /api/v1/store/reload}; without it the store routes say the engine runs on another store.
          */
-        public Builder store(dev.kompira.store.git.GitStore value) {
+        public Builder store(GitStore value) {
             this.git = value;
             return this;
         }
@@ -334,7 +341,7 @@ public final class KompiraServer implements AutoCloseable {
          *
          * @throws IllegalArgumentException when it cannot be read, the password is wrong, or it holds no key
          */
-        public Builder tls(java.nio.file.Path file, char[] password) {
+        public Builder tls(Path file, char[] password) {
             this.tls = TlsKeystore.read(file, password);
             return this;
         }
