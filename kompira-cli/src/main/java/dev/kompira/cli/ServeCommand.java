@@ -2,7 +2,9 @@ package dev.kompira.cli;
 
 import dev.kompira.core.Kompira;
 import dev.kompira.core.process.DirectoryCheckpointStore;
+import dev.kompira.core.transport.LocalTransport;
 import dev.kompira.server.KompiraServer;
+import dev.kompira.server.ServerMetrics;
 import dev.kompira.server.TokenStore;
 import dev.kompira.ssh.SshTransport;
 import dev.kompira.store.git.GitStore;
@@ -12,6 +14,12 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -21,7 +29,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code kompira serve --store DIR [--listen 127.0.0.1:8730] [--insecure-http]}: one engine on a Git
+ * {@code kompira serve --store DIR [--listen 127.0.0.1:8730] [--tls-keystore FILE.p12] [--insecure-http]
+ * [--rate-limit N/s] [--follow-branch[=SECONDS]]}: one engine on a Git
  * store that stays up, with the HTTP API of {@link KompiraServer}, until SIGTERM or Ctrl-C; then it
  * stops serving and closes the engine, whose checkpoint-mode processes keep their last checkpoint and
  * resume at the next start.
@@ -44,12 +53,33 @@ final class ServeCommand implements Callable<Integer> {
     SshOption ssh = new SshOption();
 
     @Option(names = "--listen", paramLabel = "HOST:PORT", description = "Where to listen (default: 127.0.0.1:8730; "
-            + "port 0 picks a free one). Without TLS, which a later version brings, only a loopback address is taken.")
+            + "port 0 picks a free one). Without --tls-keystore only a loopback address is taken.")
     String listen = "127.0.0.1:8730";
 
     @Option(names = "--insecure-http", description = "Listen on a non-loopback address in clear text: tokens and data "
             + "cross the network unencrypted. Only behind a TLS proxy or on a trusted network.")
     boolean insecureHttp;
+
+    @Option(names = "--tls-keystore", paramLabel = "FILE.p12", description = "Serve HTTPS only, with the certificate "
+            + "and key of this PKCS12 keystore; its password comes from --tls-password-file or KOMPIRA_TLS_PASSWORD. "
+            + "With TLS any address may be given to --listen.")
+    Path tlsKeystore;
+
+    @Option(names = "--tls-password-file", paramLabel = "FILE", description = "A file holding the password of "
+            + "--tls-keystore (default: the environment variable KOMPIRA_TLS_PASSWORD).")
+    Path tlsPasswordFile;
+
+    /** Where KOMPIRA_TLS_PASSWORD comes from; tests replace it. */
+    Map<String, String> environment = System.getenv();
+
+    @Option(names = "--follow-branch", arity = "0..1", fallbackValue = "10", paramLabel = "SECONDS",
+            description = "Look at the store's branch every SECONDS (default 10) and deploy a new head that passes "
+                    + "kompira check, as POST /api/v1/store/reload does; a head that does not is logged and left.")
+    Integer followBranch;
+
+    @Option(names = "--rate-limit", paramLabel = "N/s", description = "Requests a second each token may send "
+            + "(bursts of a second's worth); one more gets 429 with Retry-After. Default: no limit.")
+    String rateLimit;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -61,10 +91,16 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         store.require("kompira serve");
         InetSocketAddress address = address(listen);
-        if (!address.getAddress().isLoopbackAddress() && !insecureHttp) {
-            throw new UserError("--listen " + listen + " is not a loopback address: without TLS (not available yet) "
-                    + "kompira serve listens on loopback only; give --insecure-http to serve it in clear text anyway");
+        double perSecond = rateLimit == null ? 0 : rate(rateLimit);
+        if (followBranch != null && followBranch < 1) {
+            throw new UserError("--follow-branch needs a number of seconds, 1 or more, got " + followBranch);
         }
+        if (!address.getAddress().isLoopbackAddress() && !insecureHttp && tlsKeystore == null) {
+            throw new UserError("--listen " + listen + " is not a loopback address: without TLS kompira serve listens "
+                    + "on loopback only; give --tls-keystore FILE.p12 to serve HTTPS, or --insecure-http to serve it in "
+                    + "clear text anyway");
+        }
+        char[] tlsPassword = tlsKeystore == null ? null : tlsPassword();
         PrintWriter err = spec.commandLine().getErr();
         CountDownLatch closed = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -81,14 +117,15 @@ final class ServeCommand implements Callable<Integer> {
                 throw new UserError(store.dir + " holds no tree yet: run kompira init --store " + store.dir);
             }
             TokenStore tokens = tokens(git);
-            try (Kompira engine = engine(git);
-                    KompiraServer server = server(engine, tokens, address)) {
+            ServerMetrics metrics = ServerMetrics.create();
+            try (Kompira engine = engine(git, metrics);
+                    KompiraServer server = server(engine, git, tokens, metrics, perSecond, tlsPassword, address)) {
                 engine.notResumed().forEach(refused -> err.println("kompira: cannot resume " + refused));
                 if (tokens.list().isEmpty()) {
                     err.println("kompira: no token yet, so every request is refused: kompira token create --store "
                             + store.dir + " --role operator");
                 }
-                err.println("kompira: serving http://" + address.getHostString() + ":" + server.port() + "/api/v1 for "
+                err.println("kompira: serving " + server.scheme() + "://" + address.getHostString() + ":" + server.port() + "/api/v1 for "
                         + store.dir + "; SIGTERM or Ctrl-C stops");
                 err.flush();
                 stop.join();
@@ -114,12 +151,13 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private Kompira engine(GitStore git) {
-        Kompira.Builder builder = Kompira.builder().store(git);
-        SshTransport transport = ssh.transport();
-        if (transport != null) {
-            builder.transport(transport);
-        }
+    private Kompira engine(GitStore git, ServerMetrics metrics) {
+        // given explicitly rather than left to the defaults, so that /metrics counts their commands
+        SshTransport asked = ssh.transport();
+        SshTransport transport = asked != null ? asked : new SshTransport();
+        metrics.sshConnections(transport::cachedConnections);
+        Kompira.Builder builder = Kompira.builder().store(git).transport(metrics.counting(transport))
+                .transport(metrics.counting(new LocalTransport()));
         try {
             return builder.checkpoints(new DirectoryCheckpointStore(git.checkpointFolder())).build();
         } catch (IOException | IllegalStateException e) {
@@ -127,8 +165,23 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private static KompiraServer server(Kompira engine, TokenStore tokens, InetSocketAddress address) {
-        KompiraServer server = KompiraServer.builder().engine(engine).tokens(tokens).listen(address).build();
+    private KompiraServer server(Kompira engine, GitStore git, TokenStore tokens, ServerMetrics metrics,
+            double perSecond, char[] tlsPassword, InetSocketAddress address) {
+        KompiraServer.Builder builder = KompiraServer.builder().engine(engine).store(git).tokens(tokens).metrics(metrics)
+                .rateLimit(perSecond).listen(address);
+        if (followBranch != null) {
+            builder.followBranch(Duration.ofSeconds(followBranch));
+        }
+        if (tlsKeystore != null) {
+            try {
+                builder.tls(tlsKeystore, tlsPassword);
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--tls-keystore: " + e.getMessage(), e);
+            } finally {
+                Arrays.fill(tlsPassword, '\0');
+            }
+        }
+        KompiraServer server = builder.build();
         try {
             return server.start();
         } catch (RuntimeException e) {
@@ -144,6 +197,37 @@ final class ServeCommand implements Callable<Integer> {
             root = root.getCause();
         }
         return root.getMessage() == null ? root.toString() : root.getMessage();
+    }
+
+    /** Returns the keystore's password: the first line of --tls-password-file, else KOMPIRA_TLS_PASSWORD. */
+    private char[] tlsPassword() {
+        if (tlsPasswordFile != null) {
+            try {
+                return Files.readString(tlsPasswordFile, StandardCharsets.UTF_8).lines().findFirst().orElse("").toCharArray();
+            } catch (IOException e) {
+                throw new UserError("cannot read the password file " + tlsPasswordFile + ": " + e.getMessage(), e);
+            }
+        }
+        String password = environment.get("KOMPIRA_TLS_PASSWORD");
+        if (password == null) {
+            throw new UserError("--tls-keystore needs its password: set KOMPIRA_TLS_PASSWORD or give --tls-password-file FILE");
+        }
+        return password.toCharArray();
+    }
+
+    /** Parses {@code N/s} (or {@code N}): requests a second, more than 0. */
+    static double rate(String text) {
+        String number = text.endsWith("/s") ? text.substring(0, text.length() - 2) : text;
+        double value;
+        try {
+            value = Double.parseDouble(number.strip());
+        } catch (NumberFormatException e) {
+            value = Double.NaN;
+        }
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new UserError("--rate-limit needs requests a second, such as 20/s, got '" + text + "'");
+        }
+        return value;
     }
 
     /** Parses {@code HOST:PORT} ({@code [::1]:8730} for IPv6). */

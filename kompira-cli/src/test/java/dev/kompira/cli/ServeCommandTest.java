@@ -68,13 +68,15 @@ class ServeCommandTest {
         }
     }
 
-    private static Serving serve(Path repository) throws Exception {
+    private static Serving serve(Path repository, String... options) throws Exception {
         StringWriter err = new StringWriter();
         picocli.CommandLine commandLine = KompiraCommand.commandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
         ServeCommand command = commandLine.getSubcommands().get("serve").getCommand();
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
-                () -> commandLine.execute("serve", "--store", repository.toString(), "--listen", "127.0.0.1:0"));
-        Pattern serving = Pattern.compile("serving http://127\\.0\\.0\\.1:(\\d+)/api/v1");
+        command.environment = Map.of("KOMPIRA_TLS_PASSWORD", "secret");
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("serve", "--store", repository.toString()));
+        args.addAll(options.length == 0 ? java.util.List.of("--listen", "127.0.0.1:0") : java.util.List.of(options));
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute(args.toArray(String[]::new)));
+        Pattern serving = Pattern.compile("serving https?://[^ ]+:(\\d+)/api/v1");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             Matcher m = serving.matcher(err.toString());
@@ -132,10 +134,15 @@ class ServeCommandTest {
         Path repository = store();
         assertEquals(2, run("serve", "--store", repository.toString(), "--listen", "0.0.0.0:0"));
         assertTrue(err.toString().contains("is not a loopback address"), err.toString());
-        assertTrue(err.toString().contains("--insecure-http"), err.toString());
+        assertTrue(err.toString().contains("give --tls-keystore FILE.p12 to serve HTTPS, or --insecure-http"), err.toString());
         err.getBuffer().setLength(0);
         assertEquals(2, run("serve", "--store", repository.toString(), "--listen", "localhost"));
         assertTrue(err.toString().contains("--listen needs HOST:PORT"), err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("serve", "--store", repository.toString(), "--listen", "127.0.0.1:0", "--rate-limit", "0/s"));
+        assertTrue(err.toString().contains("--rate-limit needs requests a second, such as 20/s, got '0/s'"), err.toString());
+        assertEquals(2.5, ServeCommand.rate("2.5/s"));
+        assertEquals(20, ServeCommand.rate("20"));
         err.getBuffer().setLength(0);
         assertEquals(2, run("serve", "--listen", "127.0.0.1:0"));
         assertTrue(err.toString().contains("kompira serve needs --store DIR"), err.toString());
@@ -166,6 +173,102 @@ class ServeCommandTest {
             assertEquals("alert from web01\n", console.body(), "the console of an uninterrupted run");
         } finally {
             assertEquals(0, second.stop());
+        }
+    }
+
+    @Test
+    void aFlowWaitingOnTheAlertChannelReactsToKompiraSendEvent() throws Exception {
+        Path repository = store();
+        try (GitStore git = GitStore.open(repository, GitStoreOptions.defaults());
+                Kompira engine = Kompira.builder().store(git).build()) {
+            engine.objects().createJobflow("/onalert", "</system/channels/Alert> -> [a = $RESULT] ->"
+                    + " { case a.message | 'PROBLEM*': print('problem on ' + a.host) else: print('ignored') } ->"
+                    + " </system/channels/Alert> -> print('then: ' + $RESULT)");
+        }
+        String operator = token(repository, "operator");
+        String viewer = token(repository, "viewer");
+        Path operatorFile = Files.writeString(dir.resolve("operator.token"), operator + "\n");
+        Path viewerFile = Files.writeString(dir.resolve("viewer.token"), viewer);
+        Serving serving = serve(repository, "--listen", "127.0.0.1:0", "--follow-branch=1", "--rate-limit", "1000/s");
+        try {
+            String server = "http://127.0.0.1:" + serving.port();
+            HttpResponse<String> started = call(serving.port(), "POST", "/api/v1/processes", operator, "{\"path\": \"/onalert\"}");
+            long pid = JSON.readTree(started.body()).get("pid").asLong();
+            waitForState(serving.port(), operator, pid, "WAITING");
+
+            assertEquals(0, run("send-event", "--server", server, "--token-file", operatorFile.toString(), "--json",
+                    "{\"host\": \"web01\", \"message\": \"PROBLEM: disk full\"}"), err.toString());
+            err.getBuffer().setLength(0);
+            assertEquals(2, run("send-event", "--server", server, "--token-file", viewerFile.toString(), "recovered"));
+            assertTrue(err.toString().contains("the server refused (403)"), err.toString());
+
+            picocli.CommandLine commandLine = KompiraCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true));
+            SendEventCommand fromStdin = commandLine.getSubcommands().get("send-event").getCommand();
+            fromStdin.stdin = new java.io.ByteArrayInputStream("recovered".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(0, commandLine.execute("send-event", "--server", server + "/api/v1", "--token-file",
+                    operatorFile.toString(), "--channel", "/system/channels/Alert", "-"), err.toString());
+
+            JsonNode done = waitForState(serving.port(), operator, pid, "DONE");
+            assertEquals(0, done.get("exit_status").asInt(), done.toString());
+            HttpResponse<String> console = call(serving.port(), "GET", "/api/v1/processes/" + pid + "/console", operator, null);
+            assertEquals("problem on web01\nthen: recovered\n", console.body());
+
+            err.getBuffer().setLength(0);
+            assertEquals(2, run("send-event", "--server", server, "--token-file", operatorFile.toString(),
+                    "--channel", "/nowhere", "x"));
+            assertTrue(err.toString().contains("the server refused (404): no object at /nowhere"), err.toString());
+
+            String metrics = call(serving.port(), "GET", "/metrics", viewer, null).body();
+            assertTrue(metrics.contains("kompira_processes{state=\"DONE\"} 1.0"), metrics);
+            assertTrue(metrics.contains("kompira_api_requests_total{method=\"POST\",route=\"/api/v1/channels/{path}/messages\","
+                    + "status=\"202\"} 2.0"), metrics);
+            assertTrue(metrics.contains("kompira_ssh_connections_open 0.0"), metrics);
+
+            try (GitStore git = GitStore.open(repository, GitStoreOptions.defaults());
+                    Kompira engine = Kompira.builder().store(git).build()) {
+                engine.objects().createJobflow("/merged", "print('merged while the server ran')");
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (call(serving.port(), "GET", "/api/v1/objects/merged", viewer, null).statusCode() != 200) {
+                assertTrue(System.nanoTime() < deadline, "--follow-branch did not deploy the new commit: "
+                        + call(serving.port(), "GET", "/api/v1/store", viewer, null).body());
+                Thread.sleep(100);
+            }
+        } finally {
+            assertEquals(0, serving.stop());
+        }
+    }
+
+    @Test
+    void serveTakesATlsKeystoreAndThenAnyAddress() throws Exception {
+        Path repository = store();
+        String viewer = token(repository, "viewer");
+        Path keystore = dev.kompira.core.http.LoopbackHttpServer.selfSignedKeystore(dir, "localhost");
+        Path passwordFile = Files.writeString(dir.resolve("tls.password"), "wrong\n");
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("serve", "--store", repository.toString(), "--listen", "127.0.0.1:0",
+                "--tls-keystore", keystore.toString(), "--tls-password-file", passwordFile.toString()));
+        assertTrue(err.toString().contains("--tls-keystore: cannot read the PKCS12 keystore " + keystore
+                + ": the password is wrong"), err.toString());
+
+        Serving serving = serve(repository, "--listen", "0.0.0.0:0", "--tls-keystore", keystore.toString());
+        try {
+            assertTrue(serving.err().toString().contains("serving https://0.0.0.0:"), serving.err().toString());
+            java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+            try (java.io.InputStream in = Files.newInputStream(keystore)) {
+                trust.load(in, "secret".toCharArray());
+            }
+            javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+            tls.init(null, tmf.getTrustManagers(), null);
+            HttpResponse<String> health = HttpClient.newBuilder().sslContext(tls).build().send(HttpRequest.newBuilder(
+                    URI.create("https://localhost:" + serving.port() + "/api/v1/health")).header("Authorization", "Bearer " + viewer)
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, health.statusCode(), health.body());
+        } finally {
+            assertEquals(0, serving.stop());
         }
     }
 

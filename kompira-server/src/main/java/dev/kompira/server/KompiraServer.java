@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kompira.core.Kompira;
 import dev.kompira.core.process.ProcessQuery;
+import dev.kompira.store.git.GitStore;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -12,13 +13,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The engine's HTTP API, v1 (docs/server.md): processes, consoles, channels and objects as JSON over
- * HTTP, every route behind a bearer token of {@link TokenStore}. Made for {@code kompira serve} and for
+ * The engine's HTTP API, v1 (docs/server.md): processes, consoles, channels, objects and the store's
+ * revision as JSON over HTTP or HTTPS, and Prometheus metrics, every route behind a bearer token of
+ * {@link TokenStore}, optionally limited to a request rate per token. Made for {@code kompira serve} and for
  * any tool that embeds an engine:
  *
  * <pre>{@code
@@ -37,11 +44,22 @@ public final class KompiraServer implements AutoCloseable {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KompiraServer.class);
     private static final String TOKEN = "kompira.token";
+    private static final String ROUTE = "kompira.route";
     private static final String OPENAPI = "openapi.json";
 
     private final InetSocketAddress address;
     private final TokenStore tokens;
     private final ConsoleFollowers followers;
+    private final ServerMetrics metrics;
+    private final StoreApi store;
+    /** How often to look at the branch, or null not to follow it. */
+    private final Duration followBranch;
+    /** Looks at the branch while the server runs; null until started with followBranch. */
+    private ScheduledExecutorService follower;
+    /** Null for plain HTTP. */
+    private final TlsKeystore tls;
+    /** Null without a rate limit. */
+    private final RateLimiter limiter;
     private final List<Route> routes;
     private final Javalin app;
     private boolean started;
@@ -55,6 +73,14 @@ public final class KompiraServer implements AutoCloseable {
         ProcessApi processes = new ProcessApi(engine, views, followers);
         ChannelApi channels = new ChannelApi(engine);
         ObjectApi objects = new ObjectApi(engine);
+        this.store = new StoreApi(b.git, ZoneId.systemDefault());
+        if (b.followBranch != null && b.git == null) {
+            throw new IllegalStateException("followBranch needs the Git store: give store(...) too");
+        }
+        this.followBranch = b.followBranch;
+        this.metrics = b.metrics != null ? b.metrics : ServerMetrics.create();
+        this.limiter = b.rateLimit > 0 ? new RateLimiter(b.rateLimit, System::nanoTime) : null;
+        metrics.engine(engine);
         byte[] openapi = openapi();
         this.routes = List.of(
                 new Route("GET", "/api/v1/health", Role.VIEWER, ctx -> health(ctx, engine)),
@@ -71,7 +97,12 @@ public final class KompiraServer implements AutoCloseable {
                 new Route("GET", "/api/v1/channels/{path}/messages", Role.VIEWER, channels::peek),
                 new Route("GET", "/api/v1/objects", Role.VIEWER, objects::read),
                 new Route("GET", "/api/v1/objects/{path}", Role.VIEWER, objects::read),
-                new Route("GET", "/api/v1/tokens", Role.ADMIN, this::listTokens));
+                new Route("GET", "/api/v1/store", Role.VIEWER, store::show),
+                new Route("POST", "/api/v1/store/reload", Role.ADMIN, store::reload),
+                new Route("GET", "/api/v1/tokens", Role.ADMIN, this::listTokens),
+                new Route("GET", "/metrics", Role.VIEWER,
+                        ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape())));
+        this.tls = b.tls;
         this.app = Javalin.create(config -> configure(config, b.maxBodyBytes));
     }
 
@@ -88,6 +119,10 @@ public final class KompiraServer implements AutoCloseable {
         config.http.maxRequestSize = maxBodyBytes;
         config.jetty.host = address.getHostString();
         config.jetty.port = address.getPort();
+        if (tls != null) {
+            // Javalin adds its plain HTTP connector only when none is given
+            config.jetty.addConnector((server, http) -> tls.connector(server, http, address.getHostString(), address.getPort()));
+        }
         config.routes.beforeMatched(this::authorize);
         for (Route r : routes) {
             if (r.method().equals("GET")) {
@@ -102,8 +137,12 @@ public final class KompiraServer implements AutoCloseable {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             Http.sendError(ctx, new ApiException(500, "internal", "the server failed to answer; its log says why"));
         });
-        config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {} {} ms", ctx.method(), ctx.path(), ctx.statusCode(),
-                ctx.attribute(TOKEN) instanceof TokenInfo t ? t.name() : "-", Math.round(ms)));
+        config.requestLogger.http((ctx, ms) -> {
+            LOG.info("{} {} {} {} {} ms", ctx.method(), ctx.path(), ctx.statusCode(),
+                    ctx.attribute(TOKEN) instanceof TokenInfo t ? t.name() : "-", Math.round(ms));
+            String route = ctx.attribute(ROUTE);
+            metrics.request(ctx.method().name(), route == null ? "unmatched" : route, ctx.statusCode());
+        });
     }
 
     /** Javalin's own refusals (no such route, body too large) in the API's error form. */
@@ -117,6 +156,7 @@ public final class KompiraServer implements AutoCloseable {
 
     /** Lets a request through when its bearer token has the role its route needs. */
     private void authorize(Context ctx) {
+        ctx.attribute(ROUTE, ctx.endpoints().matchedHttpEndpoint().path.replace("<path>", "{path}"));
         Role needed = ctx.routeRoles().stream().filter(Role.class::isInstance).map(Role.class::cast)
                 .findFirst().orElse(Role.ADMIN);
         String header = ctx.header("Authorization");
@@ -126,6 +166,12 @@ public final class KompiraServer implements AutoCloseable {
         TokenInfo token = tokens.authenticate(header.substring(7).trim())
                 .orElseThrow(() -> new ApiException(401, "unauthorized", "the token is not valid (unknown or revoked)"));
         ctx.attribute(TOKEN, token);
+        long wait = limiter == null ? 0 : limiter.acquire(token.name());
+        if (wait > 0) {
+            ctx.header("Retry-After", String.valueOf(wait));
+            throw new ApiException(429, "rate_limited", "token '" + token.name() + "' sent more requests than the "
+                    + "server takes per second; try again in " + wait + " s");
+        }
         if (!token.role().allows(needed)) {
             throw new ApiException(403, "forbidden", "token '" + token.name() + "' is a " + token.role().label()
                     + " token; this route needs " + needed.label());
@@ -179,8 +225,22 @@ public final class KompiraServer implements AutoCloseable {
         }
         started = true;
         app.start();
-        LOG.info("serving the Kompira API on http://{}:{}/api/v1", address.getHostString(), port());
+        if (followBranch != null) {
+            follower = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "kompira-follow-branch");
+                t.setDaemon(true);
+                return t;
+            });
+            follower.scheduleWithFixedDelay(store::follow, followBranch.toMillis(), followBranch.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+        LOG.info("serving the Kompira API on {}://{}:{}/api/v1", scheme(), address.getHostString(), port());
         return this;
+    }
+
+    /** Returns {@code https} when the server serves TLS, else {@code http}. */
+    public String scheme() {
+        return tls == null ? "http" : "https";
     }
 
     /** Returns the port the server listens on (the one chosen when port 0 was asked for). */
@@ -191,6 +251,15 @@ public final class KompiraServer implements AutoCloseable {
     /** Stops serving: ends console streams and closes connections. The engine is left running. */
     @Override
     public synchronized void close() {
+        if (follower != null) {
+            // no interrupt: it would close the channels JGit reads the repository through, shared with the store
+            follower.shutdown();
+            try {
+                follower.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         followers.close();
         app.stop();
     }
@@ -200,6 +269,11 @@ public final class KompiraServer implements AutoCloseable {
 
         private Kompira engine;
         private TokenStore tokens;
+        private GitStore git;
+        private ServerMetrics metrics;
+        private double rateLimit;
+        private TlsKeystore tls;
+        private Duration followBranch;
         private InetSocketAddress address = new InetSocketAddress("127.0.0.1", 8730);
         private long maxBodyBytes = 1024 * 1024;
         private int maxFollowers = 64;
@@ -212,6 +286,63 @@ public final class KompiraServer implements AutoCloseable {
         /** The engine whose processes, channels and objects the API serves. */
         public Builder engine(Kompira value) {
             this.engine = value;
+            return this;
+        }
+
+        /**
+         * The Git store the engine runs on, for {@code GET /api/v1/store} and {@code POST
+         * /api/v1/store/reload}; without it the store routes say the engine runs on another store.
+         */
+        public Builder store(GitStore value) {
+            this.git = value;
+            return this;
+        }
+
+        /**
+         * The metrics {@code GET /metrics} reports (default: new ones, which count no commands);
+         * give the same to the engine's transports through {@link ServerMetrics#counting}.
+         */
+        public Builder metrics(ServerMetrics value) {
+            this.metrics = value;
+            return this;
+        }
+
+        /**
+         * Limits each token to {@code perSecond} requests a second, in bursts of up to a second's worth;
+         * one more gets 429 with {@code Retry-After}. 0, the default, sets no limit.
+         *
+         * @throws IllegalArgumentException for a negative or not finite rate
+         */
+        public Builder rateLimit(double perSecond) {
+            if (!(perSecond >= 0) || Double.isInfinite(perSecond)) {
+                throw new IllegalArgumentException("the rate limit must be 0 (none) or more: " + perSecond);
+            }
+            this.rateLimit = perSecond;
+            return this;
+        }
+
+        /**
+         * Looks at the store's branch every {@code interval} while the server runs and deploys a new
+         * head that passes {@code kompira check}, as {@code POST /api/v1/store/reload} does; a head
+         * that does not is logged and shown by {@code GET /api/v1/store}, and not checked again.
+         * Needs {@link #store}.
+         */
+        public Builder followBranch(Duration interval) {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("the interval must be positive: " + interval);
+            }
+            this.followBranch = interval;
+            return this;
+        }
+
+        /**
+         * Serves HTTPS only, with the certificate and key of the PKCS12 keystore {@code file} (whose
+         * password is also its key's), read now.
+         *
+         * @throws IllegalArgumentException when it cannot be read, the password is wrong, or it holds no key
+         */
+        public Builder tls(Path file, char[] password) {
+            this.tls = TlsKeystore.read(file, password);
             return this;
         }
 

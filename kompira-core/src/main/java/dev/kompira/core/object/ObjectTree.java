@@ -81,6 +81,14 @@ public final class ObjectTree {
     }
 
     /**
+     * Returns the queues of Channel objects opened so far, by object id (a queue opens when a process
+     * or a sender first uses it): what a metrics endpoint reports without opening every channel.
+     */
+    public Map<Long, ChannelValue> openChannels() {
+        return Map.copyOf(channels);
+    }
+
+    /**
      * Closes the queue of Channel object {@code id}, deleted, when it was opened: processes waiting on
      * it wake with {@code reason}.
      */

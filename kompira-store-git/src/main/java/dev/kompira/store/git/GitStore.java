@@ -180,6 +180,60 @@ public final class GitStore implements ObjectStore {
         }
     }
 
+    /**
+     * Opens, read-only and with this store's options, the commit the branch points at now: what
+     * {@link #reload()} would show, for a check before deploying it (docs/server.md). The caller
+     * closes it.
+     *
+     * @throws StoreException when the branch has no commit, or the store shows a pinned revision
+     * @throws InvalidTreeException when the files of that commit do not make a valid tree
+     */
+    public GitStore openBranchHead() {
+        String head = branchHead().orElseThrow(() -> new StoreException(describe() + " has no commit yet"));
+        return open(repository.getDirectory().toPath(), options.withBranch(head));
+    }
+
+    /**
+     * Returns the commit the branch points at in the repository now, which differs from
+     * {@link #headCommit()} after a merge or push until the store reloads; empty before the first commit.
+     *
+     * @throws StoreException for a store that shows a pinned revision
+     */
+    public Optional<String> branchHead() {
+        try {
+            Ref ref = repository.exactRef(branchRef());
+            return ref == null ? Optional.empty() : Optional.of(ref.getObjectId().name());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reloads like {@link #reload()}, provided the branch still points at {@code commit} (the one a
+     * caller checked with {@link #openBranchHead()}).
+     *
+     * @throws StoreException when the branch points elsewhere now; the store keeps its tree
+     */
+    public synchronized void reload(String commit) {
+        try {
+            Ref ref = repository.exactRef(branchRef());
+            if (ref == null || !ref.getObjectId().name().equals(commit)) {
+                throw new StoreException(describe() + " moved from " + commit + " while it was being checked");
+            }
+            Checkout old = current;
+            current = checkout(ref.getObjectId());
+            reloads.incrementAndGet();
+            old.memory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns the branch the store shows ({@code main}), or empty for a pinned revision. */
+    public Optional<String> branch() {
+        return Optional.ofNullable(branchRef).map(Repository::shortenRefName);
+    }
+
     @Override
     public <T> T read(Function<Transaction, T> reader) {
         return current.memory.read(reader);
