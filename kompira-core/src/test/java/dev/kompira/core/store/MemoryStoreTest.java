@@ -185,31 +185,22 @@ class MemoryStoreTest extends ObjectStoreContract {
     }
 
     @Test
-    void aHundredThousandChildrenAreCreatedInOneTransactionAndListedInMilliseconds() {
+    void aHundredThousandChildrenAreCreatedInOneTransactionAndListedInOrder() {
+        // how fast is for kompira-bench (ObjectFigures); a timed assertion here would only measure the machine's load
         StoredObject root = initRoot();
         long dir = mkdirs("/big").id();
         int count = 100_000;
-        long start = System.nanoTime();
         store.write("bulk", tx -> {
             for (int i = 0; i < count; i++) {
                 tx.create(dir, "n" + i, TYPE, null, OWNER, Map.of());
             }
             return null;
         });
-        long createMillis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(createMillis < 3_000, "creating 100 000 objects took " + createMillis + " ms");
 
-        long best = Long.MAX_VALUE;
-        List<StoredObject> listed = new ArrayList<>();
-        for (int run = 0; run < 20; run++) {
-            long t = System.nanoTime();
-            listed = store.read(tx -> tx.descendants(dir));
-            best = Math.min(best, System.nanoTime() - t);
-        }
+        List<StoredObject> listed = store.read(tx -> tx.descendants(dir));
         assertEquals(count, listed.size());
         assertEquals("/big/n0", listed.get(0).path());
         assertEquals("/big/n99999", listed.get(count - 1).path());
-        assertTrue(best < 25_000_000, "listing 100 000 descendants took " + best / 1_000 + " µs");
         assertEquals(count + 1, store.read(tx -> tx.descendants(root.id())).size());
         assertEquals("n54321", get("/big/n54321").name());
     }
