@@ -54,6 +54,22 @@ class GitScheduleTest {
                     "disabled": false
                 """), file);
 
+        Path file2 = dir.resolve("tree/system/schedules/Nightly_backup.json");
+        Files.writeString(file2, file.replace("\"hour\": \"2\"", "\"hour\": \"24\""));
+        try (GitStore store = GitStore.open(dir, GitStoreOptions.defaults())) {
+            assertEquals(List.of(), StoreCheck.run(store, java.time.ZoneOffset.UTC).problems(), "the committed revision is valid");
+        }
+        try (Git git = Git.open(dir.toFile())) {
+            git.commit().setAll(true).setMessage("by hand").call();
+        }
+        try (GitStore store = GitStore.open(dir, GitStoreOptions.defaults())) {
+            assertEquals(List.of("tree/system/schedules/Nightly_backup.json: error: hour: 24 is out of range 0-23"),
+                    StoreCheck.run(store, java.time.ZoneOffset.UTC).problems(), "kompira check stops a schedule edited wrong");
+        }
+        try (Git git = Git.open(dir.toFile())) {
+            Files.writeString(file2, file);
+            git.commit().setAll(true).setMessage("fixed").call();
+        }
         try (GitStore store = GitStore.open(dir, GitStoreOptions.defaults()); Kompira kompira = engine(store)) {
             Schedule back = kompira.schedules().get(id).orElseThrow();
             assertEquals("Nightly backup", back.name());
