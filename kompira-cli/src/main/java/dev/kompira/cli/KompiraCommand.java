@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         description = "Runs and checks Kompira jobflows.",
         subcommands = {RunCommand.class, PsCommand.class, CheckCommand.class, FormatCommand.class, InitCommand.class,
                 ImportCommand.class, ExportCommand.class, LogCommand.class, DiffCommand.class, RevertCommand.class,
-                ServeCommand.class, TokenCommand.class, SendEventCommand.class, JobManagerCommand.class,
+                ServeCommand.class, TokenCommand.class, SendEventCommand.class, JobManagerCommand.class, ScheduleCommand.class,
                 CommandLine.HelpCommand.class})
 public final class KompiraCommand implements Runnable {
 

@@ -272,7 +272,9 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private Kompira engine(PrintWriter out, CheckpointStore store, GitStore tree, StepPrompt prompt, ProgressLine progress) {
+        // a one-off run is no service: the store's schedules fire in kompira serve, not in every run beside it (J236)
         Kompira.Builder builder = Kompira.builder()
+                .schedulesFire(false)
                 .showCommands(showCommands)
                 .stepHandler(prompt)
                 .console((pid, text) -> progress.printing(() -> {

@@ -15,6 +15,7 @@ import dev.kompira.core.process.JobflowProcess;
 import dev.kompira.core.process.ProcessQuery;
 import dev.kompira.core.process.StartOptions;
 import dev.kompira.core.process.StepHandler;
+import dev.kompira.core.schedule.Schedules;
 import dev.kompira.core.store.MemoryStore;
 import dev.kompira.core.store.ObjectStore;
 import dev.kompira.core.store.StoredObject;
@@ -36,6 +37,7 @@ import dev.kompira.core.vm.ProcessLimiter;
 import dev.kompira.core.vm.ProcessRegistry;
 import dev.kompira.core.vm.ProcessRestorer;
 import dev.kompira.core.vm.ProcessSnapshots;
+import dev.kompira.core.vm.ScheduleFiring;
 import dev.kompira.dsl.ast.Program;
 import dev.kompira.dsl.parser.JobflowParser;
 import dev.kompira.dsl.parser.ParseResult;
@@ -94,6 +96,8 @@ public final class Kompira implements AutoCloseable {
     private final MailSupport mail;
     /** Polls the MailChannel objects' mailboxes, or Java null when the engine has no mail support. */
     private final MailChannelPoller mailChannels;
+    /** Starts the jobs of the tree's schedules when they are due. */
+    private final ScheduleFiring scheduleFiring;
     private final List<String> notResumed = new ArrayList<>();
 
     private Kompira(Builder b) {
@@ -126,6 +130,10 @@ public final class Kompira implements AutoCloseable {
         this.mailChannels = mail == null ? null : new MailChannelPoller(services, b.mailCheckUnit);
         if (mailChannels != null) {
             mailChannels.start();
+        }
+        this.scheduleFiring = new ScheduleFiring(services, b.scheduleTick);
+        if (b.schedulesFire) {
+            scheduleFiring.start();
         }
     }
 
@@ -245,6 +253,14 @@ public final class Kompira implements AutoCloseable {
      */
     public ObjectManager objects() {
         return new ObjectManager(services.tree());
+    }
+
+    /**
+     * Returns the schedules of the engine's tree (objects.md §5.3): the Schedule objects under
+     * {@code /system/schedules}, to list, add and remove from Java (docs/scheduling.md).
+     */
+    public Schedules schedules() {
+        return new Schedules(services.tree(), services.clock());
     }
 
     /**
@@ -370,6 +386,7 @@ public final class Kompira implements AutoCloseable {
      */
     @Override
     public void close() {
+        scheduleFiring.close();
         if (mailChannels != null) {
             mailChannels.close();
         }
@@ -378,6 +395,8 @@ public final class Kompira implements AutoCloseable {
         timer.shutdownNow();
         try {
             carriers.awaitTermination(5, TimeUnit.SECONDS);
+            // every engine has a timer thread (schedules look on it): a closed engine leaves none behind
+            timer.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -411,6 +430,8 @@ public final class Kompira implements AutoCloseable {
         private SourceLibraryRuntime sourceLibraries;
         private MailSupport mail;
         private Duration mailCheckUnit = Duration.ofMinutes(1);
+        private Duration scheduleTick;
+        private boolean schedulesFire = true;
         private StepHandler stepHandler;
         private CheckpointStore checkpoints;
         private ObjectStore store;
@@ -508,6 +529,27 @@ public final class Kompira implements AutoCloseable {
          */
         public Builder mail(MailSupport support) {
             this.mail = support;
+            return this;
+        }
+
+        /**
+         * Makes the scheduler look for due schedules every {@code tick} instead of just after each
+         * minute boundary of the clock: for tests that move a fixed clock (docs/scheduling.md).
+         */
+        public Builder scheduleTick(Duration tick) {
+            if (tick.isNegative() || tick.isZero()) {
+                throw new IllegalArgumentException("the schedule tick must be positive: " + tick);
+            }
+            this.scheduleTick = tick;
+            return this;
+        }
+
+        /**
+         * Whether the engine starts the jobs of its schedules when they are due (default true); a tool
+         * that runs one flow and exits may turn it off.
+         */
+        public Builder schedulesFire(boolean fire) {
+            this.schedulesFire = fire;
             return this;
         }
 

@@ -86,7 +86,8 @@ class KompiraTest {
             for (JobflowProcess p : processes) {
                 awaitState(p, ProcessState.WAITING);
             }
-            assertTrue(kompiraThreads() <= Math.max(before, 2), "threads grew to " + kompiraThreads());
+            // the engine's timer runs from its start (schedules look on it): the one carrier is all 500 sleepers add
+            assertTrue(kompiraThreads() <= before + 1, "threads grew from " + before + " to " + kompiraThreads());
             for (JobflowProcess p : processes) {
                 assertTrue(p.await(WAIT).isDone());
             }

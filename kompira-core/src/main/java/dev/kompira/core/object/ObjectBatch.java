@@ -199,7 +199,8 @@ public final class ObjectBatch implements ObjectOperations {
         Map<String, Value> values = typeObject == null ? Map.of()
                 : checkedFields(p, 0, typeObject, Map.of(), fields, compile, refusal);
         refusal.throwIfAny();
-        return view(applied(p, () -> tx.create(parent.id(), nameOf(p), typeObject.id(), null, StandardTree.OWNER, values)));
+        return view(applied(p, () -> ScheduleCheck.checked(tx,
+                tx.create(parent.id(), nameOf(p), typeObject.id(), null, StandardTree.OWNER, values))));
     }
 
     /** The container a new object at {@code p} goes into, or null when there is none (a problem then says why). */
@@ -264,7 +265,7 @@ public final class ObjectBatch implements ObjectOperations {
         Refusal refusal = new Refusal(p);
         Map<String, Value> values = checkedFields(p, o.id(), typeObjectOf(o), o.fields(), fields, compile, refusal);
         refusal.throwIfAny();
-        return view(applied(p, () -> tx.update(o.id(), ObjectUpdate.fields(values))));
+        return view(applied(p, () -> ScheduleCheck.checked(tx, tx.update(o.id(), ObjectUpdate.fields(values)))));
     }
 
     @Override
@@ -277,7 +278,8 @@ public final class ObjectBatch implements ObjectOperations {
             throw new WriteRefusedException(new WriteRefusedException.Problem(p, name,
                     "field '" + name + "' is not declared by its type " + typeObject.path()));
         }
-        return view(applied(p, () -> tx.update(o.id(), new ObjectUpdate(Map.of(), Set.of(name), null, null, null, null, null, true))));
+        return view(applied(p, () -> ScheduleCheck.checked(tx,
+                tx.update(o.id(), new ObjectUpdate(Map.of(), Set.of(name), null, null, null, null, null, true)))));
     }
 
     @Override

@@ -66,13 +66,15 @@ final class ValidatingTransaction implements Transaction {
     @Override
     public StoredObject create(long parentId, String name, long typeId, String displayName, String owner,
             Map<String, Value> fields) {
-        return tx.create(parentId, name, typeId, displayName, owner, checkedForCreate(parentId, name, typeId, fields));
+        return ScheduleCheck.checked(tx,
+                tx.create(parentId, name, typeId, displayName, owner, checkedForCreate(parentId, name, typeId, fields)));
     }
 
     @Override
     public StoredObject create(long parentId, String name, long typeId, String displayName, String owner,
             Map<String, Value> fields, long wantedId) {
-        return tx.create(parentId, name, typeId, displayName, owner, checkedForCreate(parentId, name, typeId, fields), wantedId);
+        return ScheduleCheck.checked(tx, tx.create(parentId, name, typeId, displayName, owner, checkedForCreate(parentId, name, typeId, fields),
+                wantedId));
     }
 
     /** The fields of a new object, converted; what the store itself refuses (no parent, no type) is left to it. */
@@ -96,7 +98,7 @@ final class ValidatingTransaction implements Transaction {
         Optional<StoredObject> o = tx.get(id);
         types.remove(id);
         if (o.isEmpty() || update.set().isEmpty()) {
-            return tx.update(id, update);
+            return ScheduleCheck.checked(tx, tx.update(id, update));
         }
         Optional<StoredObject> typeObject = tx.get(o.get().typeId());
         if (typeObject.isEmpty()) {
@@ -105,8 +107,8 @@ final class ValidatingTransaction implements Transaction {
         Type type = type(typeObject.get());
         Map<String, Value> set = checked(new FieldRules.Target(o.get().path(), id, type.path(), type.definition()),
                 ObjectPaths.parent(o.get().path()), update.set());
-        return tx.update(id, new ObjectUpdate(set, update.unset(), update.displayName(), update.description(), update.owner(),
-                update.userPermissions(), update.groupPermissions(), update.touch()));
+        return ScheduleCheck.checked(tx, tx.update(id, new ObjectUpdate(set, update.unset(), update.displayName(), update.description(),
+                update.owner(), update.userPermissions(), update.groupPermissions(), update.touch())));
     }
 
     private Map<String, Value> checked(FieldRules.Target target, String base, Map<String, Value> fields) {

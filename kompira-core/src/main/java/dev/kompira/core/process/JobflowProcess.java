@@ -18,6 +18,11 @@ public interface JobflowProcess {
     /** Returns the name of the jobflow the process started with (its source name or object path). */
     String jobflow();
 
+    /** Returns the id of the Schedule object that started this process (J230), empty when none did. */
+    default java.util.OptionalLong scheduleId() {
+        return java.util.OptionalLong.empty();
+    }
+
     /** Returns the parent process of a fork/pfor child that has not detached. */
     java.util.Optional<JobflowProcess> parent();
 

@@ -1216,6 +1216,24 @@ public final class Machine implements JobflowProcess {
 
     // ---- JobflowProcess: the record ------------------------------------------------------------------
 
+    /** Makes this the run that the Schedule object {@code scheduleId} started (J230); call before {@link #start()}. */
+    public void startedBy(long scheduleId) {
+        record.schedule = scheduleId;
+    }
+
+    @Override
+    public java.util.OptionalLong scheduleId() {
+        long id = record.schedule;
+        return id == 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(id);
+    }
+
+    /** The {@code schedule} property: the Schedule object that started the process, null when none (or deleted). */
+    Value schedule() {
+        long id = record.schedule;
+        return id == 0 ? NullValue.NULL : services.tree().get(id)
+                .<Value>map(o -> new ObjectValue(services.tree(), o.id(), o.path())).orElse(NullValue.NULL);
+    }
+
     @Override
     public String jobflow() {
         return root != null ? root.flow.name() : record.jobflow;

@@ -28,6 +28,8 @@ final class ProcessRecord {
     volatile boolean stepMode;
     volatile boolean checkpointMode;
     volatile String monitoringMode = "NOTHING";
+    /** The id of the Schedule object that started the process (objects.md §5.1), 0 for none. */
+    volatile long schedule;
     /** The jobflow of a process restored as a finished record, which has no invocation. */
     volatile String jobflow;
 

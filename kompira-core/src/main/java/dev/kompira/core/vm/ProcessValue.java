@@ -101,8 +101,9 @@ public final class ProcessValue implements Waitable, Attributed {
                 return StringValue.of(process.monitoringMode());
             case "job":
             case "current_job":
-            case "invoker":
             case "schedule":
+                return process.schedule();
+            case "invoker":
             case "user":
                 return NullValue.NULL;
             case "delete":

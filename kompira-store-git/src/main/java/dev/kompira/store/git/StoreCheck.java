@@ -6,6 +6,7 @@ import dev.kompira.core.object.types.TypeDefinition;
 import dev.kompira.core.store.StoredObject;
 import dev.kompira.core.store.Transaction;
 import dev.kompira.core.value.StringValue;
+import dev.kompira.core.schedule.Schedule;
 import dev.kompira.dsl.parser.JobflowParser;
 import dev.kompira.dsl.parser.ParseResult;
 import java.time.ZoneId;
@@ -55,6 +56,10 @@ public final class StoreCheck {
                     checkFlow(store, o, problems);
                 }
                 checkFields(tx, zone, o, type.get(), file, problems);
+                if (type.get().path().equals(Schedule.TYPE) && !o.fields().isEmpty()) {
+                    // a schedule edited by hand must say when it fires before it is deployed (J231)
+                    Schedule.of(o).problems().forEach(problem -> problems.add(file + ": error: " + problem.message()));
+                }
             }
             return new Report(all.size(), jobflows, problems);
         });

@@ -191,7 +191,20 @@ public final class BuiltinTypes {
                     field("auth_endpoint", "Authorization endpoint", "URL"),
                     field("token_endpoint", "Token endpoint", "URL"),
                     field("scope", "Scope", "Array"),
-                    field("redirect_url", "Redirect URL", "URL")));
+                    field("redirect_url", "Redirect URL", "URL")),
+            // not a type of Kompira's: the library keeps its schedules as objects, so that a Git store
+            // writes them as files reviewed like flows (J230); last, so the ids of the others stay
+            type("Schedule", CORE,
+                    field("job", "Job", "Object#{\"object\": [\"/system/types/Jobflow\", \"/system/types/ScriptJob\"], \"no_empty\": true}"),
+                    field("parameters", "Parameters", "Array<String>"),
+                    field("year", "Year", "String"),
+                    field("month", "Month", "String"),
+                    field("day", "Day", "String"),
+                    field("week", "Week", "String"),
+                    field("day_of_week", "Day of week", "String"),
+                    field("hour", "Hour", "String"),
+                    field("minute", "Minute", "String"),
+                    field("disabled", "Disabled", "Boolean")));
 
     /**
      * The declarations of the system configuration object {@code /system/config} as shipped by

@@ -32,6 +32,8 @@ public final class StandardTree {
     public static final String PROCESS_PROVIDER = "kompira.virtuals.process";
     /** The provider of {@code /scheduler}. */
     public static final String SCHEDULER_PROVIDER = "kompira.virtuals.scheduler";
+    /** The directory that holds the Schedule objects that {@code /scheduler} presents (J230). */
+    public static final String SCHEDULES_DIRECTORY = "/system/schedules";
     /** The provider of {@code /config/user} and {@code /config/group}. */
     public static final String ACCOUNT_PROVIDER = "kompira.virtuals.account";
 
@@ -99,6 +101,7 @@ public final class StandardTree {
                 mail("[Kompira] Process %{process} aborted: %{jobflow}")));
         entries.add(systemConfig());
         entries.add(directory("/system/startup", "startup", REQUIRED));
+        entries.add(directory(SCHEDULES_DIRECTORY, "schedules", REQUIRED));
         entries.add(directory("/system/libraries", "libraries", RECOMMENDED));
         entries.add(directory("/system/nodetypes", "nodetypes", REQUIRED));
         entries.add(object("/system/nodetypes/Servers", "Table", REQUIRED, table("NodeType")));

@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
 class BuiltinTypesTest {
 
     @Test
-    void allTwentyEightTypesAreListedInCreationOrder() {
+    void allTwentyEightTypesAndScheduleAreListedInCreationOrder() {
         assertEquals(List.of("TypeObject", "Directory", "Table", "Jobflow", "ScriptJob", "Library", "Channel", "Environment",
                 "Config", "NodeInfo", "AccountInfo", "NodeType", "AttachedFile", "Virtual", "Realm", "Text", "Template",
                 "MailTemplate", "SystemInfo", "MailChannel", "SmtpServer", "Form", "Repository", "Wiki", "CustomStyle",
-                "LdapServer", "License", "OAuth2Provider"),
+                "LdapServer", "License", "OAuth2Provider", "Schedule"),
                 BuiltinTypes.all().stream().map(BuiltinType::name).toList());
     }
 
@@ -31,7 +31,7 @@ class BuiltinTypesTest {
     void typesAreClassifiedAsInSectionFourZero() {
         Map<BuiltinType.Support, List<String>> expected = Map.of(
                 BuiltinType.Support.CORE, List.of("TypeObject", "Directory", "Table", "Jobflow", "ScriptJob", "Library",
-                        "Channel", "Environment", "Config", "NodeInfo", "AccountInfo", "NodeType", "AttachedFile", "Virtual", "MailTemplate", "MailChannel", "SmtpServer"),
+                        "Channel", "Environment", "Config", "NodeInfo", "AccountInfo", "NodeType", "AttachedFile", "Virtual", "MailTemplate", "MailChannel", "SmtpServer", "Schedule"),
                 BuiltinType.Support.LATER, List.of("Realm", "Text", "SystemInfo"),
                 BuiltinType.Support.OUT, List.of("Template", "Form", "Repository", "Wiki", "CustomStyle", "LdapServer",
                         "License", "OAuth2Provider"));

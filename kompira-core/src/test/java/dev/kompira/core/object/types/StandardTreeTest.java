@@ -33,6 +33,7 @@ class StandardTreeTest {
                 Map.entry("/system/types", "Directory"), Map.entry("/system/channels", "Directory"),
                 Map.entry("/system/channels/Alert", "Channel"), Map.entry("/system/channels/Never", "Channel"),
                 Map.entry("/system/config", "Config"), Map.entry("/system/startup", "Directory"),
+                Map.entry("/system/schedules", "Directory"),
                 Map.entry("/system/nodetypes", "Directory"), Map.entry("/system/nodetypes/Servers", "Table"),
                 Map.entry("/system/nodetypes/Servers/Local", "NodeType"), Map.entry("/system/nodetypes/Servers/SSH", "NodeType"),
                 Map.entry("/system/nodetypes/Servers/Windows", "NodeType"), Map.entry("/config", "Directory"),
@@ -62,8 +63,8 @@ class StandardTreeTest {
             assertEquals(type, entry(path).typeName(), path);
             assertEquals(StandardEntry.Level.RECOMMENDED, entry(path).level(), path);
         });
-        assertEquals(recommended.size() + 20 + BuiltinTypes.all().size(), StandardTree.entries().size(),
-                "nothing optional or product-only (J161 makes the SMTP servers recommended)");
+        assertEquals(recommended.size() + 21 + BuiltinTypes.all().size(), StandardTree.entries().size(),
+                "nothing optional or product-only (J161 makes the SMTP servers recommended; J230 adds /system/schedules)");
     }
 
     @Test
