@@ -112,6 +112,7 @@ public final class MailChannelPoller implements AutoCloseable {
         return "mail channel " + channel.text() + " is disabled";
     }
 
+    /** Polling runs only while someone waits on the channel or an action is set (objects.md §4.20), at its interval. */
     private boolean due(ObjectValue channel, long id, long now) {
         if (!waitedFor(channel) && !"ExecuteJobflow".equals(Rendering.text(channel.attribute("action_type")))) {
             return false;
@@ -120,7 +121,7 @@ public final class MailChannelPoller implements AutoCloseable {
         return last == null || now - last >= interval(channel) * minuteNanos;
     }
 
-    /** Polling runs only while someone waits on the channel or an action is set (objects.md §4.20). */
+    /** Whether an event job waits on the channel now. */
     private static boolean waitedFor(ObjectValue channel) {
         return channel.channel().attribute("event_count") instanceof IntegerValue waiting && waiting.longValue() > 0;
     }
