@@ -33,16 +33,27 @@ class StoreReloadTest {
     @TempDir
     Path work;
 
-    @Test
-    void aReloadIsRefusedForABrokenHeadAndDeploysTheFixedOne() throws Exception {
+    /** The team's shared repository, empty, with its branch {@code main}. */
+    private Path bareRepository() throws Exception {
         Path server = work.resolve("flows.git");
         Git.init().setBare(true).setDirectory(server.toFile()).setInitialBranch("main").call().close();
+        return server;
+    }
+
+    /** The first deployed version of the flow, committed through the engine. */
+    private static void addGreetVersion1(Kompira engine) {
+        engine.objects().batch("add /ops/greet", objects -> {
+            objects.createDirectories("/ops");
+            objects.createJobflow("/ops/greet", "print('hello from version 1')\n");
+        });
+    }
+
+    @Test
+    void aReloadIsRefusedForABrokenHeadAndDeploysTheFixedOne() throws Exception {
+        Path server = bareRepository();
         try (GitStore store = GitStore.open(server, GitStoreOptions.defaults());
                 Kompira engine = Kompira.builder().store(store).build()) {
-            engine.objects().batch("add /ops/greet", objects -> {
-                objects.createDirectories("/ops");
-                objects.createJobflow("/ops/greet", "print('hello from version 1')\n");
-            });
+            addGreetVersion1(engine);
             TokenStore tokens = TokenStore.open(work.resolve("tokens.json"));
             String admin = tokens.create("admin", Role.ADMIN);
             String operator = tokens.create("operator", Role.OPERATOR);
@@ -90,14 +101,10 @@ class StoreReloadTest {
 
     @Test
     void aServerFollowingTheBranchDeploysTheFixedHeadAndShowsTheRefusedOne() throws Exception {
-        Path server = work.resolve("flows.git");
-        Git.init().setBare(true).setDirectory(server.toFile()).setInitialBranch("main").call().close();
+        Path server = bareRepository();
         try (GitStore store = GitStore.open(server, GitStoreOptions.defaults());
                 Kompira engine = Kompira.builder().store(store).build()) {
-            engine.objects().batch("add /ops/greet", objects -> {
-                objects.createDirectories("/ops");
-                objects.createJobflow("/ops/greet", "print('hello from version 1')\n");
-            });
+            addGreetVersion1(engine);
             TokenStore tokens = TokenStore.open(work.resolve("tokens.json"));
             String viewer = tokens.create("viewer", Role.VIEWER);
             try (KompiraServer api = KompiraServer.builder().engine(engine).tokens(tokens).store(store)
