@@ -54,7 +54,9 @@ public final class ServerMetrics {
 
     /** Reports {@code open} as the SSH connections open ({@code kompira_ssh_connections_open}); returns this. */
     public ServerMetrics sshConnections(IntSupplier open) {
-        Gauge.builder("kompira.ssh.connections.open", open, s -> s.getAsInt())
+        // held strongly: the supplier is often a method reference nobody else keeps, and a gauge's weak
+        // reference would let it be collected, after which the gauge reads NaN
+        Gauge.builder("kompira.ssh.connections.open", open, s -> s.getAsInt()).strongReference(true)
                 .description("SSH connections open, in use or cached for reuse").register(registry);
         return this;
     }
