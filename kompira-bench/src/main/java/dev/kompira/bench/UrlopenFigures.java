@@ -12,7 +12,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,8 +23,10 @@ import java.util.Map;
  * sequential GETs from a jobflow against CPython's {@code urllib.request} doing the same
  * ({@code python3} on the PATH; bar: ours / CPython's &lt;= 1.0), then {@value #REQUESTS} GETs
  * from a {@code pfor} of {@value #CHILDREN} children, with the TCP connections the server saw for
- * each (connection reuse), and Java's HTTP client alone in a loop, the floor under urlopen. Both sides warm up with {@value #WARM_UP} requests first; each side has
- * a server of its own.
+ * each (connection reuse), and Java's HTTP client alone in a loop, the floor under urlopen. Each
+ * measurement warms up with {@value #WARM_UP} requests first and has a server of its own; the
+ * sequential figures are medians of {@value #ROUNDS} rounds that alternate the three, so that
+ * neither side is measured while the JIT compiler still works on the other.
  *
  * <pre>java -cp kompira-bench/target/benchmarks.jar dev.kompira.bench.UrlopenFigures</pre>
  */
@@ -30,6 +35,7 @@ public final class UrlopenFigures {
     static final int REQUESTS = 1000;
     static final int CHILDREN = 50;
     static final int WARM_UP = 5000;
+    static final int ROUNDS = 5;
     private static final byte[] BODY = new byte[1024];
 
     private static final String SEQUENTIAL = "| url = '' |\n| n = 0 |\n"
@@ -56,10 +62,21 @@ public final class UrlopenFigures {
     public static void main(String[] args) throws Exception {
         Arrays.fill(BODY, (byte) 'x');
         try (Kompira engine = Kompira.builder().build()) {
-            Measured sequential = kompira(engine, engine.compile("sequential.kjf", SEQUENTIAL), 1);
+            CompiledFlow sequentialFlow = engine.compile("sequential.kjf", SEQUENTIAL);
+            List<Measured> kompiras = new ArrayList<>();
+            List<Measured> pythons = new ArrayList<>();
+            List<Measured> jdks = new ArrayList<>();
+            for (int round = 0; round < ROUNDS; round++) {
+                kompiras.add(kompira(engine, sequentialFlow, 1));
+                pythons.add(cpython());
+                jdks.add(jdkClient());
+                System.out.printf("round %d: kompira %.1f ms, CPython %.1f ms, HttpClient alone %.1f ms%n", round + 1,
+                        kompiras.get(round).millis(), pythons.get(round).millis(), jdks.get(round).millis());
+            }
+            Measured sequential = median(kompiras);
+            Measured python = median(pythons);
+            Measured jdk = median(jdks);
             Measured parallel = kompira(engine, engine.compile("parallel.kjf", PARALLEL), CHILDREN);
-            Measured python = cpython();
-            Measured jdk = jdkClient();
             System.out.printf("%n%d sequential GETs of 1 KiB, kompira urlopen: %7.1f ms, %4d connections%n", REQUESTS,
                     sequential.millis(), sequential.connections());
             System.out.printf("%d sequential GETs of 1 KiB, CPython urllib: %7.1f ms, %4d connections%n", REQUESTS,
@@ -71,6 +88,13 @@ public final class UrlopenFigures {
             System.out.printf("%d GETs from a pfor of %d children, kompira: %7.1f ms, %4d connections (%.0f requests/s)%n",
                     REQUESTS, CHILDREN, parallel.millis(), parallel.connections(), REQUESTS / (parallel.millis() / 1000));
         }
+    }
+
+    /** The run of median time. */
+    private static Measured median(List<Measured> runs) {
+        List<Measured> sorted = new ArrayList<>(runs);
+        sorted.sort(Comparator.comparingDouble(Measured::millis));
+        return sorted.get(sorted.size() / 2);
     }
 
     /** A timed run and the TCP connections the server saw during it. */

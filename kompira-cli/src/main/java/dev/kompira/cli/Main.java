@@ -10,6 +10,6 @@ public final class Main {
 
     /** Runs the {@code kompira} command and exits with its status. */
     public static void main(String[] args) {
-        System.exit(KompiraCommand.commandLine().execute(args));
+        System.exit(KompiraCommand.commandLine(args).execute(args));
     }
 }

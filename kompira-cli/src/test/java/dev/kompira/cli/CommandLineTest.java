@@ -57,6 +57,17 @@ class CommandLineTest {
     }
 
     @Test
+    void aNamedSubcommandIsTheOnlyOneSetUpWhileHelpAndUnknownNamesGetThemAll() {
+        assertEquals(List.of("run"), List.copyOf(KompiraCommand.commandLine("run", "flow.kjf").getSubcommands().keySet()));
+        assertEquals(List.of("token"), List.copyOf(KompiraCommand.commandLine("token", "list").getSubcommands().keySet()));
+        java.util.Set<String> all = KompiraCommand.commandLine(new PrintWriter(out), new PrintWriter(err)).getSubcommands().keySet();
+        assertTrue(all.containsAll(List.of("run", "check", "serve", "help")), all.toString());
+        assertEquals(all, KompiraCommand.commandLine("help", "run").getSubcommands().keySet());
+        assertEquals(all, KompiraCommand.commandLine("rnu").getSubcommands().keySet());
+        assertEquals(all, KompiraCommand.commandLine().getSubcommands().keySet());
+    }
+
+    @Test
     void checkReportsEveryDiagnosticAndFailsOnErrors() throws IOException {
         write("flows/good.kjf", "print('ok')\n");
         write("flows/sub/bad.kjf", "print(1) print(2) ->\n[x = ] -> continue\n");

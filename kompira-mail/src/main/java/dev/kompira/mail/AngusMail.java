@@ -32,8 +32,10 @@ public final class AngusMail implements MailSupport {
     /** How many SMTP conversations run at once; more wait for a thread. */
     private static final int IO_THREADS = 8;
 
-    private final Session composing = Session.getInstance(new Properties());
-    private final MailParser parser = new MailParser();
+    // both made on first use: a Session reads the mail providers of the class path, which a run that
+    // sends no mail should not wait for at start-up
+    private Session composing;
+    private MailParser parser;
     private final Mailboxes mailboxes = new Mailboxes();
     private final ThreadPoolExecutor io;
     private SmtpSessions smtp;
@@ -42,6 +44,20 @@ public final class AngusMail implements MailSupport {
     public AngusMail() {
         io = new ThreadPoolExecutor(IO_THREADS, IO_THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemonThreads());
         io.allowCoreThreadTimeOut(true);
+    }
+
+    private synchronized Session composing() {
+        if (composing == null) {
+            composing = Session.getInstance(new Properties());
+        }
+        return composing;
+    }
+
+    private synchronized MailParser parser() {
+        if (parser == null) {
+            parser = new MailParser();
+        }
+        return parser;
     }
 
     private static ThreadFactory daemonThreads() {
@@ -55,7 +71,7 @@ public final class AngusMail implements MailSupport {
 
     @Override
     public String render(MailDraft draft) {
-        MessageComposer.Composed mail = MessageComposer.compose(composing, draft);
+        MessageComposer.Composed mail = MessageComposer.compose(composing(), draft);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             mail.message().writeTo(out);
@@ -67,7 +83,7 @@ public final class AngusMail implements MailSupport {
 
     @Override
     public CompletableFuture<Void> send(MailDraft draft, SmtpSettings server) {
-        MessageComposer.Composed mail = MessageComposer.compose(composing, draft);
+        MessageComposer.Composed mail = MessageComposer.compose(composing(), draft);
         return onIoThread(() -> {
             smtp().send(server, mail.message(), mail.recipients().envelope());
             return null;
@@ -97,7 +113,7 @@ public final class AngusMail implements MailSupport {
 
     @Override
     public DictionaryValue parse(byte[] message) {
-        return parser.parse(message);
+        return parser().parse(message);
     }
 
     @Override

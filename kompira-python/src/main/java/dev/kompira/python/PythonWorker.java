@@ -33,7 +33,11 @@ import org.slf4j.LoggerFactory;
 final class PythonWorker {
 
     private static final Logger LOG = LoggerFactory.getLogger(PythonWorker.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The workers' JSON mapper, made when the first one talks: an engine that calls no Python does not make it at start-up. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     /** The largest reply read; a bigger one is refused rather than exhausting memory. */
     static final int MAX_REPLY = 64 * 1024 * 1024;
     /** The library versions one worker keeps loaded; the least recently used beyond this are dropped. */
@@ -110,7 +114,7 @@ final class PythonWorker {
             start();
         }
         for (String key : forgotten) {
-            send(JSON.createObjectNode().put("op", "forget").put("key", key).put("path", ""));
+            send(Json.MAPPER.createObjectNode().put("op", "forget").put("key", key).put("path", ""));
             receive();
         }
         forgotten.clear();
@@ -165,7 +169,7 @@ final class PythonWorker {
     }
 
     private void send(ObjectNode request) throws IOException {
-        byte[] body = JSON.writeValueAsBytes(request);
+        byte[] body = Json.MAPPER.writeValueAsBytes(request);
         requests.writeInt(body.length);
         requests.write(body);
         requests.flush();
@@ -179,7 +183,7 @@ final class PythonWorker {
         }
         byte[] body = new byte[length];
         replies.readFully(body);
-        return JSON.readTree(body);
+        return Json.MAPPER.readTree(body);
     }
 
     /**
