@@ -32,11 +32,13 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code kompira serve --store DIR [--listen 127.0.0.1:8730] [--tls-keystore FILE.p12] [--insecure-http]
- * [--rate-limit N/s] [--follow-branch[=SECONDS]] [--keep-processes N] [--keep-days D] [--shutdown-timeout SECONDS]}:
+ * [--rate-limit N/s] [--follow-branch[=SECONDS]] [--keep-processes N] [--keep-days D] [--shutdown-timeout SECONDS]
+ * [--log-file FILE] [--log-level LEVEL]}:
  * one engine on a Git store that stays up, with the HTTP API of {@link KompiraServer}, until SIGTERM or
  * Ctrl-C; then it stops serving, lets the commands under way finish ({@link CommandDrain}) and closes
  * the engine, whose checkpoint-mode processes keep their last checkpoint and resume at the next start.
- * The records of its processes are kept across restarts ({@link ProcessHistory}).
+ * The records of its processes are kept across restarts ({@link ProcessHistory}); it logs to a file
+ * ({@link ServeLog}).
  */
 @Command(name = "serve",
         mixinStandardHelpOptions = true,
@@ -97,6 +99,13 @@ final class ServeCommand implements Callable<Integer> {
             + "to let the commands under way finish (default: 30); no new command starts meanwhile.")
     int shutdownTimeout = 30;
 
+    @Option(names = "--log-file", paramLabel = "FILE", description = "Where the server logs (default: "
+            + "<git dir>/kompira/logs/serve.log); it rolls over at 10 MiB and keeps 5 old files.")
+    Path logFile;
+
+    @Option(names = "--log-level", paramLabel = "LEVEL", description = "ERROR, WARN, INFO (default), DEBUG or TRACE.")
+    String logLevel = "INFO";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -145,9 +154,14 @@ final class ServeCommand implements Callable<Integer> {
             }
             TokenStore tokens = tokens(git);
             ServerMetrics metrics = ServerMetrics.create();
-            try (ProcessHistory history = history(git);
+            Path log = logFile != null ? logFile : git.runtimeFolder().resolve("logs").resolve("serve.log");
+            try (ServeLog logging = ServeLog.open(log, logLevel);
+                    ProcessHistory history = history(git);
                     Kompira engine = engine(git, metrics, history);
                     KompiraServer server = server(engine, git, tokens, metrics, perSecond, tlsPassword, address, history)) {
+                if (logging != null) {
+                    err.println("kompira: logging to " + log);
+                }
                 engine.notResumed().forEach(refused -> err.println("kompira: cannot resume " + refused));
                 if (tokens.list().isEmpty()) {
                     err.println("kompira: no token yet, so every request is refused: kompira token create --store "

@@ -1,6 +1,7 @@
 package dev.kompira.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -90,10 +91,11 @@ class ServeRestartTest {
     }
 
     /** Starts kompira serve in a JVM of its own, on the test's class path, and waits until it serves. */
-    private Server serve(Path repository) throws Exception {
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--store", repository.toString(),
-                "--listen", "127.0.0.1:0", "--shutdown-timeout", "20").redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    private Server serve(Path repository, String... options) throws Exception {
+        List<String> command = new ArrayList<>(java(List.of("serve", "--store", repository.toString(),
+                "--listen", "127.0.0.1:0", "--shutdown-timeout", "20")));
+        command.addAll(List.of(options));
+        Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         servers.add(p);
         StringBuffer err = new StringBuffer();
         CompletableFuture<Integer> port = new CompletableFuture<>();
@@ -114,6 +116,14 @@ class ServeRestartTest {
         reader.setDaemon(true);
         reader.start();
         return new Server(p, port.get(60, TimeUnit.SECONDS), err);
+    }
+
+    /** The command line of {@code kompira ARGS} in a JVM of its own, on the test's class path. */
+    private static List<String> java(List<String> args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(args);
+        return command;
     }
 
     private HttpResponse<String> call(Server s, String path, String token, String body) throws Exception {
@@ -227,5 +237,37 @@ class ServeRestartTest {
         json(second, "/api/v1/channels/alerts/messages", token, "{\"host\": \"db01\"}");
         waitFor(() -> state(second, token, waiting).equals("DONE"));
         assertEquals("waiting for an alert\nalert from db01\n", console(second, token, waiting));
+    }
+
+    @Test
+    void theServerLogsToARotatedFileUnderTheStoreAndNeverATokenWhileKompiraRunLogsNothing() throws Exception {
+        Path repository = store();
+        String token = token(repository);
+        Server server = serve(repository, "--log-level", "DEBUG");
+        Path log = repository.resolve(".git/kompira/logs/serve.log");
+        assertTrue(server.err().toString().contains("kompira: logging to " + log), server.err().toString());
+        assertEquals(200, call(server, "/api/v1/health", token, null).statusCode());
+        String forged = "kmp_" + "A".repeat(43);
+        assertEquals(401, call(server, "/api/v1/processes", forged, null).statusCode());
+        long pid = start(server, token, "{\"path\": \"/react\"}");
+        server.process().destroy();
+        assertTrue(server.process().waitFor(30, TimeUnit.SECONDS));
+
+        String logged = Files.readString(log);
+        assertTrue(logged.contains("GET /api/v1/health 200 ops"), logged);
+        assertTrue(logged.contains("POST /api/v1/processes 201 ops"), logged);
+        assertFalse(logged.lines().anyMatch(l -> l.matches(".* DEBUG +\\[[^]]*] (o\\.e\\.j|org\\.eclipse\\.jetty|io\\.javalin).*")),
+                "Jetty's DEBUG lines show request headers: " + logged);
+        assertFalse(logged.contains(token.substring(4)), "the token is never logged");
+        assertFalse(logged.contains(forged.substring(4)), "nor a forged one");
+        assertTrue(pid > 0);
+
+        Path flow = Files.writeString(dir.resolve("hello.kjf"), "print('hi')\n");
+        Process run = new ProcessBuilder(java(List.of("run", flow.toString()))).start();
+        String out = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(run.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(run.waitFor(60, TimeUnit.SECONDS));
+        assertEquals("hi\n", out);
+        assertEquals("", err, "kompira run writes no log line");
     }
 }

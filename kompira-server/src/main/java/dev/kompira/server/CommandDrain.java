@@ -13,6 +13,7 @@ import dev.kompira.core.Kompira;
 import dev.kompira.core.process.ProcessQuery;
 import dev.kompira.core.process.ProcessState;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -74,7 +75,11 @@ public final class CommandDrain {
         }
     }
 
-    /** Runs {@code work} counted, or, draining, returns a stage that completes only when cancelled. */
+    /**
+     * Runs {@code work} counted, or, draining, returns a stage that completes only when cancelled.
+     * The stage returned completes before the count goes down, so that the process waiting for it is
+     * awake (READY) by the time {@link #drain} sees no command under way; cancelling it cancels the work.
+     */
     private <T> CompletionStage<T> admit(Supplier<CompletionStage<T>> work) {
         synchronized (lock) {
             if (draining) {
@@ -89,7 +94,24 @@ public final class CommandDrain {
             ended();
             throw e;
         }
-        return stage.whenComplete((result, failure) -> ended());
+        CompletableFuture<T> result = new CompletableFuture<>();
+        result.whenComplete((value, failure) -> {
+            if (failure instanceof CancellationException) {
+                stage.toCompletableFuture().cancel(true);
+            }
+        });
+        stage.whenComplete((value, failure) -> {
+            try {
+                if (failure != null) {
+                    result.completeExceptionally(failure);
+                } else {
+                    result.complete(value);
+                }
+            } finally {
+                ended();
+            }
+        });
+        return result;
     }
 
     private void ended() {
