@@ -3,7 +3,9 @@ package dev.kompira.cli;
 import dev.kompira.core.Kompira;
 import dev.kompira.core.process.DirectoryCheckpointStore;
 import dev.kompira.core.transport.LocalTransport;
+import dev.kompira.server.CommandDrain;
 import dev.kompira.server.KompiraServer;
+import dev.kompira.server.ProcessHistory;
 import dev.kompira.server.ServerMetrics;
 import dev.kompira.server.TokenStore;
 import dev.kompira.ssh.SshTransport;
@@ -30,20 +32,24 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code kompira serve --store DIR [--listen 127.0.0.1:8730] [--tls-keystore FILE.p12] [--insecure-http]
- * [--rate-limit N/s] [--follow-branch[=SECONDS]]}: one engine on a Git
- * store that stays up, with the HTTP API of {@link KompiraServer}, until SIGTERM or Ctrl-C; then it
- * stops serving and closes the engine, whose checkpoint-mode processes keep their last checkpoint and
- * resume at the next start.
+ * [--rate-limit N/s] [--follow-branch[=SECONDS]] [--keep-processes N] [--keep-days D] [--shutdown-timeout SECONDS]
+ * [--log-file FILE] [--log-level LEVEL]}:
+ * one engine on a Git store that stays up, with the HTTP API of {@link KompiraServer}, until SIGTERM or
+ * Ctrl-C; then it stops serving, lets the commands under way finish ({@link CommandDrain}) and closes
+ * the engine, whose checkpoint-mode processes keep their last checkpoint and resume at the next start.
+ * The records of its processes are kept across restarts ({@link ProcessHistory}); it logs to a file
+ * ({@link ServeLog}).
  */
 @Command(name = "serve",
         mixinStandardHelpOptions = true,
         description = {"Runs an engine on a Git store with the HTTP API (docs/server.md) until SIGTERM or Ctrl-C.",
                 "Every request needs a token of kompira token create. Processes started with \"checkpoint\": true "
                         + "are saved in the store's checkpoint folder and resume when the server starts again; the "
-                        + "others are terminated when it stops."})
+                        + "others are recorded as stopped with the server. SIGTERM lets the commands under way finish "
+                        + "(--shutdown-timeout) and exits 0."})
 final class ServeCommand implements Callable<Integer> {
 
-    /** How long a stop signal waits for the engine to close before the JVM exits anyway. */
+    /** How long a stop signal waits for the engine to close, beyond --shutdown-timeout, before the JVM exits anyway. */
     private static final long CLOSE_SECONDS = 30;
 
     @CommandLine.Mixin
@@ -81,8 +87,30 @@ final class ServeCommand implements Callable<Integer> {
             + "(bursts of a second's worth); one more gets 429 with Retry-After. Default: no limit.")
     String rateLimit;
 
+    @Option(names = "--keep-processes", paramLabel = "N", description = "How many records of ended processes, with "
+            + "their consoles, to keep across restarts (default: 1000; the newest are kept).")
+    int keepProcesses = ProcessHistory.DEFAULT_KEEP;
+
+    @Option(names = "--keep-days", paramLabel = "D", description = "How many days to keep the record of an ended "
+            + "process (default: 30).")
+    int keepDays = (int) ProcessHistory.DEFAULT_KEEP_FOR.toDays();
+
+    @Option(names = "--shutdown-timeout", paramLabel = "SECONDS", description = "On SIGTERM or Ctrl-C, how long "
+            + "to let the commands under way finish (default: 30); no new command starts meanwhile.")
+    int shutdownTimeout = 30;
+
+    @Option(names = "--log-file", paramLabel = "FILE", description = "Where the server logs (default: "
+            + "<git dir>/kompira/logs/serve.log); it rolls over at 10 MiB and keeps 5 old files.")
+    Path logFile;
+
+    @Option(names = "--log-level", paramLabel = "LEVEL", description = "ERROR, WARN, INFO (default), DEBUG or TRACE.")
+    String logLevel = "INFO";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Holds new commands and waits for those under way when the server stops. */
+    private final CommandDrain drain = new CommandDrain();
 
     /** Completed to stop serving: by the shutdown hook (SIGTERM, Ctrl-C), or by a test. */
     final CompletableFuture<Void> stop = new CompletableFuture<>();
@@ -92,6 +120,13 @@ final class ServeCommand implements Callable<Integer> {
         store.require("kompira serve");
         InetSocketAddress address = address(listen);
         double perSecond = rateLimit == null ? 0 : rate(rateLimit);
+        if (shutdownTimeout < 0) {
+            throw new UserError("--shutdown-timeout needs 0 or more seconds, got " + shutdownTimeout);
+        }
+        if (keepProcesses < 0 || keepDays < 1) {
+            throw new UserError("--keep-processes needs 0 or more records and --keep-days 1 or more days, got "
+                    + keepProcesses + " and " + keepDays);
+        }
         if (followBranch != null && followBranch < 1) {
             throw new UserError("--follow-branch needs a number of seconds, 1 or more, got " + followBranch);
         }
@@ -106,20 +141,27 @@ final class ServeCommand implements Callable<Integer> {
         Thread hook = new Thread(() -> {
             stop.complete(null);
             try {
-                closed.await(CLOSE_SECONDS, TimeUnit.SECONDS);
+                closed.await(shutdownTimeout + CLOSE_SECONDS, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "kompira-serve-stop");
         Runtime.getRuntime().addShutdownHook(hook);
+        Map<String, sun.misc.SignalHandler> previous = handleStopSignals();
         try (GitStore git = store.open()) {
             if (git.isEmpty()) {
                 throw new UserError(store.dir + " holds no tree yet: run kompira init --store " + store.dir);
             }
             TokenStore tokens = tokens(git);
             ServerMetrics metrics = ServerMetrics.create();
-            try (Kompira engine = engine(git, metrics);
-                    KompiraServer server = server(engine, git, tokens, metrics, perSecond, tlsPassword, address)) {
+            Path log = logFile != null ? logFile : git.runtimeFolder().resolve("logs").resolve("serve.log");
+            try (ServeLog logging = ServeLog.open(log, logLevel);
+                    ProcessHistory history = history(git);
+                    Kompira engine = engine(git, metrics, history);
+                    KompiraServer server = server(engine, git, tokens, metrics, perSecond, tlsPassword, address, history)) {
+                if (logging != null) {
+                    err.println("kompira: logging to " + log);
+                }
                 engine.notResumed().forEach(refused -> err.println("kompira: cannot resume " + refused));
                 if (tokens.list().isEmpty()) {
                     err.println("kompira: no token yet, so every request is refused: kompira token create --store "
@@ -129,11 +171,19 @@ final class ServeCommand implements Callable<Integer> {
                         + store.dir + "; SIGTERM or Ctrl-C stops");
                 err.flush();
                 stop.join();
-                err.println("kompira: stopping: processes in checkpoint mode resume at the next start");
+                err.println("kompira: stopping: no new requests; waiting up to " + shutdownTimeout
+                        + " s for the commands under way; processes in checkpoint mode resume at the next start");
                 err.flush();
+                server.close();
+                if (!drain.drain(Duration.ofSeconds(shutdownTimeout), engine)) {
+                    err.println("kompira: " + drain.running() + " command(s) still ran after " + shutdownTimeout
+                            + " s: their processes are terminated");
+                }
+                history.stopping();
             }
             return 0;
         } finally {
+            previous.forEach((name, handler) -> sun.misc.Signal.handle(new sun.misc.Signal(name), handler));
             closed.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -141,6 +191,24 @@ final class ServeCommand implements Callable<Integer> {
                 // the JVM is exiting and the hook is running or has run
             }
         }
+    }
+
+    /**
+     * Stops the server on SIGTERM and SIGINT itself, so that it stops as it should and exits 0 (after
+     * a signal the JVM runs its shutdown hooks and exits 143, which a service manager reports as a
+     * failure); returns the handlers it replaced. Where the JVM does not offer a signal, the shutdown
+     * hook stops the server.
+     */
+    private Map<String, sun.misc.SignalHandler> handleStopSignals() {
+        Map<String, sun.misc.SignalHandler> previous = new java.util.LinkedHashMap<>();
+        for (String name : new String[] {"TERM", "INT"}) {
+            try {
+                previous.put(name, sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> stop.complete(null)));
+            } catch (IllegalArgumentException unavailable) {
+                // the shutdown hook stops the server
+            }
+        }
+        return previous;
     }
 
     private TokenStore tokens(GitStore git) {
@@ -151,13 +219,24 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private Kompira engine(GitStore git, ServerMetrics metrics) {
+    /** The records of ended processes, per branch as the checkpoints are (pids are an engine's, and an engine serves one branch). */
+    private ProcessHistory history(GitStore git) {
+        Path folder = git.runtimeFolder().resolve("processes").resolve(git.checkpointFolder().getFileName());
+        try {
+            return ProcessHistory.open(folder, keepProcesses, Duration.ofDays(keepDays));
+        } catch (UncheckedIOException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+    }
+
+    private Kompira engine(GitStore git, ServerMetrics metrics, ProcessHistory history) {
         // given explicitly rather than left to the defaults, so that /metrics counts their commands
         SshTransport asked = ssh.transport();
         SshTransport transport = asked != null ? asked : new SshTransport();
         metrics.sshConnections(transport::cachedConnections);
-        Kompira.Builder builder = Kompira.builder().store(git).transport(metrics.counting(transport))
-                .transport(metrics.counting(new LocalTransport()));
+        Kompira.Builder builder = Kompira.builder().store(git).transport(metrics.counting(drain.wrap(transport)))
+                .transport(metrics.counting(drain.wrap(new LocalTransport())))
+                .pidsAbove(history.highestPid()).onProcess(history::created);
         try {
             return builder.checkpoints(new DirectoryCheckpointStore(git.checkpointFolder())).build();
         } catch (IOException | IllegalStateException e) {
@@ -166,9 +245,9 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private KompiraServer server(Kompira engine, GitStore git, TokenStore tokens, ServerMetrics metrics,
-            double perSecond, char[] tlsPassword, InetSocketAddress address) {
+            double perSecond, char[] tlsPassword, InetSocketAddress address, ProcessHistory history) {
         KompiraServer.Builder builder = KompiraServer.builder().engine(engine).store(git).tokens(tokens).metrics(metrics)
-                .rateLimit(perSecond).listen(address);
+                .rateLimit(perSecond).listen(address).history(history);
         if (followBranch != null) {
             builder.followBranch(Duration.ofSeconds(followBranch));
         }

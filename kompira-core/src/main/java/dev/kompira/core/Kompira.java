@@ -109,7 +109,8 @@ public final class Kompira implements AutoCloseable {
         }
         transports.add(new LocalTransport());
         Map<String, String> env = Map.copyOf(b.environment);
-        this.registry = new ProcessRegistry();
+        this.registry = new ProcessRegistry(b.onProcess);
+        registry.reservePid(b.pidsAbove);
         ObjectStore store = b.store != null ? b.store : new MemoryStore(b.clock);
         ObjectTree tree = ObjectTree.initialisedOnFirstUse(store, b.zone);
         for (LibraryProvider provider : ServiceLoader.load(LibraryProvider.class)) {
@@ -425,6 +426,8 @@ public final class Kompira implements AutoCloseable {
         private ConsoleListener console = (pid, text) -> { };
         private Map<String, String> environment = Map.of();
         private int processLimit;
+        private long pidsAbove;
+        private java.util.function.Consumer<JobflowProcess> onProcess = p -> { };
         private String environmentObject;
         private final List<LibraryProvider> libraries = new ArrayList<>();
         private SourceLibraryRuntime sourceLibraries;
@@ -572,6 +575,31 @@ public final class Kompira implements AutoCloseable {
                 throw new IllegalArgumentException("the process limit must be 0 (none) or positive, got " + limit);
             }
             this.processLimit = limit;
+            return this;
+        }
+
+        /**
+         * Numbers new processes above {@code pid} (default 0): for an engine that follows another
+         * whose processes are still known by their pids (a server's kept process records), so that
+         * no pid is given twice. Restored processes raise it further (J143).
+         */
+        public Builder pidsAbove(long pid) {
+            if (pid < 0) {
+                throw new IllegalArgumentException("pidsAbove must be 0 or more, got " + pid);
+            }
+            this.pidsAbove = pid;
+            return this;
+        }
+
+        /**
+         * Tells {@code listener} of every process the engine makes, children and processes resumed
+         * from checkpoints included, as it registers it: before it runs, and for a resumed one before
+         * its saved state is filled in, so that the listener should only note the process and read it
+         * later (from another thread, or through {@link JobflowProcess#completion()}). It runs on the
+         * thread that makes the process and must be quick and not throw.
+         */
+        public Builder onProcess(java.util.function.Consumer<JobflowProcess> listener) {
+            this.onProcess = java.util.Objects.requireNonNull(listener, "listener");
             return this;
         }
 

@@ -35,6 +35,18 @@ class ProcessesTest {
     }
 
     @Test
+    void newPidsStartAboveTheGivenOneAndEveryProcessChildrenIncludedIsAnnounced() throws Exception {
+        List<Long> announced = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (Kompira k = engine().pidsAbove(41).onProcess(p -> announced.add(p.pid())).build()) {
+            JobflowProcess parent = k.start(k.compile("t.kjf", "{ pfor i in 2 | print(i) }"), Map.of());
+            parent.await(Duration.ofSeconds(10));
+            assertEquals(42, parent.pid());
+            assertEquals(List.of(42L, 43L, 44L), announced.stream().sorted().toList());
+        }
+        assertThrows(IllegalArgumentException.class, () -> Kompira.builder().pidsAbove(-1));
+    }
+
+    @Test
     void aDetachedChildIsNotWaitedForNorCountedButStaysInTheResult() throws Exception {
         try (Kompira k = engine().build()) {
             ProcessOutcome outcome = run(k, "{ fork | detach() -> sleep(0.5) -> abort('late') \n print('attached') } -> "

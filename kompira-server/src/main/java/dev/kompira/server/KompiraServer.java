@@ -63,6 +63,7 @@ public final class KompiraServer implements AutoCloseable {
     private final List<Route> routes;
     private final Javalin app;
     private boolean started;
+    private boolean closed;
 
     private KompiraServer(Builder b) {
         this.address = b.address;
@@ -70,7 +71,10 @@ public final class KompiraServer implements AutoCloseable {
         Kompira engine = Objects.requireNonNull(b.engine, "engine");
         this.followers = new ConsoleFollowers(b.maxFollowers, b.followInterval, b.keepAlive);
         ProcessViews views = new ProcessViews();
-        ProcessApi processes = new ProcessApi(engine, views, followers);
+        ProcessApi processes = new ProcessApi(engine, views, followers, b.history);
+        if (b.history != null) {
+            b.history.attach(engine, views);
+        }
         ChannelApi channels = new ChannelApi(engine);
         ObjectApi objects = new ObjectApi(engine);
         this.store = new StoreApi(b.git, ZoneId.systemDefault());
@@ -248,9 +252,16 @@ public final class KompiraServer implements AutoCloseable {
         return app.port();
     }
 
-    /** Stops serving: ends console streams and closes connections. The engine is left running. */
+    /**
+     * Stops serving: ends console streams and closes connections. The engine is left running. A
+     * second call does nothing.
+     */
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (follower != null) {
             // no interrupt: it would close the channels JGit reads the repository through, shared with the store
             follower.shutdown();
@@ -274,6 +285,7 @@ public final class KompiraServer implements AutoCloseable {
         private double rateLimit;
         private TlsKeystore tls;
         private Duration followBranch;
+        private ProcessHistory history;
         private InetSocketAddress address = new InetSocketAddress("127.0.0.1", 8730);
         private long maxBodyBytes = 1024 * 1024;
         private int maxFollowers = 64;
@@ -343,6 +355,15 @@ public final class KompiraServer implements AutoCloseable {
          */
         public Builder tls(Path file, char[] password) {
             this.tls = TlsKeystore.read(file, password);
+            return this;
+        }
+
+        /**
+         * Records the engine's processes in {@code value}, and shows the processes it kept from
+         * before (ended, or stopped with a former server) beside the engine's own.
+         */
+        public Builder history(ProcessHistory value) {
+            this.history = value;
             return this;
         }
 

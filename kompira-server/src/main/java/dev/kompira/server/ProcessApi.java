@@ -19,6 +19,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** The process routes: start, list, show, console, suspend, resume, terminate. Thread-safe. */
 final class ProcessApi {
@@ -26,11 +27,14 @@ final class ProcessApi {
     private final Kompira engine;
     private final ProcessViews views;
     private final ConsoleFollowers followers;
+    /** The processes kept from before, or null. */
+    private final ProcessHistory history;
 
-    ProcessApi(Kompira engine, ProcessViews views, ConsoleFollowers followers) {
+    ProcessApi(Kompira engine, ProcessViews views, ConsoleFollowers followers, ProcessHistory history) {
         this.engine = engine;
         this.views = views;
         this.followers = followers;
+        this.history = history;
     }
 
     /** {@code POST /api/v1/processes}: starts the Jobflow object {@code path} with {@code parameters}. */
@@ -64,6 +68,9 @@ final class ProcessApi {
             throw ApiException.badRequest(e.getMessage());
         }
         views.startedBy(p, KompiraServer.token(ctx).name());
+        if (history != null) {
+            history.changed(p);     // its record names the invoker, so that a resumed process keeps it
+        }
         ctx.header("Location", "/api/v1/processes/" + p.pid());
         Http.send(ctx, 201, views.view(p));
     }
@@ -120,9 +127,14 @@ final class ProcessApi {
         }
         query = query.withStarted(instant(ctx, "started_after"), instant(ctx, "started_before"))
                 .withFinished(instant(ctx, "finished_after"), instant(ctx, "finished_before"));
+        // the engine's own view of a process wins over its kept record: each pid once, in pid order
+        java.util.TreeMap<Long, JsonNode> found = new java.util.TreeMap<>();
+        if (history != null) {
+            history.list(query).forEach(k -> found.put(k.pid(), k.view()));
+        }
+        engine.processes(query).forEach(p -> found.put(p.pid(), views.view(p)));
         ObjectNode body = Http.JSON.createObjectNode();
-        ArrayNode list = body.putArray("processes");
-        engine.processes(query).forEach(p -> list.add(views.view(p)));
+        body.putArray("processes").addAll(found.values());
         Http.send(ctx, 200, body);
     }
 
@@ -148,7 +160,9 @@ final class ProcessApi {
 
     /** {@code GET /api/v1/processes/{pid}}. */
     void show(Context ctx) {
-        Http.send(ctx, 200, views.view(process(ctx)));
+        long pid = pid(ctx);
+        Optional<JobflowProcess> p = engine.process(pid);
+        Http.send(ctx, 200, p.isPresent() ? views.view(p.get()) : kept(pid).view());
     }
 
     /**
@@ -156,14 +170,33 @@ final class ProcessApi {
      * stream of Server-Sent Events until the process ends.
      */
     void console(Context ctx) throws Exception {
-        JobflowProcess p = process(ctx);
-        if (!"true".equals(ctx.queryParam("follow"))) {
-            ctx.status(200).contentType("text/plain; charset=utf-8").result(p.console());
+        long pid = pid(ctx);
+        JobflowProcess p = engine.process(pid).orElse(null);
+        String keptConsole = p != null ? null : keptConsole(pid);
+        boolean follow = "true".equals(ctx.queryParam("follow"));
+        if (!follow) {
+            ctx.status(200).contentType("text/plain; charset=utf-8").result(p != null ? p.console() : keptConsole);
             return;
         }
         String accept = ctx.header("Accept");
         if (accept == null || !accept.contains("text/event-stream")) {
             throw new ApiException(406, "not_acceptable", "follow=true answers with Server-Sent Events: send Accept: text/event-stream");
+        }
+        if (p == null) {
+            // a kept process has ended: its whole console and its end at once, as for an engine's ended process
+            ObjectNode view = kept(pid).view();
+            ObjectNode end = Http.JSON.createObjectNode().put("pid", pid).put("state", view.path("state").asText());
+            end.set("exit_status", view.path("exit_status"));
+            String consoleEvent = Http.JSON.writeValueAsString(keptConsole);
+            String endEvent = Http.JSON.writeValueAsString(end);
+            new SseHandler(client -> {
+                if (!keptConsole.isEmpty()) {
+                    client.sendEvent("console", consoleEvent);
+                }
+                client.sendEvent("end", endEvent);
+                client.close();
+            }).handle(ctx);
+            return;
         }
         if (!followers.reserve()) {
             ctx.header("Retry-After", "5");
@@ -206,14 +239,35 @@ final class ProcessApi {
         return p.isSuspended() && !p.state().isFinished() ? "suspended" : p.state().name();
     }
 
+    /** Returns the engine's process the request names; a kept one from before cannot change: 409. */
     private JobflowProcess process(Context ctx) {
+        long pid = pid(ctx);
+        Optional<JobflowProcess> p = engine.process(pid);
+        if (p.isEmpty()) {
+            throw ApiException.conflict("process " + pid + " has ended (" + kept(pid).view().path("state").asText()
+                    + ", before the server restarted): it cannot be changed");
+        }
+        return p.get();
+    }
+
+    /** Returns the kept record of process {@code pid}, which the engine does not have. */
+    private ProcessHistory.Kept kept(long pid) {
+        return Optional.ofNullable(history).flatMap(h -> h.find(pid))
+                .orElseThrow(() -> ApiException.notFound("no process " + pid));
+    }
+
+    /** Returns the console kept for process {@code pid}, which the engine does not have. */
+    private String keptConsole(long pid) {
+        kept(pid);
+        return history.console(pid).orElse("");
+    }
+
+    private static long pid(Context ctx) {
         String text = ctx.pathParam("pid");
-        long pid;
         try {
-            pid = Long.parseLong(text);
+            return Long.parseLong(text);
         } catch (NumberFormatException e) {
             throw ApiException.notFound("no process " + text + ": a pid is a number");
         }
-        return engine.process(pid).orElseThrow(() -> ApiException.notFound("no process " + pid));
     }
 }

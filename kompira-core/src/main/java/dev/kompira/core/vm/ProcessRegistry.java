@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The engine's processes by pid (objects.md §5.1–§5.2): active ones and the records of finished
@@ -21,6 +22,22 @@ public final class ProcessRegistry {
     private final AtomicLong nextPid = new AtomicLong(1);
     private final AtomicLong nextChannel = new AtomicLong(1);
     private final Map<Long, ChannelValue> restoredChannels = new ConcurrentHashMap<>();
+    /** Told of every process registered, as it is registered (it may not have run yet). */
+    private final Consumer<JobflowProcess> onRegister;
+
+    /** A registry that tells nobody of its processes. */
+    public ProcessRegistry() {
+        this(p -> { });
+    }
+
+    /**
+     * A registry that tells {@code onRegister} of every process as it is registered: a new one, a
+     * child, or one being restored (whose state is filled in after the call). It runs on the thread
+     * that registers and must be quick and not throw.
+     */
+    public ProcessRegistry(Consumer<JobflowProcess> onRegister) {
+        this.onRegister = onRegister;
+    }
 
     /** Returns a new process id. */
     public long newPid() {
@@ -64,6 +81,7 @@ public final class ProcessRegistry {
 
     void register(Machine m) {
         processes.put(m.pid(), m);
+        onRegister.accept(m);
     }
 
     /** Removes a finished process record. */
