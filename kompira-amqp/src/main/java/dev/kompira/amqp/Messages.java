@@ -42,6 +42,12 @@ final class Messages {
     /** How often a request is delivered before it is taken for poison (it crashed its job managers). */
     static final int DELIVERY_LIMIT = 5;
     /**
+     * At this many earlier deliveries ({@code x-delivery-count}) a job manager takes a request for
+     * poison without reading it and tells its engine (J220): the broker's own limit would move it to
+     * {@link #DEAD_LETTERS} silently one or two deliveries later.
+     */
+    static final int POISON_AFTER = DELIVERY_LIMIT - 1;
+    /**
      * The arguments of a realm's queue; both sides declare it, with the same arguments: a quorum
      * queue whose rejected requests, and those delivered more than {@link #DELIVERY_LIMIT} times, go
      * to {@link #DEAD_LETTERS}.
@@ -73,6 +79,11 @@ final class Messages {
         RequestMessage m = JSON.readValue(body, RequestMessage.class);
         if (m.id() == null || m.target() == null || m.command() == null || m.shell() == null || m.encoding() == null) {
             throw new IOException("a request needs id, target, command, shell and encoding");
+        }
+        try {
+            m.toRequest(); // an unknown encoding, a bad target: found now, before the request is taken
+        } catch (RuntimeException e) {
+            throw new IOException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
         return m;
     }
