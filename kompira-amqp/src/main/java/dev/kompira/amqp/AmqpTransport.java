@@ -11,14 +11,18 @@ import dev.kompira.core.transport.CommandRequest;
 import dev.kompira.core.transport.CommandResult;
 import dev.kompira.core.transport.RealmTransport;
 import dev.kompira.core.transport.Target;
+import dev.kompira.core.transport.TransferRequest;
+import dev.kompira.core.transport.TransferResult;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +37,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -167,22 +172,101 @@ public final class AmqpTransport implements RealmTransport {
 
     @Override
     public CompletionStage<CommandResult> execute(String realm, CommandRequest request) {
-        if (closed) {
-            return CompletableFuture.completedFuture(new CommandResult.Unreachable(CLOSED));
-        }
-        if (failed != null) {
-            return CompletableFuture.completedFuture(new CommandResult.Unreachable(failed));
-        }
-        if (!secretsAllowed && hasSecrets(request.target())) {
-            return CompletableFuture.completedFuture(new CommandResult.Unreachable("not sending the password or passphrase of "
-                    + request.target() + " over amqp:// without TLS: use amqps://, or allow it with --insecure-amqp"));
+        Optional<String> refused = refusal(request.target());
+        if (refused.isPresent()) {
+            return CompletableFuture.completedFuture(new CommandResult.Unreachable(refused.get()));
         }
         String id = UUID.randomUUID().toString();
-        Duration timeout = request.timeout();
-        Long notAfter = timeout == null ? null : System.currentTimeMillis() + timeout.toMillis();
-        byte[] body = Messages.encode(RequestMessage.of(id, request, notAfter));
+        Long notAfter = notAfter(request.timeout());
+        return answer(send(realm, id, Messages.REQUEST, Messages.encode(RequestMessage.of(id, request, notAfter)), request.timeout(),
+                "command"), ReplyMessage::toResult);
+    }
+
+    /**
+     * Sends a {@code put} or {@code get} to a job manager of {@code realm} (J223): the files of a
+     * {@code put} are read here and travel in the request, those of a {@code get} come back in the
+     * reply and are written here; at most 16 MiB either way.
+     */
+    @Override
+    public CompletionStage<TransferResult> transfer(String realm, TransferRequest request) {
+        Optional<String> refused = refusal(request.target());
+        if (refused.isPresent()) {
+            return CompletableFuture.completedFuture(new TransferResult.Unreachable(refused.get()));
+        }
+        boolean put = request.direction() == TransferRequest.Direction.PUT;
+        List<FileMessage> files = List.of();
+        if (put) {
+            try {
+                files = Transfers.read(request.job(), Path.of("").toAbsolutePath(), request.source());
+            } catch (IOException | RuntimeException e) {
+                return CompletableFuture.completedFuture(new TransferResult.Failed(e instanceof Transfers.TooLarge ? e.getMessage()
+                        : request.job() + ": " + e.getMessage()));
+            }
+            if (files.isEmpty()) {
+                return CompletableFuture.completedFuture(new TransferResult.Failed("put: no such file: " + request.source()));
+            }
+        }
+        String id = UUID.randomUUID().toString();
+        byte[] body = Messages.encode(TransferMessage.of(id, request, files, notAfter(request.timeout())));
+        return answer(send(realm, id, Messages.TRANSFER, body, request.timeout(), request.job()), reply -> put ? reply.toTransferResult()
+                : placed(request, reply));
+    }
+
+    /** Writes the files a {@code get} brought back to the destination on this host. */
+    private static TransferResult placed(TransferRequest request, ReplyMessage reply) {
+        if (reply.kind() != ReplyMessage.Kind.COPIED) {
+            return reply.toTransferResult();
+        }
+        try {
+            Path destination = Path.of("").toAbsolutePath().resolve(request.destination());
+            return new TransferResult.Done(Transfers.place(reply.files() == null ? List.of() : reply.files(), destination,
+                    request.destination().endsWith("/")));
+        } catch (IOException | RuntimeException e) {
+            return new TransferResult.Failed("get: " + e.getMessage());
+        }
+    }
+
+    /** Why nothing may be sent for {@code target} now, if so. */
+    private Optional<String> refusal(Target target) {
+        if (closed) {
+            return Optional.of(CLOSED);
+        }
+        if (failed != null) {
+            return Optional.of(failed);
+        }
+        if (!secretsAllowed && hasSecrets(target)) {
+            return Optional.of("not sending the password or passphrase of " + target
+                    + " over amqp:// without TLS: use amqps://, or allow it with --insecure-amqp");
+        }
+        return Optional.empty();
+    }
+
+    private static Long notAfter(Duration timeout) {
+        return timeout == null ? null : System.currentTimeMillis() + timeout.toMillis();
+    }
+
+    /** The stage the engine waits on: {@code reply} read by {@code reading}; cancelling it cancels the request. */
+    private static <T> CompletionStage<T> answer(CompletableFuture<ReplyMessage> reply, Function<ReplyMessage, T> reading) {
+        CompletableFuture<T> out = new CompletableFuture<>();
+        reply.whenComplete((r, e) -> {
+            if (e != null) {
+                out.completeExceptionally(e);
+            } else {
+                out.complete(reading.apply(r));
+            }
+        });
+        out.whenComplete((r, e) -> {
+            if (out.isCancelled()) {
+                reply.cancel(true);
+            }
+        });
+        return out;
+    }
+
+    /** Publishes a request of {@code type} to {@code realm}'s queue and returns its eventual reply. */
+    private CompletableFuture<ReplyMessage> send(String realm, String id, String type, byte[] body, Duration timeout, String what) {
         AMQP.BasicProperties.Builder props = new AMQP.BasicProperties.Builder()
-                .messageId(id).correlationId(id).replyTo(replyQueue).type(Messages.REQUEST)
+                .messageId(id).correlationId(id).replyTo(replyQueue).type(type)
                 .contentType(Messages.CONTENT_TYPE).deliveryMode(2);
         if (timeout != null) {
             props.expiration(Long.toString(Math.max(1, timeout.toMillis())));
@@ -200,14 +284,14 @@ public final class AmqpTransport implements RealmTransport {
             if (timeout != null) {
                 p.waitLimit = timer.schedule(() -> {
                     if (p.worker == null) {
-                        p.result.complete(new CommandResult.Unreachable("no job manager of realm '" + realm
-                                + "' took the command within " + seconds(timeout) + " seconds"));
+                        p.fail("no job manager of realm '" + realm + "' took the " + what + " within " + seconds(timeout)
+                                + " seconds");
                     }
                 }, timeout.toMillis(), TimeUnit.MILLISECONDS);
             }
             publisher.execute(() -> publish(p));
         } catch (RejectedExecutionException closing) {
-            p.result.complete(new CommandResult.Unreachable(CLOSED));
+            p.fail(CLOSED);
         }
         return p.result;
     }
@@ -235,8 +319,8 @@ public final class AmqpTransport implements RealmTransport {
             if (!channel.isOpen()) {
                 hold(p, e);
             } else {
-                p.result.complete(new CommandResult.Unreachable("cannot publish the command to realm '" + p.realm + "': "
-                        + e.getMessage()));
+                p.fail("cannot publish the command to realm '" + p.realm + "': "
+                        + e.getMessage());
             }
         }
     }
@@ -245,7 +329,7 @@ public final class AmqpTransport implements RealmTransport {
     private void hold(Pending p, Exception why) {
         String reason = failed;
         if (reason != null) {
-            p.result.complete(new CommandResult.Unreachable(reason));
+            p.fail(reason);
         } else {
             LOG.debug("holding command {} until the broker is back: {}", p.id, why == null ? "no connection" : why.getMessage());
             held.add(p);
@@ -287,7 +371,7 @@ public final class AmqpTransport implements RealmTransport {
         for (Map.Entry<String, List<Pending>> e : byWorker.entrySet()) {
             if (!workerAlive(e.getKey())) {
                 LOG.warn("job manager {} is gone; failing its {} running command(s)", e.getKey(), e.getValue().size());
-                e.getValue().forEach(p -> p.result.complete(new CommandResult.Unreachable(LOST)));
+                e.getValue().forEach(p -> p.fail(LOST));
             }
         }
     }
@@ -330,7 +414,7 @@ public final class AmqpTransport implements RealmTransport {
         closed = true;
         timer.shutdownNow();
         publisher.shutdownNow();
-        pending.values().forEach(p -> p.result.complete(new CommandResult.Unreachable(CLOSED)));
+        pending.values().forEach(p -> p.fail(CLOSED));
         Connection connection = link.connection();
         if (connection != null) {
             try (Channel ch = connection.createChannel()) {
@@ -364,7 +448,7 @@ public final class AmqpTransport implements RealmTransport {
         final String realm;
         final byte[] body;
         final AMQP.BasicProperties props;
-        final CompletableFuture<CommandResult> result = new CompletableFuture<>();
+        final CompletableFuture<ReplyMessage> result = new CompletableFuture<>();
         /** The liveness queue of the job manager that started the command, or null while it waits. */
         volatile String worker;
         volatile ScheduledFuture<?> waitLimit;
@@ -374,6 +458,10 @@ public final class AmqpTransport implements RealmTransport {
             this.realm = realm;
             this.body = body;
             this.props = props;
+        }
+
+        void fail(String reason) {
+            result.complete(ReplyMessage.unreachable(id, reason));
         }
 
         void cancelWaitLimit() {
@@ -409,7 +497,7 @@ public final class AmqpTransport implements RealmTransport {
         @Override
         public void gaveUp(String reason) {
             failed = reason;
-            pending.values().forEach(p -> p.result.complete(new CommandResult.Unreachable(reason)));
+            pending.values().forEach(p -> p.fail(reason));
         }
     }
 
@@ -449,7 +537,7 @@ public final class AmqpTransport implements RealmTransport {
                 p.worker = reply.worker();
                 p.cancelWaitLimit();
             } else {
-                p.result.complete(reply.toResult());
+                p.result.complete(reply);
             }
         }
     }

@@ -8,11 +8,16 @@ import com.rabbitmq.client.Envelope;
 import dev.kompira.core.transport.CommandRequest;
 import dev.kompira.core.transport.CommandResult;
 import dev.kompira.core.transport.LocalTransport;
+import dev.kompira.core.transport.TransferRequest;
+import dev.kompira.core.transport.TransferResult;
 import dev.kompira.core.transport.Transport;
 import dev.kompira.ssh.SshTransport;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +80,7 @@ public final class JobManager implements AutoCloseable {
     private final ExecutorService runners;
     private final Set<String> seen = recentIds();
     /** The commands that run, by request id, so that a cancellation can kill them. */
-    private final Map<String, CompletableFuture<CommandResult>> commands =
+    private final Map<String, CompletableFuture<?>> commands =
             new ConcurrentHashMap<>();
     /** Requests the engine cancelled before their command was registered in {@link #commands}. */
     private final Set<String> cancelled = Collections.synchronizedSet(recentIds());
@@ -215,9 +220,9 @@ public final class JobManager implements AutoCloseable {
                     + "which may be what stops them: it was moved to " + Messages.DEAD_LETTERS + " unread");
             return;
         }
-        RequestMessage message;
+        WorkMessage message;
         try {
-            message = Messages.request(body);
+            message = Messages.TRANSFER.equals(props.getType()) ? Messages.transfer(body) : Messages.request(body);
         } catch (IOException e) {
             refuse(channel, tag, props, "the job manager cannot read the request: " + e.getMessage());
             return;
@@ -247,7 +252,8 @@ public final class JobManager implements AutoCloseable {
         }
         running.incrementAndGet();
         try {
-            reply(props, ReplyMessage.of(message.id(), run(message.id(), message.toRequest())));
+            reply(props, message instanceof TransferMessage t ? transfer(t)
+                    : ReplyMessage.of(message.id(), run(message.id(), ((RequestMessage) message).toRequest())));
         } finally {
             running.decrementAndGet();
             commands.remove(message.id());
@@ -255,29 +261,106 @@ public final class JobManager implements AutoCloseable {
         }
     }
 
-    private CommandResult run(String id, CommandRequest request) {
-        for (Transport t : transports) {
-            if (t.supports(request.target().conntype())) {
-                try {
-                    CompletableFuture<CommandResult> command = t.execute(request).toCompletableFuture();
-                    commands.put(id, command);
-                    if (cancelled.contains(id)) {
-                        command.cancel(true);
-                    }
-                    return command.get();
-                } catch (CancellationException e) {
-                    return new CommandResult.Unreachable("the engine cancelled the command");
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return new CommandResult.Unreachable("the job manager stopped while the command ran");
-                } catch (ExecutionException | RuntimeException e) {
-                    Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-                    return new CommandResult.Unreachable(String.valueOf(cause.getMessage()));
+    /**
+     * Carries out a {@code put} or {@code get} with this job manager's transport, through a private
+     * folder of its own: a {@code put}'s files are written there first and copied from there, one
+     * copied file or directory at a time (into the destination as a directory when there are several);
+     * a {@code get} copies into it and sends back what it wrote. The folder is deleted afterwards.
+     */
+    private ReplyMessage transfer(TransferMessage message) {
+        Transport transport = transportFor(message.target().conntype());
+        if (transport == null) {
+            return ReplyMessage.unreachable(message.id(), noTransport(message.target().conntype()));
+        }
+        Path folder = null;
+        String job = message.direction() == TransferRequest.Direction.PUT ? "put" : "get";
+        try {
+            folder = Files.createTempDirectory("kompira-transfer-");
+            if (message.direction() == TransferRequest.Direction.GET) {
+                TransferResult got = copy(message.id(), transport, message.toRequest(message.source(), folder + "/"));
+                return ReplyMessage.of(message.id(), got, got instanceof TransferResult.Done d
+                        ? Transfers.collect(job, folder, d.written()) : null);
+            }
+            List<FileMessage> files = message.files() == null ? List.of() : message.files();
+            Transfers.write(folder, files);
+            List<String> tops = Transfers.tops(files);
+            String destination = tops.size() > 1 && !message.destination().endsWith("/") ? message.destination() + "/"
+                    : message.destination();
+            List<String> written = new ArrayList<>();
+            for (String top : tops) {
+                TransferResult put = copy(message.id(), transport, message.toRequest(folder.resolve(top).toString(), destination));
+                if (!(put instanceof TransferResult.Done d)) {
+                    return ReplyMessage.of(message.id(), put, null);
                 }
+                written.addAll(d.written());
+            }
+            return ReplyMessage.of(message.id(), new TransferResult.Done(written), null);
+        } catch (IOException | RuntimeException e) {
+            return ReplyMessage.of(message.id(), new TransferResult.Failed(e instanceof Transfers.TooLarge ? e.getMessage()
+                    : job + ": " + e.getMessage()), null);
+        } finally {
+            if (folder != null) {
+                Transfers.delete(folder);
             }
         }
-        return new CommandResult.Unreachable("the job manager has no transport for connection type '"
-                + request.target().conntype() + "'");
+    }
+
+    /** One copy by {@code transport}, which a cancellation from the engine stops. */
+    private TransferResult copy(String id, Transport transport, TransferRequest request) {
+        CompletableFuture<TransferResult> copying = transport.transfer(request).toCompletableFuture();
+        commands.put(id, copying);
+        if (cancelled.contains(id)) {
+            copying.cancel(true);
+        }
+        try {
+            return request.timeout() == null ? copying.get() : copying.get(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            copying.cancel(true);
+            return new TransferResult.TimedOut(request.timeout());
+        } catch (CancellationException e) {
+            return new TransferResult.Unreachable("the engine cancelled the copy");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new TransferResult.Unreachable("the job manager stopped while it copied");
+        } catch (ExecutionException e) {
+            return new TransferResult.Failed(request.job() + ": " + e.getCause().getMessage());
+        }
+    }
+
+    private Transport transportFor(String conntype) {
+        for (Transport t : transports) {
+            if (t.supports(conntype)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static String noTransport(String conntype) {
+        return "the job manager has no transport for connection type '" + conntype + "'";
+    }
+
+    private CommandResult run(String id, CommandRequest request) {
+        Transport t = transportFor(request.target().conntype());
+        if (t == null) {
+            return new CommandResult.Unreachable(noTransport(request.target().conntype()));
+        }
+        try {
+            CompletableFuture<CommandResult> command = t.execute(request).toCompletableFuture();
+            commands.put(id, command);
+            if (cancelled.contains(id)) {
+                command.cancel(true);
+            }
+            return command.get();
+        } catch (CancellationException e) {
+            return new CommandResult.Unreachable("the engine cancelled the command");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new CommandResult.Unreachable("the job manager stopped while the command ran");
+        } catch (ExecutionException | RuntimeException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            return new CommandResult.Unreachable(String.valueOf(cause.getMessage()));
+        }
     }
 
     /** How often the broker delivered the request before, as quorum queues count it. */
@@ -428,7 +511,7 @@ public final class JobManager implements AutoCloseable {
                 return;
             }
             cancelled.add(id);
-            CompletableFuture<CommandResult> command = commands.get(id);
+            CompletableFuture<?> command = commands.get(id);
             if (command != null) {
                 LOG.info("the engine cancelled command {}; killing it", id);
                 command.cancel(true);

@@ -18,6 +18,8 @@ final class Messages {
     static final String CONTENT_TYPE = "application/json";
     /** The message type of requests; replies carry {@link #REPLY}. */
     static final String REQUEST = "kompira.command.v1";
+    /** The message type of {@code put} and {@code get} requests. */
+    static final String TRANSFER = "kompira.transfer.v1";
     /** The message type of replies. */
     static final String REPLY = "kompira.reply.v1";
     /** The message type of cancellations. */
@@ -82,6 +84,20 @@ final class Messages {
         }
         try {
             m.toRequest(); // an unknown encoding, a bad target: found now, before the request is taken
+        } catch (RuntimeException e) {
+            throw new IOException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+        return m;
+    }
+
+    /** Reads a {@code put} or {@code get} request; a body that is not one throws IOException. */
+    static TransferMessage transfer(byte[] body) throws IOException {
+        TransferMessage m = JSON.readValue(body, TransferMessage.class);
+        if (m.id() == null || m.target() == null || m.direction() == null || m.source() == null || m.destination() == null) {
+            throw new IOException("a put or get needs id, target, direction, source and destination");
+        }
+        try {
+            m.target().toTarget();
         } catch (RuntimeException e) {
             throw new IOException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
