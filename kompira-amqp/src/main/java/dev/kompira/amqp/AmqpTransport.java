@@ -245,10 +245,13 @@ public final class AmqpTransport implements RealmTransport {
         return timeout == null ? null : System.currentTimeMillis() + timeout.toMillis();
     }
 
-    /** The stage the engine waits on: {@code reply} read by {@code reading}; cancelling it cancels the request. */
-    private static <T> CompletionStage<T> answer(CompletableFuture<ReplyMessage> reply, Function<ReplyMessage, T> reading) {
+    /**
+     * The stage the engine waits on: the reply of {@code p} read by {@code reading}, completed once
+     * the request is forgotten; cancelling it cancels the request.
+     */
+    private static <T> CompletionStage<T> answer(Pending p, Function<ReplyMessage, T> reading) {
         CompletableFuture<T> out = new CompletableFuture<>();
-        reply.whenComplete((r, e) -> {
+        p.settled.whenComplete((r, e) -> {
             if (e != null) {
                 out.completeExceptionally(e);
             } else {
@@ -257,14 +260,14 @@ public final class AmqpTransport implements RealmTransport {
         });
         out.whenComplete((r, e) -> {
             if (out.isCancelled()) {
-                reply.cancel(true);
+                p.result.cancel(true);
             }
         });
         return out;
     }
 
     /** Publishes a request of {@code type} to {@code realm}'s queue and returns its eventual reply. */
-    private CompletableFuture<ReplyMessage> send(String realm, String id, String type, byte[] body, Duration timeout, String what) {
+    private Pending send(String realm, String id, String type, byte[] body, Duration timeout, String what) {
         AMQP.BasicProperties.Builder props = new AMQP.BasicProperties.Builder()
                 .messageId(id).correlationId(id).replyTo(replyQueue).type(type)
                 .contentType(Messages.CONTENT_TYPE).deliveryMode(2);
@@ -273,7 +276,7 @@ public final class AmqpTransport implements RealmTransport {
         }
         Pending p = new Pending(id, realm, body, props.build());
         pending.put(id, p);
-        p.result.whenComplete((r, e) -> {
+        p.settled = p.result.whenComplete((r, e) -> {
             pending.remove(id);
             p.cancelWaitLimit();
             if (p.result.isCancelled() && p.worker != null) {
@@ -293,7 +296,7 @@ public final class AmqpTransport implements RealmTransport {
         } catch (RejectedExecutionException closing) {
             p.fail(CLOSED);
         }
-        return p.result;
+        return p;
     }
 
     /** Publishes {@code p}, or holds it until the broker is back; runs on the publisher thread. */
@@ -449,6 +452,8 @@ public final class AmqpTransport implements RealmTransport {
         final byte[] body;
         final AMQP.BasicProperties props;
         final CompletableFuture<ReplyMessage> result = new CompletableFuture<>();
+        /** Completes after {@link #result}, once the request is no longer pending. */
+        volatile CompletableFuture<ReplyMessage> settled;
         /** The liveness queue of the job manager that started the command, or null while it waits. */
         volatile String worker;
         volatile ScheduledFuture<?> waitLimit;

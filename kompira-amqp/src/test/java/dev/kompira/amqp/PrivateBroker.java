@@ -202,6 +202,12 @@ public final class PrivateBroker implements AutoCloseable {
         return folder.resolve("ca.pem");
     }
 
+    /** The processor time the broker's processes have used so far (its Erlang VM and helpers), for benchmarks. */
+    public Duration cpuTime() {
+        return server.descendants().map(h -> h.info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(Duration.ZERO, Duration::plus);
+    }
+
     /** The AMQP port. */
     public int port() {
         return port;
