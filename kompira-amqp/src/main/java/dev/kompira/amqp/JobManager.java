@@ -72,9 +72,7 @@ public final class JobManager implements AutoCloseable {
     private final BrokerLink link;
     /** The channels of the current connection; replaced when the link connects again. */
     private volatile Channel consuming;
-    private volatile Channel publishing;
-    /** Serializes replies: a publish and the wait for its confirm go together. */
-    private final Object replying = new Object();
+    private volatile ConfirmedPublisher publishing;
     private final String name;
     private final List<Transport> transports;
     private final ExecutorService runners;
@@ -113,8 +111,7 @@ public final class JobManager implements AutoCloseable {
 
     /** Declares this job manager's queues and consumers on a new connection. */
     private void open(Connection connection) throws IOException {
-        Channel pub = connection.createChannel();
-        pub.confirmSelect();
+        ConfirmedPublisher pub = new ConfirmedPublisher(connection.createChannel());
         Channel con = connection.createChannel();
         // the liveness queue: auto-delete, so the broker deletes it the moment this job manager's consumer, and with
         // it its connection, ends; not exclusive, because engines must be able to look for it. The same name after
@@ -422,14 +419,10 @@ public final class JobManager implements AutoCloseable {
                     continue;
                 }
                 try {
-                    synchronized (replying) {
-                        Channel channel = publishing;
-                        channel.basicPublish("", request.getReplyTo(), props, body);
-                        channel.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MILLIS);
-                    }
+                    publishing.publish("", request.getReplyTo(), props, body).get(CONFIRM_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
                     return true;
-                } catch (IOException | TimeoutException | RuntimeException e) {
-                    failure = e.getMessage();
+                } catch (IOException | ExecutionException | TimeoutException | RuntimeException e) {
+                    failure = e instanceof ExecutionException ? e.getCause().getMessage() : e.getMessage();
                     LOG.info("cannot send the {} reply of command {} now, trying again: {}", reply.kind(), reply.id(), failure);
                     Thread.sleep(100);
                 }
@@ -471,9 +464,7 @@ public final class JobManager implements AutoCloseable {
         AMQP.BasicProperties props = new AMQP.BasicProperties.Builder().type(Messages.INFO)
                 .contentType(Messages.CONTENT_TYPE).build();
         try {
-            synchronized (replying) {
-                publishing.basicPublish("", question.getReplyTo(), props, Messages.encode(info));
-            }
+            publishing.publish("", question.getReplyTo(), props, Messages.encode(info)); // no need to wait for its confirm
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot answer who is there: {}", e.getMessage());
         }
