@@ -43,9 +43,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine's side of job managers over AMQP (RabbitMQ): publishes each command to the durable
- * quorum queue of its realm and completes the command's stage with the result a job manager sends
- * back to this engine's own reply queue (docs/jobmanagers.md).
+ * The engine's side of job managers over AMQP (RabbitMQ): publishes each command, {@code put} and
+ * {@code get} to the durable quorum queue of its realm and completes its stage with the result a job
+ * manager sends back to this engine's own durable reply queue (docs/jobmanagers.md).
  *
  * <ul>
  * <li>Requests are persistent and published with publisher confirms; a request the broker refuses
@@ -56,6 +56,8 @@ import org.slf4j.LoggerFactory;
  *     liveness queue; when the queue is gone (the job manager died) the command fails with
  *     {@code job manager lost while the command ran} and is never run again.</li>
  * <li>Results for commands no longer waited for (terminated processes) are dropped.</li>
+ * <li>A lost broker connection is made again for the reconnect window; what waits keeps waiting,
+ *     and requests the broker had not confirmed are published again.</li>
  * </ul>
  *
  * <p>Thread-safety: thread-safe; {@link #execute} never blocks (publishing happens on a thread of
