@@ -125,32 +125,35 @@ class JobflowOverAmqpTest {
         Path remote = Files.createTempDirectory("kompira-put-");
         Files.setPosixFilePermissions(remote, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
         Path back = dir.resolve("back.txt");
-        URI uri = URI.create(broker.newVirtualHost());
-        try (OpenSshServer sshd = OpenSshServer.start(dir.resolve("sshd"), key)) {
-            Path knownHosts = Files.writeString(dir.resolve("known_hosts"), sshd.knownHostsLine());
-            try (Kompira engine = engine(uri);
-                    JobManager loopback = JobManager.start(uri, "loopback", 2,
-                            List.of(new SshTransport(SshOptions.defaults().withKnownHosts(knownHosts)), new LocalTransport()))) {
-                ProcessOutcome outcome = engine.start(engine.compile("ssh.kjf",
-                        "[/config/realms.add: 'loopback', /system/types/Realm, {range = ['127.0.0.*']}] ->\n"
-                                + "[./.add: 'report', /system/types/ScriptJob, {source = '#!/bin/sh\\necho \"script $1\"; tr a-z A-Z', "
-                                + "ext = 'sh'}] ->\n"
-                                + "[__host__ = '127.0.0.1', __port__ = " + sshd.port() + ", __user__ = '" + OpenSshServer.loginUser()
-                                + "', __keyfile__ = '" + key + "', __timeout__ = 20] ->\n"
-                                + "put('" + up + "/*.txt', '" + remote + "/') -> print($STATUS) ->\n"
-                                + "get('" + remote + "/a.txt', '" + back + "') -> print($STATUS) ->\n"
-                                + "[./report << 'from stdin' : 'arg'] -> print($RESULT) ->\n"
-                                + "put('" + big + "', '" + remote + "/big') => print($STATUS, $ERROR)"), Map.of()).await();
-                assertTrue(outcome.isDone(), outcome + "\n" + console);
+        try {
+            URI uri = URI.create(broker.newVirtualHost());
+            try (OpenSshServer sshd = OpenSshServer.start(dir.resolve("sshd"), key)) {
+                Path knownHosts = Files.writeString(dir.resolve("known_hosts"), sshd.knownHostsLine());
+                try (Kompira engine = engine(uri);
+                        JobManager loopback = JobManager.start(uri, "loopback", 2,
+                                List.of(new SshTransport(SshOptions.defaults().withKnownHosts(knownHosts)), new LocalTransport()))) {
+                    ProcessOutcome outcome = engine.start(engine.compile("ssh.kjf",
+                            "[/config/realms.add: 'loopback', /system/types/Realm, {range = ['127.0.0.*']}] ->\n"
+                                    + "[./.add: 'report', /system/types/ScriptJob, {source = '#!/bin/sh\\necho \"script $1\"; tr a-z A-Z', "
+                                    + "ext = 'sh'}] ->\n"
+                                    + "[__host__ = '127.0.0.1', __port__ = " + sshd.port() + ", __user__ = '" + OpenSshServer.loginUser()
+                                    + "', __keyfile__ = '" + key + "', __timeout__ = 20] ->\n"
+                                    + "put('" + up + "/*.txt', '" + remote + "/') -> print($STATUS) ->\n"
+                                    + "get('" + remote + "/a.txt', '" + back + "') -> print($STATUS) ->\n"
+                                    + "[./report << 'from stdin' : 'arg'] -> print($RESULT) ->\n"
+                                    + "put('" + big + "', '" + remote + "/big') => print($STATUS, $ERROR)"), Map.of()).await();
+                    assertTrue(outcome.isDone(), outcome + "\n" + console);
+                }
             }
+            assertEquals("0\n0\nscript arg\nFROM STDIN\n"
+                    + "1 put: the files are larger than the 16 MiB a put or get carries through a job manager\n", console.toString());
+            assertEquals("alpha\n", Files.readString(remote.resolve("a.txt")));
+            assertEquals("beta\n", Files.readString(remote.resolve("b.txt")));
+            assertEquals("alpha\n", Files.readString(back));
+            assertTrue(Files.notExists(remote.resolve("big")));
+        } finally {
+            Transfers.delete(remote);
         }
-        assertEquals("0\n0\nscript arg\nFROM STDIN\n"
-                + "1 put: the files are larger than the 16 MiB a put or get carries through a job manager\n", console.toString());
-        assertEquals("alpha\n", Files.readString(remote.resolve("a.txt")));
-        assertEquals("beta\n", Files.readString(remote.resolve("b.txt")));
-        assertEquals("alpha\n", Files.readString(back));
-        assertTrue(Files.notExists(remote.resolve("big")));
-        Transfers.delete(remote);
     }
 
     @Test
