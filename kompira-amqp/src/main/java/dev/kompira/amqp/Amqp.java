@@ -18,9 +18,8 @@ final class Amqp {
     }
 
     /**
-     * Connects to {@code uri} as {@code name}. The connection does not recover by itself: the
-     * engine's reply queue and the job manager's liveness queue go with it, so an engine or job
-     * manager that loses it fails what it waits for and must be started again.
+     * Connects to {@code uri} as {@code name}. The client's automatic recovery is off: engines and
+     * job managers connect again through {@link BrokerLink}, which also re-declares their queues.
      *
      * @throws IOException if the URI is not an AMQP URI, or the broker cannot be reached or refuses the login
      */

@@ -3,7 +3,6 @@ package dev.kompira.amqp;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.ConfirmListener;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
@@ -12,13 +11,18 @@ import dev.kompira.core.transport.CommandRequest;
 import dev.kompira.core.transport.CommandResult;
 import dev.kompira.core.transport.RealmTransport;
 import dev.kompira.core.transport.Target;
+import dev.kompira.core.transport.TransferRequest;
+import dev.kompira.core.transport.TransferResult;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -32,14 +36,16 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine's side of job managers over AMQP (RabbitMQ): publishes each command to the durable
- * quorum queue of its realm and completes the command's stage with the result a job manager sends
- * back to this engine's own reply queue (docs/jobmanagers.md).
+ * The engine's side of job managers over AMQP (RabbitMQ): publishes each command, {@code put} and
+ * {@code get} to the durable quorum queue of its realm and completes its stage with the result a job
+ * manager sends back to this engine's own durable reply queue (docs/jobmanagers.md).
  *
  * <ul>
  * <li>Requests are persistent and published with publisher confirms; a request the broker refuses
@@ -50,6 +56,8 @@ import org.slf4j.LoggerFactory;
  *     liveness queue; when the queue is gone (the job manager died) the command fails with
  *     {@code job manager lost while the command ran} and is never run again.</li>
  * <li>Results for commands no longer waited for (terminated processes) are dropped.</li>
+ * <li>A lost broker connection is made again for the reconnect window; what waits keeps waiting,
+ *     and requests the broker had not confirmed are published again.</li>
  * </ul>
  *
  * <p>Thread-safety: thread-safe; {@link #execute} never blocks (publishing happens on a thread of
@@ -63,36 +71,65 @@ public final class AmqpTransport implements RealmTransport {
     /** Lost: the message of a command whose job manager died while it ran. */
     static final String LOST = "job manager lost while the command ran";
     private static final String CLOSED = "the engine's AMQP transport was closed";
+    /** How long a broker loss is bridged unless told otherwise (J217). */
+    public static final Duration DEFAULT_RECONNECT = Duration.ofSeconds(60);
+    /** How long the reply queue outlives the reconnect window when nobody consumes it. */
+    private static final Duration REPLY_QUEUE_SLACK = Duration.ofSeconds(60);
 
-    private final Connection connection;
-    private final Channel publishing;
+    private final BrokerLink link;
+    /** The channels of the current connection; replaced when the link connects again. */
+    private volatile Channel publishing;
+    private volatile Channel liveness;
+    /** This engine's durable reply queue, {@code kompira.engine.<uuid>}, the same across reconnections (J218). */
     private final String replyQueue;
     private final ExecutorService publisher;
     private final ScheduledExecutorService timer;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     /** Published and not yet confirmed, by publish sequence number; used only on the publisher thread and by confirms. */
     private final NavigableMap<Long, Pending> unconfirmed = new ConcurrentSkipListMap<>();
+    /** Requests to publish once the broker is back; used only on the publisher thread. */
+    private final List<Pending> held = new ArrayList<>();
     private final Set<String> declaredRealms = ConcurrentHashMap.newKeySet();
-    private Channel liveness;
     private volatile boolean closed;
+    /** Why the link was given up, or null. */
+    private volatile String failed;
     /** Whether passwords and passphrases may travel: over TLS, or when the user allowed it. */
     private final boolean secretsAllowed;
 
-    private AmqpTransport(Connection connection, boolean secretsAllowed) throws IOException {
-        this.connection = connection;
+    private AmqpTransport(BrokerLink.Connector connector, boolean secretsAllowed, Duration reconnect) throws IOException {
         this.secretsAllowed = secretsAllowed;
+        this.replyQueue = "kompira.engine." + UUID.randomUUID();
         this.publisher = Executors.newSingleThreadExecutor(daemon("kompira-amqp-publish"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("kompira-amqp-timer"));
-        Channel replies = connection.createChannel();
-        this.replyQueue = replies.queueDeclare().getQueue();
-        replies.basicConsume(replyQueue, true, new Replies(replies));
-        this.publishing = connection.createChannel();
-        publishing.confirmSelect();
-        publishing.addConfirmListener(new Confirms());
-        this.liveness = connection.createChannel();
-        connection.addShutdownListener(this::connectionLost);
+        this.link = new BrokerLink(connector, reconnect, new Link());
+        try {
+            link.start();
+        } catch (IOException | RuntimeException e) {
+            publisher.shutdownNow();
+            timer.shutdownNow();
+            throw e;
+        }
         timer.scheduleWithFixedDelay(this::checkWorkers, LIVENESS_CHECK.toMillis(), LIVENESS_CHECK.toMillis(),
                 TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Declares the reply queue and the consumer on a new connection. The reply queue is durable and
+     * outlives the connection, so that replies sent while the broker was away wait there; it expires
+     * ({@code x-expires}) a minute after the reconnect window when nobody consumes it, so that an
+     * engine that never comes back leaves nothing behind (J218).
+     */
+    private void open(Connection connection) throws IOException {
+        Channel replies = connection.createChannel();
+        replies.queueDeclare(replyQueue, true, false, false,
+                Map.of("x-expires", (int) Math.min(Integer.MAX_VALUE, link.window().toMillis() + REPLY_QUEUE_SLACK.toMillis())));
+        Channel pub = connection.createChannel();
+        pub.confirmSelect();
+        pub.addConfirmListener(new Confirms());
+        liveness = connection.createChannel();
+        publishing = pub;
+        replies.basicConsume(replyQueue, false, new Replies(replies));
+        publisher.execute(this::publishHeld);
     }
 
     /**
@@ -114,36 +151,134 @@ public final class AmqpTransport implements RealmTransport {
      * @throws IOException if the broker cannot be reached or refuses the login
      */
     public static AmqpTransport connect(URI uri, boolean insecure) throws IOException {
-        return connect(uri, insecure, null);
+        return connect(uri, insecure, DEFAULT_RECONNECT);
+    }
+
+    /**
+     * Connects like {@link #connect(URI, boolean)}; after losing the broker the transport connects
+     * again for up to {@code reconnect} (zero: not at all), the commands it waits for still waited
+     * for, then fails them with {@code lost the connection to the AMQP broker: ...} (J217).
+     *
+     * @throws IOException if the broker cannot be reached or refuses the login
+     */
+    public static AmqpTransport connect(URI uri, boolean insecure, Duration reconnect) throws IOException {
+        return new AmqpTransport(() -> Amqp.connect(uri, "kompira-engine", null),
+                insecure || "amqps".equalsIgnoreCase(uri.getScheme()), reconnect);
     }
 
     /** Connects like {@link #connect(URI, boolean)}, checking the broker's certificate with {@code tls} (tests). */
     static AmqpTransport connect(URI uri, boolean insecure, javax.net.ssl.SSLContext tls) throws IOException {
-        return new AmqpTransport(Amqp.connect(uri, "kompira-engine", tls), insecure || "amqps".equalsIgnoreCase(uri.getScheme()));
+        return new AmqpTransport(() -> Amqp.connect(uri, "kompira-engine", tls),
+                insecure || "amqps".equalsIgnoreCase(uri.getScheme()), DEFAULT_RECONNECT);
     }
 
     @Override
     public CompletionStage<CommandResult> execute(String realm, CommandRequest request) {
-        if (closed) {
-            return CompletableFuture.completedFuture(new CommandResult.Unreachable(CLOSED));
-        }
-        if (!secretsAllowed && hasSecrets(request.target())) {
-            return CompletableFuture.completedFuture(new CommandResult.Unreachable("not sending the password or passphrase of "
-                    + request.target() + " over amqp:// without TLS: use amqps://, or allow it with --insecure-amqp"));
+        Optional<String> refused = refusal(request.target());
+        if (refused.isPresent()) {
+            return CompletableFuture.completedFuture(new CommandResult.Unreachable(refused.get()));
         }
         String id = UUID.randomUUID().toString();
-        Duration timeout = request.timeout();
-        Long notAfter = timeout == null ? null : System.currentTimeMillis() + timeout.toMillis();
-        byte[] body = Messages.encode(RequestMessage.of(id, request, notAfter));
+        Long notAfter = notAfter(request.timeout());
+        return answer(send(realm, id, Messages.REQUEST, Messages.encode(RequestMessage.of(id, request, notAfter)), request.timeout(),
+                "command"), ReplyMessage::toResult);
+    }
+
+    /**
+     * Sends a {@code put} or {@code get} to a job manager of {@code realm} (J223): the files of a
+     * {@code put} are read here and travel in the request, those of a {@code get} come back in the
+     * reply and are written here; at most 16 MiB either way.
+     */
+    @Override
+    public CompletionStage<TransferResult> transfer(String realm, TransferRequest request) {
+        Optional<String> refused = refusal(request.target());
+        if (refused.isPresent()) {
+            return CompletableFuture.completedFuture(new TransferResult.Unreachable(refused.get()));
+        }
+        boolean put = request.direction() == TransferRequest.Direction.PUT;
+        List<FileMessage> files = List.of();
+        if (put) {
+            try {
+                files = Transfers.read(request.job(), Path.of("").toAbsolutePath(), request.source());
+            } catch (IOException | RuntimeException e) {
+                return CompletableFuture.completedFuture(new TransferResult.Failed(e instanceof Transfers.TooLarge ? e.getMessage()
+                        : request.job() + ": " + e.getMessage()));
+            }
+            if (files.isEmpty()) {
+                return CompletableFuture.completedFuture(new TransferResult.Failed("put: no such file: " + request.source()));
+            }
+        }
+        String id = UUID.randomUUID().toString();
+        byte[] body = Messages.encode(TransferMessage.of(id, request, files, notAfter(request.timeout())));
+        return answer(send(realm, id, Messages.TRANSFER, body, request.timeout(), request.job()), reply -> put ? reply.toTransferResult()
+                : placed(request, reply));
+    }
+
+    /** Writes the files a {@code get} brought back to the destination on this host. */
+    private static TransferResult placed(TransferRequest request, ReplyMessage reply) {
+        if (reply.kind() != ReplyMessage.Kind.COPIED) {
+            return reply.toTransferResult();
+        }
+        try {
+            Path destination = Path.of("").toAbsolutePath().resolve(request.destination());
+            return new TransferResult.Done(Transfers.place(reply.files() == null ? List.of() : reply.files(), destination,
+                    request.destination().endsWith("/")));
+        } catch (IOException | RuntimeException e) {
+            return new TransferResult.Failed("get: " + e.getMessage());
+        }
+    }
+
+    /** Why nothing may be sent for {@code target} now, if so. */
+    private Optional<String> refusal(Target target) {
+        if (closed) {
+            return Optional.of(CLOSED);
+        }
+        if (failed != null) {
+            return Optional.of(failed);
+        }
+        if (!secretsAllowed && hasSecrets(target)) {
+            return Optional.of("not sending the password or passphrase of " + target
+                    + " over amqp:// without TLS: use amqps://, or allow it with --insecure-amqp");
+        }
+        return Optional.empty();
+    }
+
+    private static Long notAfter(Duration timeout) {
+        return timeout == null ? null : System.currentTimeMillis() + timeout.toMillis();
+    }
+
+    /**
+     * The stage the engine waits on: the reply of {@code p} read by {@code reading}, completed once
+     * the request is forgotten; cancelling it cancels the request.
+     */
+    private static <T> CompletionStage<T> answer(Pending p, Function<ReplyMessage, T> reading) {
+        CompletableFuture<T> out = new CompletableFuture<>();
+        p.settled.whenComplete((r, e) -> {
+            if (e != null) {
+                out.completeExceptionally(e);
+            } else {
+                out.complete(reading.apply(r));
+            }
+        });
+        out.whenComplete((r, e) -> {
+            if (out.isCancelled()) {
+                p.result.cancel(true);
+            }
+        });
+        return out;
+    }
+
+    /** Publishes a request of {@code type} to {@code realm}'s queue and returns its eventual reply. */
+    private Pending send(String realm, String id, String type, byte[] body, Duration timeout, String what) {
         AMQP.BasicProperties.Builder props = new AMQP.BasicProperties.Builder()
-                .messageId(id).correlationId(id).replyTo(replyQueue).type(Messages.REQUEST)
+                .messageId(id).correlationId(id).replyTo(replyQueue).type(type)
                 .contentType(Messages.CONTENT_TYPE).deliveryMode(2);
         if (timeout != null) {
             props.expiration(Long.toString(Math.max(1, timeout.toMillis())));
         }
         Pending p = new Pending(id, realm, body, props.build());
         pending.put(id, p);
-        p.result.whenComplete((r, e) -> {
+        p.settled = p.result.whenComplete((r, e) -> {
             pending.remove(id);
             p.cancelWaitLimit();
             if (p.result.isCancelled() && p.worker != null) {
@@ -154,34 +289,66 @@ public final class AmqpTransport implements RealmTransport {
             if (timeout != null) {
                 p.waitLimit = timer.schedule(() -> {
                     if (p.worker == null) {
-                        p.result.complete(new CommandResult.Unreachable("no job manager of realm '" + realm
-                                + "' took the command within " + seconds(timeout) + " seconds"));
+                        p.fail("no job manager of realm '" + realm + "' took the " + what + " within " + seconds(timeout)
+                                + " seconds");
                     }
                 }, timeout.toMillis(), TimeUnit.MILLISECONDS);
             }
             publisher.execute(() -> publish(p));
         } catch (RejectedExecutionException closing) {
-            p.result.complete(new CommandResult.Unreachable(CLOSED));
+            p.fail(CLOSED);
         }
-        return p.result;
+        return p;
     }
 
+    /** Publishes {@code p}, or holds it until the broker is back; runs on the publisher thread. */
     private void publish(Pending p) {
         if (p.result.isDone()) {
             return;
         }
-        try {
-            synchronized (publishing) {
-                if (declaredRealms.add(p.realm)) {
-                    Messages.declareRealm(publishing, p.realm);
-                }
-                unconfirmed.put(publishing.getNextPublishSeqNo(), p);
-                publishing.basicPublish("", Messages.realmQueue(p.realm), p.props, p.body);
-            }
-        } catch (IOException | RuntimeException e) {
-            p.result.complete(new CommandResult.Unreachable("cannot publish the command to realm '" + p.realm + "': "
-                    + e.getMessage()));
+        Channel channel = publishing;
+        if (!channel.isOpen()) {
+            hold(p, null);
+            return;
         }
+        long seq = channel.getNextPublishSeqNo();
+        try {
+            if (declaredRealms.add(p.realm)) {
+                Messages.declareRealm(channel, p.realm);
+            }
+            unconfirmed.put(seq, p);
+            channel.basicPublish("", Messages.realmQueue(p.realm), p.props, p.body);
+        } catch (IOException | RuntimeException e) {
+            unconfirmed.remove(seq);
+            declaredRealms.remove(p.realm);
+            if (!channel.isOpen()) {
+                hold(p, e);
+            } else {
+                p.fail("cannot publish the command to realm '" + p.realm + "': "
+                        + e.getMessage());
+            }
+        }
+    }
+
+    /** Keeps {@code p} for the next connection, or fails it when the link was given up. */
+    private void hold(Pending p, Exception why) {
+        String reason = failed;
+        if (reason != null) {
+            p.fail(reason);
+        } else {
+            LOG.debug("holding command {} until the broker is back: {}", p.id, why == null ? "no connection" : why.getMessage());
+            held.add(p);
+        }
+    }
+
+    /** Publishes again what was held while the broker was away; runs on the publisher thread. */
+    private void publishHeld() {
+        List<Pending> again = List.copyOf(held);
+        held.clear();
+        if (!again.isEmpty()) {
+            LOG.info("publishing {} command(s) again after the broker came back", again.size());
+        }
+        again.forEach(this::publish);
     }
 
     /** Tells job manager {@code worker} to kill command {@code id}, which nobody waits for any more. */
@@ -192,9 +359,7 @@ public final class AmqpTransport implements RealmTransport {
         try {
             publisher.execute(() -> {
                 try {
-                    synchronized (publishing) {
-                        publishing.basicPublish("", worker, props, body);
-                    }
+                    publishing.basicPublish("", worker, props, body);
                 } catch (IOException | RuntimeException e) {
                     LOG.warn("cannot cancel command {} at job manager {}: {}", id, worker, e.getMessage());
                 }
@@ -211,13 +376,22 @@ public final class AmqpTransport implements RealmTransport {
         for (Map.Entry<String, List<Pending>> e : byWorker.entrySet()) {
             if (!workerAlive(e.getKey())) {
                 LOG.warn("job manager {} is gone; failing its {} running command(s)", e.getKey(), e.getValue().size());
-                e.getValue().forEach(p -> p.result.complete(new CommandResult.Unreachable(LOST)));
+                e.getValue().forEach(p -> p.fail(LOST));
             }
         }
     }
 
-    /** A passive declare of the liveness queue: a job manager that died has lost its auto-delete queue. */
+    /**
+     * A passive declare of the liveness queue: a job manager that died has lost its auto-delete
+     * queue. Within the reconnect window after this engine came back to the broker, a missing queue
+     * is not yet a lost job manager: after a broker restart the job managers come back too, under
+     * the same names, their commands still running (J219).
+     */
     private boolean workerAlive(String worker) {
+        Connection connection = link.connection();
+        if (connection == null) {
+            return true; // no broker, no answer: wait for it
+        }
         try {
             if (!liveness.isOpen()) {
                 liveness = connection.createChannel();
@@ -225,8 +399,12 @@ public final class AmqpTransport implements RealmTransport {
             liveness.queueDeclarePassive(worker);
             return true;
         } catch (IOException | RuntimeException e) {
-            // a 404 closes the channel; a closed connection fails everything through connectionLost
-            return !connection.isOpen() || !(e instanceof IOException io && notFound(io));
+            // a 404 closes the channel; a closed connection is the link's business
+            if (!connection.isOpen() || !(e instanceof IOException io && notFound(io))) {
+                return true;
+            }
+            long back = link.reconnectedAt();
+            return back != 0 && System.nanoTime() - back < link.window().toNanos();
         }
     }
 
@@ -235,28 +413,22 @@ public final class AmqpTransport implements RealmTransport {
                 && c.getReplyCode() == AMQP.NOT_FOUND;
     }
 
-    private void connectionLost(ShutdownSignalException cause) {
-        if (!cause.isInitiatedByApplication()) {
-            LOG.warn("lost the connection to the broker: {}", cause.getMessage());
-        }
-        String reason = "lost the connection to the AMQP broker: " + cause.getMessage();
-        pending.values().forEach(p -> p.result.complete(new CommandResult.Unreachable(reason)));
-    }
-
-    /** Abandons the commands still waiting and closes the connection. */
+    /** Abandons the commands still waiting, deletes the reply queue and closes the connection. */
     @Override
     public void close() {
         closed = true;
         timer.shutdownNow();
         publisher.shutdownNow();
-        pending.values().forEach(p -> p.result.complete(new CommandResult.Unreachable(CLOSED)));
-        try {
-            if (connection.isOpen()) {
-                connection.close(5000);
+        pending.values().forEach(p -> p.fail(CLOSED));
+        Connection connection = link.connection();
+        if (connection != null) {
+            try (Channel ch = connection.createChannel()) {
+                ch.queueDelete(replyQueue);
+            } catch (IOException | TimeoutException | RuntimeException e) {
+                LOG.debug("deleting the reply queue; it expires by itself", e);
             }
-        } catch (IOException e) {
-            LOG.debug("closing the AMQP connection", e);
         }
+        link.close();
     }
 
     private static boolean hasSecrets(Target target) {
@@ -281,7 +453,9 @@ public final class AmqpTransport implements RealmTransport {
         final String realm;
         final byte[] body;
         final AMQP.BasicProperties props;
-        final CompletableFuture<CommandResult> result = new CompletableFuture<>();
+        final CompletableFuture<ReplyMessage> result = new CompletableFuture<>();
+        /** Completes after {@link #result}, once the request is no longer pending. */
+        volatile CompletableFuture<ReplyMessage> settled;
         /** The liveness queue of the job manager that started the command, or null while it waits. */
         volatile String worker;
         volatile ScheduledFuture<?> waitLimit;
@@ -293,11 +467,44 @@ public final class AmqpTransport implements RealmTransport {
             this.props = props;
         }
 
+        void fail(String reason) {
+            result.complete(ReplyMessage.unreachable(id, reason));
+        }
+
         void cancelWaitLimit() {
             ScheduledFuture<?> limit = waitLimit;
             if (limit != null) {
                 limit.cancel(false);
             }
+        }
+    }
+
+    /** Keeps what waits across a reconnection; fails it when the link is given up. */
+    private final class Link implements BrokerLink.Owner {
+
+        @Override
+        public void opened(Connection connection) throws IOException {
+            open(connection);
+        }
+
+        @Override
+        public void lost(String reason) {
+            try {
+                publisher.execute(() -> {
+                    // the broker may or may not have these: publish them again, job managers drop a second copy (J208)
+                    held.addAll(unconfirmed.values());
+                    unconfirmed.clear();
+                    declaredRealms.clear();
+                });
+            } catch (RejectedExecutionException closing) {
+                // closed meanwhile
+            }
+        }
+
+        @Override
+        public void gaveUp(String reason) {
+            failed = reason;
+            pending.values().forEach(p -> p.fail(reason));
         }
     }
 
@@ -309,7 +516,13 @@ public final class AmqpTransport implements RealmTransport {
         }
 
         @Override
-        public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body) {
+        public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body) throws IOException {
+            handle(body);
+            // acknowledged once handled: a reply in flight when the connection drops is delivered again
+            getChannel().basicAck(envelope.getDeliveryTag(), false);
+        }
+
+        private void handle(byte[] body) {
             ReplyMessage reply;
             try {
                 reply = Messages.reply(body);
@@ -323,11 +536,15 @@ public final class AmqpTransport implements RealmTransport {
                 cancel(reply.id(), reply.worker());
             } else if (p == null) {
                 LOG.info("dropped the {} reply of command {}, which is no longer waited for", reply.kind(), reply.id());
+            } else if (reply.kind() == ReplyMessage.Kind.STARTED && p.worker != null && !p.worker.equals(reply.worker())) {
+                // a request published again after a broker loss, which the broker had after all: one run is enough
+                LOG.warn("command {} started a second time, at {}; cancelling that run", reply.id(), reply.worker());
+                cancel(reply.id(), reply.worker());
             } else if (reply.kind() == ReplyMessage.Kind.STARTED) {
                 p.worker = reply.worker();
                 p.cancelWaitLimit();
             } else {
-                p.result.complete(reply.toResult());
+                p.result.complete(reply);
             }
         }
     }
@@ -358,6 +575,11 @@ public final class AmqpTransport implements RealmTransport {
             Pending p = unconfirmed.remove(seq);
             return p == null ? List.of() : List.of(p);
         }
+    }
+
+    /** For tests: the name of this engine's reply queue. */
+    String replyQueue() {
+        return replyQueue;
     }
 
     /** For tests: whether any command still waits. */

@@ -18,6 +18,8 @@ final class Messages {
     static final String CONTENT_TYPE = "application/json";
     /** The message type of requests; replies carry {@link #REPLY}. */
     static final String REQUEST = "kompira.command.v1";
+    /** The message type of {@code put} and {@code get} requests. */
+    static final String TRANSFER = "kompira.transfer.v1";
     /** The message type of replies. */
     static final String REPLY = "kompira.reply.v1";
     /** The message type of cancellations. */
@@ -41,6 +43,12 @@ final class Messages {
     static final String DEAD_LETTERS = "kompira.dead-letters";
     /** How often a request is delivered before it is taken for poison (it crashed its job managers). */
     static final int DELIVERY_LIMIT = 5;
+    /**
+     * At this many earlier deliveries ({@code x-delivery-count}) a job manager takes a request for
+     * poison without reading it and tells its engine (J220): the broker's own limit would move it to
+     * {@link #DEAD_LETTERS} silently one or two deliveries later.
+     */
+    static final int POISON_AFTER = DELIVERY_LIMIT - 1;
     /**
      * The arguments of a realm's queue; both sides declare it, with the same arguments: a quorum
      * queue whose rejected requests, and those delivered more than {@link #DELIVERY_LIMIT} times, go
@@ -73,6 +81,25 @@ final class Messages {
         RequestMessage m = JSON.readValue(body, RequestMessage.class);
         if (m.id() == null || m.target() == null || m.command() == null || m.shell() == null || m.encoding() == null) {
             throw new IOException("a request needs id, target, command, shell and encoding");
+        }
+        try {
+            m.toRequest(); // an unknown encoding, a bad target: found now, before the request is taken
+        } catch (RuntimeException e) {
+            throw new IOException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+        return m;
+    }
+
+    /** Reads a {@code put} or {@code get} request; a body that is not one throws IOException. */
+    static TransferMessage transfer(byte[] body) throws IOException {
+        TransferMessage m = JSON.readValue(body, TransferMessage.class);
+        if (m.id() == null || m.target() == null || m.direction() == null || m.source() == null || m.destination() == null) {
+            throw new IOException("a put or get needs id, target, direction, source and destination");
+        }
+        try {
+            m.target().toTarget();
+        } catch (RuntimeException e) {
+            throw new IOException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
         return m;
     }

@@ -24,7 +24,8 @@ import java.time.Duration;
  *                      has given up waiting), or null
  */
 record RequestMessage(String id, TargetMessage target, String command, boolean useShell, String shell, String directory,
-        boolean sudo, boolean usePty, boolean useCache, byte[] stdin, Long timeoutMillis, String encoding, Long notAfter) {
+        boolean sudo, boolean usePty, boolean useCache, byte[] stdin, Long timeoutMillis, String encoding, Long notAfter)
+        implements WorkMessage {
 
     /** The message for {@code request}. */
     static RequestMessage of(String id, CommandRequest request, Long notAfter) {

@@ -38,7 +38,7 @@ class AmqpTransportTest {
     @BeforeAll
     static void startBroker() throws Exception {
         Assumptions.assumeTrue(PrivateBroker.available(), "rabbitmq-server is not installed");
-        broker = PrivateBroker.start(13);
+        broker = PrivateBroker.start(15);
     }
 
     @AfterAll
@@ -228,6 +228,64 @@ class AmqpTransportTest {
             }
             assertEquals("poison", new String(dead.getBody(), StandardCharsets.UTF_8));
             assertEquals(0, ch.messageCount(Messages.realmQueue("west")));
+        }
+    }
+
+    @Test
+    void aRequestWhoseJobManagersKeepDyingFailsItsJobAtOnceAndGoesToTheDeadLetters() throws Exception {
+        URI uri = URI.create(broker.newVirtualHost());
+        Path marker = dir.resolve("ran");
+        try (AmqpTransport engine = AmqpTransport.connect(uri); Connection c = connect(uri)) {
+            Channel ch = c.createChannel();
+            Messages.declareRealm(ch, "west");
+            java.util.concurrent.CompletableFuture<CommandResult> job = engine.execute("west",
+                    shell("touch " + marker, new byte[0], null)).toCompletableFuture();
+            // job managers that die while they hold it, before acknowledging (as if reading it killed them)
+            for (int i = 0; i < Messages.POISON_AFTER; i++) {
+                Channel doomed = c.createChannel();
+                GetResponse got = null;
+                for (int tries = 0; tries < 250 && got == null; tries++) {
+                    got = doomed.basicGet(Messages.realmQueue("west"), false);
+                    Thread.sleep(got == null ? 20 : 0);
+                }
+                assertTrue(got != null, "delivery " + (i + 1) + " did not come");
+                doomed.close();
+            }
+            assertFalse(job.isDone());
+            try (JobManager worker = JobManager.start(uri, "west", 1)) {
+                CommandResult.Unreachable refused = assertInstanceOf(CommandResult.Unreachable.class, job.get(10, TimeUnit.SECONDS));
+                assertEquals("job managers stopped 4 times while they held the request, which may be what stops them: "
+                        + "it was moved to kompira.dead-letters unread", refused.reason());
+            }
+            GetResponse dead = null;
+            for (int i = 0; i < 100 && dead == null; i++) {
+                dead = ch.basicGet(Messages.DEAD_LETTERS, true);
+                Thread.sleep(dead == null ? 20 : 0);
+            }
+            assertTrue(dead != null, "the request was not kept in the dead letters");
+            assertEquals(Messages.REQUEST, dead.getProps().getType());
+        }
+        assertFalse(Files.exists(marker), "the poison request ran");
+    }
+
+    @Test
+    void aRequestWithAnUnknownEncodingIsRefusedBeforeItIsTaken() throws Exception {
+        URI uri = URI.create(broker.newVirtualHost());
+        byte[] body = Messages.encode(RequestMessage.of("req-1", shell("true", new byte[0], null), null));
+        String unknown = new String(body, StandardCharsets.UTF_8).replace("\"UTF-8\"", "\"no-such-charset\"");
+        try (JobManager worker = JobManager.start(uri, "west", 1); Connection c = connect(uri)) {
+            Channel ch = c.createChannel();
+            String replies = ch.queueDeclare().getQueue();
+            AMQP.BasicProperties props = new AMQP.BasicProperties.Builder().replyTo(replies).correlationId("req-1").build();
+            ch.basicPublish("", Messages.realmQueue("west"), props, unknown.getBytes(StandardCharsets.UTF_8));
+            GetResponse got = null;
+            for (int i = 0; i < 100 && got == null; i++) {
+                got = ch.basicGet(replies, true);
+                Thread.sleep(got == null ? 50 : 0);
+            }
+            ReplyMessage reply = Messages.reply(got.getBody());
+            assertEquals(ReplyMessage.Kind.UNREACHABLE, reply.kind(), "a STARTED would mean it was taken");
+            assertEquals("the job manager cannot read the request: UnsupportedCharsetException: no-such-charset", reply.reason());
         }
     }
 

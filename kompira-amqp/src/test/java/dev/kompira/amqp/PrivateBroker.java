@@ -40,18 +40,21 @@ public final class PrivateBroker implements AutoCloseable {
     private final Path folder;
     private final int port;
     private final int epmdPort;
-    private final Process server;
+    private final ProcessBuilder builder;
+    private Process server;
     private final int virtualHosts;
     private final int tlsPort;
     private final AtomicInteger handedOut = new AtomicInteger();
     private boolean closed;
 
-    private PrivateBroker(Path folder, int port, int tlsPort, int epmdPort, Process server, int virtualHosts) {
+    private PrivateBroker(Path folder, int port, int tlsPort, int epmdPort, ProcessBuilder builder, int virtualHosts)
+            throws IOException {
         this.folder = folder;
+        this.builder = builder;
         this.tlsPort = tlsPort;
         this.port = port;
         this.epmdPort = epmdPort;
-        this.server = server;
+        this.server = builder.start();
         this.virtualHosts = virtualHosts;
     }
 
@@ -106,7 +109,7 @@ public final class PrivateBroker implements AutoCloseable {
         env.put("RABBITMQ_CONFIG_FILE", folder.resolve("rabbit").toString());
         env.put("RABBITMQ_ENABLED_PLUGINS_FILE", folder.resolve("enabled_plugins").toString());
         env.put("RABBITMQ_PID_FILE", folder.resolve("rabbit.pid").toString());
-        PrivateBroker broker = new PrivateBroker(folder, port, tlsPort, epmdPort, builder.start(), virtualHosts);
+        PrivateBroker broker = new PrivateBroker(folder, port, tlsPort, epmdPort, builder, virtualHosts);
         try {
             broker.awaitAmqp();
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -199,6 +202,12 @@ public final class PrivateBroker implements AutoCloseable {
         return folder.resolve("ca.pem");
     }
 
+    /** The processor time the broker's processes have used so far (its Erlang VM and helpers), for benchmarks. */
+    public Duration cpuTime() {
+        return server.descendants().map(h -> h.info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(Duration.ZERO, Duration::plus);
+    }
+
     /** The AMQP port. */
     public int port() {
         return port;
@@ -229,13 +238,20 @@ public final class PrivateBroker implements AutoCloseable {
         return Files.readString(folder.resolve("server.out"));
     }
 
-    /** Stops the broker (its Erlang VM is a child of the start script) and its epmd, and deletes the folder; a second call does nothing. */
-    @Override
-    public void close() throws IOException, InterruptedException {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    /**
+     * Stops the broker as an administrator would (SIGTERM: it closes every connection and writes its
+     * queues to disk), waits {@code down}, and starts it again with the same node name, ports and
+     * data folder; returns once it accepts AMQP again.
+     */
+    public void restart(Duration down) throws IOException, InterruptedException {
+        stopServer();
+        Thread.sleep(down.toMillis());
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("server.out").toFile()));
+        server = builder.start();
+        awaitAmqp();
+    }
+
+    private void stopServer() throws InterruptedException {
         List<ProcessHandle> tree = server.descendants().toList();
         tree.forEach(ProcessHandle::destroy);
         server.destroy();
@@ -249,6 +265,16 @@ public final class PrivateBroker implements AutoCloseable {
         if (!server.waitFor(15, TimeUnit.SECONDS)) {
             server.destroyForcibly().waitFor();
         }
+    }
+
+    /** Stops the broker (its Erlang VM is a child of the start script) and its epmd, and deletes the folder; a second call does nothing. */
+    @Override
+    public void close() throws IOException, InterruptedException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        stopServer();
         stopEpmd();
         try (Stream<Path> files = Files.walk(folder)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -37,7 +37,7 @@ class WorkerFaultTest {
     @BeforeAll
     static void startBroker() throws Exception {
         Assumptions.assumeTrue(PrivateBroker.available(), "rabbitmq-server is not installed");
-        broker = PrivateBroker.start(2);
+        broker = PrivateBroker.start(3);
     }
 
     @AfterAll
@@ -49,16 +49,25 @@ class WorkerFaultTest {
 
     /** Starts a job manager JVM on the test's class path and waits until it takes requests. */
     private static Process worker(URI uri, String realm, int concurrency) throws IOException {
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), WorkerMain.class.getName(), uri.toString(), realm,
-                Integer.toString(concurrency)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return jvm(WorkerMain.class, "ready ", uri.toString(), realm, Integer.toString(concurrency)).process();
+    }
+
+    /** A JVM running {@code main} on the test's class path, and the rest of the first line it printed, which starts with {@code ready}. */
+    private static Jvm jvm(Class<?> main, String ready, String... args) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
-        if (line == null || !line.startsWith("ready ")) {
+        if (line == null || !line.startsWith(ready)) {
             p.destroyForcibly();
-            throw new IOException("the job manager JVM did not start: " + line);
+            throw new IOException("the " + main.getSimpleName() + " JVM did not start: " + line);
         }
-        return p;
+        return new Jvm(p, line.substring(ready.length()));
+    }
+
+    private record Jvm(Process process, String said) {
     }
 
     /** SIGKILL for the JVM; then its orphaned commands, which a real crash would leave running, are cleaned up. */
@@ -74,6 +83,44 @@ class WorkerFaultTest {
             Thread.sleep(20);
         }
         assertTrue(Files.exists(file), "the command did not start: " + file);
+    }
+
+    @Test
+    void anEngineKilledWhileItsCommandRunsLeavesTheJobManagerToFinishItOnceAndTakeNewWork() throws Exception {
+        URI uri = URI.create(broker.newVirtualHost());
+        Path started = dir.resolve("started");
+        Path ended = dir.resolve("ended");
+        try (JobManager worker = JobManager.start(uri, "lab", 1); Connection admin = AmqpTransportTest.connect(uri)) {
+            Jvm engine = jvm(EngineMain.class, "sent ", uri.toString(), "lab",
+                    "echo run >> " + started + "; sleep 2; echo run >> " + ended);
+            try {
+                awaitFile(started);
+                kill(engine.process());
+                awaitFile(ended);
+                // the result waits in the dead engine's durable reply queue until the queue expires (J218, J221)
+                Channel ch = admin.createChannel();
+                List<ReplyMessage.Kind> kinds = new java.util.ArrayList<>();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (!kinds.contains(ReplyMessage.Kind.COMPLETED) && System.nanoTime() < deadline) {
+                    com.rabbitmq.client.GetResponse got = ch.basicGet(engine.said(), true);
+                    if (got == null) {
+                        Thread.sleep(50);
+                    } else {
+                        kinds.add(Messages.reply(got.getBody()).kind());
+                    }
+                }
+                assertTrue(kinds.contains(ReplyMessage.Kind.COMPLETED), "no result in the engine's reply queue: " + kinds);
+            } finally {
+                kill(engine.process());
+            }
+            try (AmqpTransport next = AmqpTransport.connect(uri)) {
+                CommandResult.Completed done = assertInstanceOf(CommandResult.Completed.class,
+                        AmqpTransportTest.await(next.execute("lab", AmqpTransportTest.shell("echo next", new byte[0], null))));
+                assertEquals("next\n", new String(done.stdout(), StandardCharsets.UTF_8));
+            }
+        }
+        assertEquals(List.of("run"), Files.readAllLines(started));
+        assertEquals(List.of("run"), Files.readAllLines(ended), "the command did not run to its end once");
     }
 
     @Test

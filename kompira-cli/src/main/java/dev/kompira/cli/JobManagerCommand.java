@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code kompira jobmanager}: a job manager that runs the commands of one realm, taken from an AMQP
- * broker (docs/jobmanagers.md), until it is stopped (SIGTERM, Ctrl-C) or loses the broker. SSH
+ * broker (docs/jobmanagers.md), until it is stopped (SIGTERM, Ctrl-C) or loses the broker for longer
+ * than {@code --reconnect}. SSH
  * commands check host keys as {@code kompira run} does ({@code --known-hosts}, {@code --accept-new-hosts}).
  */
 @Command(name = "jobmanager",
@@ -40,6 +41,11 @@ final class JobManagerCommand implements Callable<Integer> {
             description = "How many commands to run at once (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
+    @Option(names = "--reconnect", paramLabel = "SECONDS", defaultValue = "60",
+            description = "How long to connect again after losing the broker, commands running on, before giving up "
+                    + "with exit status 2 (default: ${DEFAULT-VALUE}; 0: give up at once).")
+    long reconnectSeconds;
+
     @Override
     public Integer call() throws InterruptedException {
         if (amqp == null || realm == null) {
@@ -49,11 +55,15 @@ final class JobManagerCommand implements Callable<Integer> {
         if (concurrency < 1) {
             throw new UserError("--concurrency must be at least 1, not " + concurrency);
         }
+        if (reconnectSeconds < 0) {
+            throw new UserError("--reconnect must be 0 or more seconds, not " + reconnectSeconds);
+        }
         JobManager manager;
         try {
             SshTransport sshTransport = ssh.transport();
             manager = JobManager.start(amqp, realm, concurrency,
-                    List.of(sshTransport != null ? sshTransport : new SshTransport(), new LocalTransport()));
+                    List.of(sshTransport != null ? sshTransport : new SshTransport(), new LocalTransport()),
+                    java.time.Duration.ofSeconds(reconnectSeconds));
         } catch (IOException e) {
             throw new UserError(e.getMessage(), e);
         }

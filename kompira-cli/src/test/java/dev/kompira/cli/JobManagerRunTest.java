@@ -39,7 +39,8 @@ class JobManagerRunTest {
         try (PrivateBroker broker = PrivateBroker.start(1)) {
             amqp = broker.newVirtualHost();
             worker = CompletableFuture.supplyAsync(() -> KompiraCommand.commandLine(new PrintWriter(new StringWriter(), true),
-                    new PrintWriter(workerErr, true)).execute("jobmanager", "--amqp", amqp, "--realm", "lab", "--concurrency", "2"));
+                    new PrintWriter(workerErr, true)).execute("jobmanager", "--amqp", amqp, "--realm", "lab", "--concurrency", "2",
+                    "--reconnect", "1"));
             Path flow = Files.writeString(dir.resolve("flow.kjf"),
                     "[/config/realms.add: 'lab', /system/types/Realm, {range = ['lab-*']}] ->\n"
                             + "[__realm__ = 'lab'] -> ['echo hi from the job manager; touch " + ran + "'] -> print($RESULT) ->\n"

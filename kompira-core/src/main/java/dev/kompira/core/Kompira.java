@@ -444,10 +444,10 @@ public final class Kompira implements AutoCloseable {
         }
 
         /**
-         * Sends remote work to job managers (docs/jobmanagers.md): each command that names a host, or
-         * {@code __realm__}, runs at a job manager of its realm (objects.md §4.15) through
-         * {@code jobManagers}, for example {@code dev.kompira.amqp.AmqpTransport}; commands without
-         * either, and {@code put}/{@code get}, scripts, {@code reboot} and sessions, still run from the
+         * Sends remote work to job managers (docs/jobmanagers.md): each command, ScriptJob,
+         * {@code put}/{@code get} and {@code reboot} that names a host, or {@code __realm__}, runs at a
+         * job manager of its realm (objects.md §4.15) through {@code jobManagers}, for example
+         * {@code dev.kompira.amqp.AmqpTransport}; jobs without either, and sessions, still run from the
          * engine. The engine closes it when it closes.
          */
         public Builder jobManagers(RealmTransport jobManagers) {

@@ -21,6 +21,17 @@ public interface RealmTransport extends AutoCloseable {
     /** Starts {@code request} at a job manager of {@code realm} and returns its eventual result. */
     CompletionStage<CommandResult> execute(String realm, CommandRequest request);
 
+    /**
+     * Starts the {@code put} or {@code get} of {@code request} at a job manager of {@code realm}:
+     * files go between the engine host and the job manager inside the messages, and between the job
+     * manager and the target with its own transport. Follows the contract of
+     * {@link Transport#transfer}; the default cannot copy.
+     */
+    default CompletionStage<TransferResult> transfer(String realm, TransferRequest request) {
+        return java.util.concurrent.CompletableFuture.completedFuture(new TransferResult.Failed(request.job()
+                + ": the job managers of realm '" + realm + "' cannot copy files"));
+    }
+
     /** Gives up waiting for results and releases connections and threads. */
     @Override
     void close();

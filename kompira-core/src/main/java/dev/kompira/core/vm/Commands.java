@@ -60,26 +60,14 @@ final class Commands {
             ended.run();
             return;
         }
-        Transport transport;
-        Value realmVariable = vars.get("__realm__");
-        RealmTransport jobManagers = m.services().jobManagers();
-        if (script == null && jobManagers != null && (request.target().host() != null || Realms.isSet(realmVariable))) {
-            Optional<String> realm = m.realmOf(realmVariable, request.target().host());
-            if (realm.isEmpty()) {
-                unreachable(f.invocation, Realms.noRealm(request.target().host()));
-                ended.run();
-                return;
-            }
-            transport = new AtRealm(jobManagers, realm.get());
-        } else {
-            transport = m.transportFor(request.target().conntype(), f.invocation);
-        }
+        Transport transport = transportFor(m, f, vars, request.target());
         if (transport == null) {
             ended.run();
             return;
         }
         Value timeout = vars.get("__timeout__");
-        boolean remoteScript = script != null && !request.target().conntype().equals("local");
+        // at a job manager even a local target is another machine: the script travels as a put
+        boolean remoteScript = script != null && (!request.target().conntype().equals("local") || transport instanceof AtRealm);
         Runnable perform = () -> {
             ScriptFile file = script == null ? null : ScriptFile.write(script);
             CompletionStage<CommandResult> running;
@@ -107,6 +95,27 @@ final class Commands {
         }
     }
 
+    /**
+     * The transport of a remote job (command, ScriptJob, {@code put}/{@code get}, {@code reboot}) for
+     * {@code target}: the job managers of its realm when the engine has job managers and the job names
+     * a host or {@code __realm__} (J201, J222), else the engine's own transport for the connection type.
+     * Returns null when the job has already ended ({@code $STATUS = -1}: no realm serves the host, or no
+     * transport the connection type).
+     */
+    static Transport transportFor(Machine m, FlowFrame f, Map<String, Value> vars, dev.kompira.core.transport.Target target) {
+        Value realmVariable = vars.get("__realm__");
+        RealmTransport jobManagers = m.services().jobManagers();
+        if (jobManagers != null && (target.host() != null || Realms.isSet(realmVariable))) {
+            Optional<String> realm = m.realmOf(realmVariable, target.host());
+            if (realm.isEmpty()) {
+                unreachable(f.invocation, Realms.noRealm(target.host()));
+                return null;
+            }
+            return new AtRealm(jobManagers, realm.get());
+        }
+        return m.transportFor(target.conntype(), f.invocation);
+    }
+
     /** The job managers of one realm (objects.md §4.15) in the place of a transport. */
     private record AtRealm(RealmTransport jobManagers, String realm) implements Transport {
 
@@ -118,6 +127,11 @@ final class Commands {
         @Override
         public CompletionStage<CommandResult> execute(CommandRequest request) {
             return jobManagers.execute(realm, request);
+        }
+
+        @Override
+        public CompletionStage<dev.kompira.core.transport.TransferResult> transfer(dev.kompira.core.transport.TransferRequest request) {
+            return jobManagers.transfer(realm, request);
         }
 
         @Override

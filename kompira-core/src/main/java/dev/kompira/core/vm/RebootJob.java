@@ -54,7 +54,7 @@ final class RebootJob {
             f.invocation.setOutcome(StringValue.EMPTY, IntegerValue.ONE, StringValue.of("reboot: a remote host is required"));
             return;
         }
-        Transport transport = m.transportFor(target.conntype(), f.invocation);
+        Transport transport = Commands.transportFor(m, f, c.vars(), target);
         if (transport == null) {
             return;
         }

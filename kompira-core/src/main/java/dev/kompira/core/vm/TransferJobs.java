@@ -44,7 +44,7 @@ final class TransferJobs {
                 put ? TransferRequest.Direction.PUT : TransferRequest.Direction.GET, source, destination,
                 Commands.text(c.vars(), "__dir__"), Commands.flag(c.vars(), "__sudo__", false),
                 Commands.flag(c.vars(), "__use_cache__", true), Commands.timeout(c.vars().get("__timeout__")), false);
-        Transport transport = m.transportFor(request.target().conntype(), f.invocation);
+        Transport transport = Commands.transportFor(m, f, c.vars(), request.target());
         if (transport == null) {
             return;
         }

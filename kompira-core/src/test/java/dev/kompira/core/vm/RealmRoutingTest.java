@@ -9,6 +9,8 @@ import dev.kompira.core.process.ProcessOutcome;
 import dev.kompira.core.transport.CommandRequest;
 import dev.kompira.core.transport.CommandResult;
 import dev.kompira.core.transport.RealmTransport;
+import dev.kompira.core.transport.TransferRequest;
+import dev.kompira.core.transport.TransferResult;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,14 @@ class RealmRoutingTest {
             seen.add(line);
             return CompletableFuture.completedFuture(new CommandResult.Completed(0, (line + "\n").getBytes(StandardCharsets.UTF_8),
                     new byte[0]));
+        }
+
+        @Override
+        public CompletionStage<TransferResult> transfer(String realm, TransferRequest request) {
+            String line = realm + " " + request.target().host() + " " + request.job() + " " + request.source() + " "
+                    + request.destination();
+            seen.add(line);
+            return CompletableFuture.completedFuture(new TransferResult.Done(List.of(line)));
         }
 
         @Override
@@ -82,6 +92,23 @@ class RealmRoutingTest {
         run("['echo on the engine'] -> print($RESULT)");
         assertEquals(String.join("\n", "edge lab-7 uname", "lab null uname", "on the engine", ""), console.toString());
         assertEquals(2, jobManagers.seen.size());
+    }
+
+    @Test
+    void putGetScriptJobsAndRebootGoToTheJobManagersOfTheHostsRealm() throws Exception {
+        run(REALMS
+                + "[./.add: 'script', /system/types/ScriptJob, {source = 'echo hi', ext = 'sh'}] ->\n"
+                + "[__host__ = 'lab-7'] -> put('a.txt', '/tmp/a.txt') -> print($RESULT) ->\n"
+                + "[__host__ = '10.2.0.1'] -> get('/etc/hosts', 'hosts') -> print($RESULT) ->\n"
+                + "[__host__ = 'lab-7'] -> [./script] -> reboot(wait=0.1) ->> print($ERROR)");
+        assertEquals("['lab lab-7 put a.txt /tmp/a.txt']", console.toString().lines().toList().get(0));
+        assertEquals("['default 10.2.0.1 get /etc/hosts hosts']", console.toString().lines().toList().get(1));
+        List<String> script = jobManagers.seen.subList(2, 5);
+        assertTrue(script.get(0).matches("lab lab-7 put \\S+kompira-script-\\d+\\.sh /tmp/kompira-remote-kompira-script-\\d+\\.sh"),
+                script.toString());
+        assertTrue(script.get(1).startsWith("lab lab-7 '/tmp/kompira-remote-kompira-script-"), script.toString());
+        assertTrue(script.get(2).startsWith("lab lab-7 rm -f '/tmp/kompira-remote-kompira-script-"), script.toString());
+        assertEquals("lab lab-7 reboot", jobManagers.seen.get(5));
     }
 
     @Test
