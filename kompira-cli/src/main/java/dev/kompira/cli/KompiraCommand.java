@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, PsCommand.class, CheckCommand.class, FormatCommand.class, InitCommand.class,
                 ImportCommand.class, ExportCommand.class, LogCommand.class, DiffCommand.class, RevertCommand.class,
                 ServeCommand.class, TokenCommand.class, SendEventCommand.class, JobManagerCommand.class, ScheduleCommand.class,
+                StartCommand.class, ConsoleCommand.class, ProcessControlCommands.Suspend.class,
+                ProcessControlCommands.Resume.class, ProcessControlCommands.Terminate.class,
                 CommandLine.HelpCommand.class})
 public final class KompiraCommand implements Runnable {
 
