@@ -97,9 +97,14 @@ final class ScheduleApi {
     /** The schedule a path parameter names: by its id, or by its object's name under {@code /system/schedules}. */
     private static Schedule schedule(Context ctx, Schedules schedules) {
         String given = ctx.pathParam("name");
-        if (given.chars().allMatch(Character::isDigit) && !given.isEmpty()) {
-            long id = Long.parseLong(given);
-            return schedules.get(id).orElseThrow(() -> ApiException.notFound("no schedule with id " + id));
+        if (!given.isEmpty() && given.chars().allMatch(Character::isDigit)) {
+            long id;
+            try {
+                id = Long.parseLong(given);
+            } catch (NumberFormatException tooLong) {
+                throw ApiException.notFound("no schedule with id " + given);
+            }
+            return schedules.get(id).orElseThrow(() -> ApiException.notFound("no schedule with id " + given));
         }
         String path = StandardTree.SCHEDULES_DIRECTORY + "/" + given;
         return schedules.list().stream().filter(s -> s.path().equals(path)).findFirst()

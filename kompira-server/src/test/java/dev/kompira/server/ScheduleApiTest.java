@@ -140,6 +140,7 @@ class ScheduleApiTest {
             assertEquals(204, removed.statusCode(), removed.body());
             assertEquals(List.of(), f.engine.schedules().list());
             ServerApiTest.assertError(f.client.get("/api/v1/schedules/" + id, f.viewer()), 404, "not_found");
+            ServerApiTest.assertError(f.client.get("/api/v1/schedules/99999999999999999999", f.viewer()), 404, "not_found");
             ServerApiTest.assertError(f.client.send(f.client.request("/api/v1/schedules/Nightly_backup", f.admin())
                     .DELETE().build()), 404, "not_found");
         }
