@@ -21,7 +21,9 @@ public final class KompiraCommand implements Runnable {
     private static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, PsCommand.class, CheckCommand.class,
             FormatCommand.class, InitCommand.class, ImportCommand.class, ExportCommand.class, LogCommand.class,
             DiffCommand.class, RevertCommand.class, ServeCommand.class, TokenCommand.class, SendEventCommand.class,
-            JobManagerCommand.class, ScheduleCommand.class, CommandLine.HelpCommand.class);
+            JobManagerCommand.class, ScheduleCommand.class, StartCommand.class, ConsoleCommand.class,
+            ProcessControlCommands.Suspend.class, ProcessControlCommands.Resume.class, ProcessControlCommands.Terminate.class,
+            CommandLine.HelpCommand.class);
 
     /** Exit status when the command could not do its work. */
     static final int EXIT_TROUBLE = 2;

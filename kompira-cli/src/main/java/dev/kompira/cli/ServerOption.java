@@ -17,13 +17,14 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --server URL [--token-file FILE]}: a running {@code kompira serve} and the token to call it
- * with (default: the environment variable {@code KOMPIRA_TOKEN}). Not thread-safe.
+ * with (default: the environment variable {@code KOMPIRA_TOKEN}). Its HTTP client keeps its
+ * connections for the next request. Not thread-safe.
  */
 final class ServerOption {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Option(names = "--server", required = true, paramLabel = "URL",
+    @Option(names = "--server", paramLabel = "URL",
             description = "The server, such as http://127.0.0.1:8730 (what kompira serve names when it starts).")
     String url;
 
@@ -34,8 +35,19 @@ final class ServerOption {
     /** Where the token comes from when --token-file is not given; tests replace it. */
     Map<String, String> environment = System.getenv();
 
+    /** Made at the first request. */
+    private HttpClient http;
+
+    /** Returns whether --server was given. */
+    boolean given() {
+        return url != null;
+    }
+
     /** Returns the URI of API path {@code path} ({@code /channels/...}) on the server. */
     URI api(String path) {
+        if (url == null) {
+            throw new UserError("this command needs --server URL: the kompira serve to call, such as http://127.0.0.1:8730");
+        }
         String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         if (!base.endsWith("/api/v1")) {
             base += "/api/v1";
@@ -88,21 +100,53 @@ final class ServerOption {
      * @throws UserError when the server cannot be reached or refuses, with the server's message
      */
     HttpResponse<String> send(HttpRequest.Builder request) {
-        HttpRequest r = request.header("Authorization", "Bearer " + token()).timeout(Duration.ofSeconds(30)).build();
-        HttpResponse<String> answer;
+        return send(request.timeout(Duration.ofSeconds(30)), HttpResponse.BodyHandlers.ofString(), body -> body);
+    }
+
+    /** Sends {@code request} and returns its answer as JSON when its status is 2xx; as {@link #send(HttpRequest.Builder)}. */
+    JsonNode sendJson(HttpRequest.Builder request) {
+        String body = send(request).body();
         try {
-            answer = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
-                    .send(r, HttpResponse.BodyHandlers.ofString());
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new UserError(url + " answered with something other than JSON; is it a kompira serve?", e);
+        }
+    }
+
+    /**
+     * Sends {@code request} with the token, with no time limit on its answer (a stream), and returns
+     * the answer when its status is 2xx; {@code text} reads an error's body.
+     */
+    <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler,
+            java.util.function.Function<T, String> text) {
+        HttpRequest r = request.header("Authorization", "Bearer " + token()).build();
+        HttpResponse<T> answer;
+        try {
+            answer = client().send(r, handler);
+        } catch (java.net.ConnectException e) {
+            throw new UserError("cannot reach " + url + ": connection refused; is kompira serve running there?", e);
         } catch (IOException e) {
             throw new UserError("cannot reach " + url + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UserError("interrupted while calling " + url, e);
         }
-        if (answer.statusCode() / 100 != 2) {
-            throw new UserError("the server refused (" + answer.statusCode() + "): " + errorMessage(answer.body()));
+        int status = answer.statusCode();
+        if (status == 401) {
+            throw new UserError("the server refused the token (401): " + errorMessage(text.apply(answer.body()))
+                    + "; check KOMPIRA_TOKEN or --token-file");
+        }
+        if (status / 100 != 2) {
+            throw new UserError("the server refused (" + status + "): " + errorMessage(text.apply(answer.body())));
         }
         return answer;
+    }
+
+    private HttpClient client() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        }
+        return http;
     }
 
     private static String errorMessage(String body) {

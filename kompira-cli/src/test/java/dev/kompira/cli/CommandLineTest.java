@@ -448,7 +448,7 @@ class CommandLineTest {
         assertEquals(2, run("ps", "--checkpoints", missing.toString()));
         assertEquals("kompira: no such checkpoint folder: " + missing + "\n", err.toString());
         assertEquals(2, run("ps"));
-        assertTrue(err.toString().contains("kompira ps needs either --checkpoints DIR or --store DIR"), err.toString());
+        assertTrue(err.toString().contains("kompira ps needs one of --checkpoints DIR, --store DIR or --server URL"), err.toString());
     }
 
     @Test

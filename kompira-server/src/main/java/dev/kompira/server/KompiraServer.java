@@ -77,6 +77,7 @@ public final class KompiraServer implements AutoCloseable {
         }
         ChannelApi channels = new ChannelApi(engine);
         ObjectApi objects = new ObjectApi(engine);
+        ScheduleApi schedules = new ScheduleApi(engine);
         this.store = new StoreApi(b.git, ZoneId.systemDefault());
         if (b.followBranch != null && b.git == null) {
             throw new IllegalStateException("followBranch needs the Git store: give store(...) too");
@@ -104,6 +105,10 @@ public final class KompiraServer implements AutoCloseable {
                 new Route("GET", "/api/v1/store", Role.VIEWER, store::show),
                 new Route("POST", "/api/v1/store/reload", Role.ADMIN, store::reload),
                 new Route("GET", "/api/v1/tokens", Role.ADMIN, this::listTokens),
+                new Route("GET", "/api/v1/schedules", Role.VIEWER, schedules::list),
+                new Route("GET", "/api/v1/schedules/{name}", Role.VIEWER, schedules::show),
+                new Route("POST", "/api/v1/schedules", Role.ADMIN, schedules::add),
+                new Route("DELETE", "/api/v1/schedules/{name}", Role.ADMIN, schedules::remove),
                 new Route("GET", "/metrics", Role.VIEWER,
                         ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape())));
         this.tls = b.tls;
@@ -129,10 +134,10 @@ public final class KompiraServer implements AutoCloseable {
         }
         config.routes.beforeMatched(this::authorize);
         for (Route r : routes) {
-            if (r.method().equals("GET")) {
-                config.routes.get(r.javalinPath(), r.handler(), r.role());
-            } else {
-                config.routes.post(r.javalinPath(), r.handler(), r.role());
+            switch (r.method()) {
+                case "GET" -> config.routes.get(r.javalinPath(), r.handler(), r.role());
+                case "DELETE" -> config.routes.delete(r.javalinPath(), r.handler(), r.role());
+                default -> config.routes.post(r.javalinPath(), r.handler(), r.role());
             }
         }
         config.routes.exception(ApiException.class, (e, ctx) -> Http.sendError(ctx, e));

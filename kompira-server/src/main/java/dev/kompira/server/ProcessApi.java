@@ -13,6 +13,7 @@ import dev.kompira.core.value.Value;
 import dev.kompira.dsl.diag.Diagnostic;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseHandler;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
@@ -20,9 +21,13 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /** The process routes: start, list, show, console, suspend, resume, terminate. Thread-safe. */
 final class ProcessApi {
+
+    /** How long {@code POST /api/v1/processes?wait=true} waits for the process to end before it answers anyway. */
+    static final Duration WAIT = Duration.ofSeconds(20);
 
     private final Kompira engine;
     private final ProcessViews views;
@@ -37,8 +42,15 @@ final class ProcessApi {
         this.history = history;
     }
 
-    /** {@code POST /api/v1/processes}: starts the Jobflow object {@code path} with {@code parameters}. */
+    /**
+     * {@code POST /api/v1/processes}: starts the Jobflow object {@code path} with {@code parameters};
+     * with {@code wait=true}, answers once the process has ended, or after {@link #WAIT} as it is then.
+     */
     void start(Context ctx) {
+        String wait = ctx.queryParam("wait");
+        if (wait != null && !wait.equals("true") && !wait.equals("false")) {
+            throw ApiException.badRequest("wait must be true or false, got '" + wait + "'");
+        }
         JsonNode body = Http.jsonBody(ctx);
         if (!body.isObject()) {
             throw ApiException.badRequest("the body must be a JSON object: {\"path\": \"/flows/x\", \"parameters\": {...}}");
@@ -72,6 +84,13 @@ final class ProcessApi {
             history.changed(p);     // its record names the invoker, so that a resumed process keeps it
         }
         ctx.header("Location", "/api/v1/processes/" + p.pid());
+        if ("true".equals(wait)) {
+            // no request thread waits: Jetty answers when the process ends, or when the wait is over
+            ctx.future(() -> p.completion().handle((outcome, failure) -> p)
+                    .completeOnTimeout(p, WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                    .thenAccept(ended -> Http.send(ctx, 201, views.view(ended))));
+            return;
+        }
         Http.send(ctx, 201, views.view(p));
     }
 

@@ -40,7 +40,7 @@ final class ProcessViews {
 
     /**
      * Returns {@code p} as JSON: pid, jobflow, state, modes, times, and once it has ended its exit
-     * status, {@code $RESULT} and {@code $ERROR}; its parent, children and invoker.
+     * status, {@code $RESULT} and {@code $ERROR}; its parent, children, invoker and schedule (an id).
      */
     ObjectNode view(JobflowProcess p) {
         ObjectNode v = NODES.objectNode();
@@ -71,6 +71,12 @@ final class ProcessViews {
         ArrayNode children = v.putArray("children");
         p.children().forEach(c -> children.add(c.pid()));
         v.put("invoker", invoker(p).orElse(null));
+        java.util.OptionalLong schedule = p.scheduleId();
+        if (schedule.isPresent()) {
+            v.put("schedule", schedule.getAsLong());
+        } else {
+            v.putNull("schedule");
+        }
         return v;
     }
 

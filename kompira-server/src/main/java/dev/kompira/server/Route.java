@@ -7,7 +7,7 @@ import io.javalin.http.Handler;
  * ({@code /api/v1/processes/{pid}}; a parameter named {@code path} takes an object path, slashes and
  * all), the least role that may use it, and what answers it.
  *
- * @param method  {@code GET} or {@code POST}
+ * @param method  {@code GET}, {@code POST} or {@code DELETE}
  * @param path    the path template
  * @param role    the least role a token needs
  * @param handler what answers

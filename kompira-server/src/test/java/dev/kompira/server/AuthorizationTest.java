@@ -36,13 +36,16 @@ class AuthorizationTest {
     }
 
     private HttpResponse<String> call(Route r, String header) throws Exception {
-        String path = r.path().replace("{pid}", "1").replace("{path}", r.path().contains("channels") ? "box" : "flow");
+        String path = r.path().replace("{pid}", "1").replace("{name}", "1").replace("{path}", r.path().contains("channels") ? "box" : "flow");
         HttpRequest.Builder b = f.client.request(path, null);
         if (header != null) {
             b.header("Authorization", header);
         }
         if (r.method().equals("GET")) {
             return f.client.send(b.GET().build());
+        }
+        if (r.method().equals("DELETE")) {
+            return f.client.send(b.DELETE().build());
         }
         String body = r.path().equals("/api/v1/processes") ? "{\"path\": \"/flow\"}" : "\"x\"";
         return f.client.send(b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());

@@ -67,10 +67,13 @@ class OpenApiSyncTest {
 
     /** Calls a documented route with an admin token and a plausible request. */
     private static HttpResponse<String> call(ServerFixture f, String method, String template) throws Exception {
-        String path = template.replace("{pid}", "1").replace("{path}", template.contains("channels") ? "box" : "flow");
+        String path = template.replace("{pid}", "1").replace("{name}", "1").replace("{path}", template.contains("channels") ? "box" : "flow");
         HttpRequest.Builder b = f.client.request(path, f.admin());
         if (method.equals("GET")) {
             return f.client.send(b.GET().build());
+        }
+        if (method.equals("DELETE")) {
+            return f.client.send(b.DELETE().build());
         }
         String body = template.equals("/api/v1/processes") ? "{\"path\": \"/flow\"}" : "{}";
         return f.client.send(b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());

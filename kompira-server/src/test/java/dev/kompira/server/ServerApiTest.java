@@ -119,6 +119,22 @@ class ServerApiTest {
     }
 
     @Test
+    void withWaitTheStartAnswersOnceTheProcessHasEnded() throws Exception {
+        HttpResponse<String> r = api.postJson("/api/v1/processes?wait=true", f.operator(),
+                "{\"path\": \"/flows/add\", \"parameters\": {\"a\": 40}}");
+        assertEquals(201, r.statusCode(), r.body());
+        JsonNode done = ApiClient.json(r);
+        assertEquals("DONE", done.get("state").asText(), r.body());
+        assertEquals(42, done.get("result").asInt());
+        assertEquals(0, done.get("exit_status").asInt());
+
+        HttpResponse<String> waiting = api.postJson("/api/v1/processes?wait=false", f.operator(), "{\"path\": \"/flows/waiter\"}");
+        assertEquals(201, waiting.statusCode(), waiting.body());
+        assertError(api.postJson("/api/v1/processes?wait=yes", f.operator(), "{\"path\": \"/flows/add\"}"), 400, "bad_request");
+        assertEquals(2, f.engine.processes(dev.kompira.core.process.ProcessQuery.all()).size(), "a refused wait starts nothing");
+    }
+
+    @Test
     void textMessagesArriveAsStringsAndCanBePeekedAt() throws Exception {
         assertEquals(202, api.post("/api/v1/channels/box/messages", f.operator(), "text/plain", "PROBLEM: disk full").statusCode());
         assertEquals(202, api.postJson("/api/v1/channels/box/messages", f.operator(), "[1, 2.5, null]").statusCode());

@@ -23,7 +23,12 @@ final class ServerFixture implements AutoCloseable {
     }
 
     ServerFixture(Path dir, KompiraServer.Builder builder) {
-        this.engine = Kompira.builder().build();
+        this(dir, builder, Kompira.builder().build());
+    }
+
+    /** A server for {@code engine}, which the fixture closes. */
+    ServerFixture(Path dir, KompiraServer.Builder builder, Kompira engine) {
+        this.engine = engine;
         this.tokens = TokenStore.open(dir.resolve("tokens.json"));
         for (Role r : Role.values()) {
             token.put(r, tokens.create(r.label(), r));
