@@ -332,6 +332,15 @@ public final class Kompira implements AutoCloseable {
     }
 
     /**
+     * Returns how many processes have started and not yet ended, each holding a slot of the process
+     * limit (language.md §12.10): for a health check, which must not walk the records of every
+     * finished process as {@link #processes} does.
+     */
+    public int activeProcessCount() {
+        return services.limiter().held();
+    }
+
+    /**
      * Returns the processes that {@code query} matches, in pid order: active ones and the records of
      * finished ones until they are deleted ({@link JobflowProcess#delete}).
      */

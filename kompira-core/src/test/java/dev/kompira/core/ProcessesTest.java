@@ -35,6 +35,23 @@ class ProcessesTest {
     }
 
     @Test
+    void theActiveCountHasEveryStartedProcessUntilItEndsChildrenIncluded() throws Exception {
+        try (Kompira k = engine().build()) {
+            assertEquals(0, k.activeProcessCount());
+            k.objects().create("/box", "Channel", Map.of());
+            JobflowProcess waiting = k.start(k.compile("w.kjf", "{ pfor i in 2 | </box> }"), Map.of());
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (k.activeProcessCount() != 3 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(3, k.activeProcessCount(), "the parent and its two children wait");
+            assertTrue(run(k, "[/box.send: 'a'] -> [/box.send: 'b']").isDone());
+            assertTrue(waiting.await(WAIT).isDone());
+            assertEquals(0, k.activeProcessCount());
+        }
+    }
+
+    @Test
     void newPidsStartAboveTheGivenOneAndEveryProcessChildrenIncludedIsAnnounced() throws Exception {
         List<Long> announced = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (Kompira k = engine().pidsAbove(41).onProcess(p -> announced.add(p.pid())).build()) {

@@ -3,7 +3,6 @@ package dev.kompira.server;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kompira.core.Kompira;
-import dev.kompira.core.process.ProcessQuery;
 import dev.kompira.store.git.GitStore;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -193,7 +192,7 @@ public final class KompiraServer implements AutoCloseable {
     }
 
     private static void health(Context ctx, Kompira engine) {
-        long active = engine.processes(ProcessQuery.all()).stream().filter(p -> !p.state().isFinished()).count();
+        int active = engine.activeProcessCount();
         ObjectNode body = Http.JSON.createObjectNode().put("status", "ok");
         body.putObject("processes").put("active", active);
         Http.send(ctx, 200, body);

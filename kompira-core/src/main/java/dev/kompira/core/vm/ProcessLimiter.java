@@ -36,6 +36,11 @@ public final class ProcessLimiter {
         }
     }
 
+    /** Returns how many slots are held: the processes that have started and not ended. */
+    public synchronized int held() {
+        return active;
+    }
+
     /** Gives a slot back; the longest waiter, if any, gets it. */
     void release() {
         Runnable next;
