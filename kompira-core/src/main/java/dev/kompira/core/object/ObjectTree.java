@@ -40,6 +40,7 @@ public final class ObjectTree {
     private final CountingStore store;
     private final ZoneId zone;
     private final Map<Long, CachedType> types = new ConcurrentHashMap<>();
+    private final TypeDefinitions definitions = new TypeDefinitions();
     private final LibraryBindings libraries = new LibraryBindings();
 
     /**
@@ -196,7 +197,7 @@ public final class ObjectTree {
         }
         StoredObject type = get(o.typeId()).orElseThrow(
                 () -> new JobflowError(ErrorCode.R_NOTFOUND, "object " + o.path() + ": its type object no longer exists"));
-        cached = new CachedType(now, type.name(), TypeDefinition.of(type), new ConcurrentHashMap<>());
+        cached = new CachedType(now, type.name(), definitions.of(type), new ConcurrentHashMap<>());
         types.put(o.typeId(), cached);
         return cached;
     }
@@ -279,7 +280,7 @@ public final class ObjectTree {
      */
     public <T> T write(String message, java.util.function.Function<Transaction, T> work) {
         try {
-            return store.write(WriteOrigin.describe(message), tx -> work.apply(new ValidatingTransaction(tx, zone)));
+            return store.write(WriteOrigin.describe(message), tx -> work.apply(new ValidatingTransaction(tx, zone, definitions)));
         } catch (StoreException e) {
             throw new JobflowError(ErrorCode.R_UPDATE, e.getMessage());
         }

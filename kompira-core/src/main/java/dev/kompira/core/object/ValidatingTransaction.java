@@ -28,10 +28,12 @@ final class ValidatingTransaction implements Transaction {
     private final Transaction tx;
     private final ZoneId zone;
     private final Map<Long, Type> types = new HashMap<>();
+    private final TypeDefinitions definitions;
 
-    ValidatingTransaction(Transaction tx, ZoneId zone) {
+    ValidatingTransaction(Transaction tx, ZoneId zone, TypeDefinitions definitions) {
         this.tx = tx;
         this.zone = zone;
+        this.definitions = definitions;
     }
 
     /** A type as this transaction last read it. */
@@ -123,7 +125,7 @@ final class ValidatingTransaction implements Transaction {
     }
 
     private Type type(StoredObject typeObject) {
-        return types.computeIfAbsent(typeObject.id(), id -> new Type(typeObject.path(), TypeDefinition.of(typeObject)));
+        return types.computeIfAbsent(typeObject.id(), id -> new Type(typeObject.path(), definitions.of(typeObject)));
     }
 
     @Override
