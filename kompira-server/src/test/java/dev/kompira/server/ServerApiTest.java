@@ -189,6 +189,32 @@ class ServerApiTest {
     }
 
     @Test
+    void clientsThatStallMidRequestHoldUpNobodyElse() throws Exception {
+        List<java.net.Socket> stalled = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                java.net.Socket socket = new java.net.Socket("127.0.0.1", f.server.port());
+                stalled.add(socket);
+                // headers that promise a body, and a body that never comes
+                socket.getOutputStream().write(("POST /api/v1/channels/box/messages HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Authorization: Bearer " + f.operator() + "\r\nContent-Type: text/plain\r\n"
+                        + "Content-Length: 1000\r\n\r\nfirst bytes").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+            }
+            for (int i = 0; i < 10; i++) {
+                assertEquals(202, api.post("/api/v1/channels/box/messages", f.operator(), "text/plain", "m" + i).statusCode());
+            }
+            assertEquals(200, api.get("/api/v1/health", f.viewer()).statusCode());
+            assertEquals(10, ApiClient.json(api.get("/api/v1/channels/box/messages", f.viewer())).get("messages").size(),
+                    "the stalled requests delivered nothing");
+        } finally {
+            for (java.net.Socket socket : stalled) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
     void suspendResumeAndTerminateFollowTheProcessState() throws Exception {
         JobflowProcess p = process(startFlow("{\"path\": \"/flows/waiter\"}"));
         waitFor(() -> p.state() == ProcessState.WAITING);
