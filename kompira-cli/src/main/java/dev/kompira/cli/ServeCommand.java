@@ -1,5 +1,6 @@
 package dev.kompira.cli;
 
+import dev.kompira.amqp.AmqpTransport;
 import dev.kompira.core.Kompira;
 import dev.kompira.core.process.DirectoryCheckpointStore;
 import dev.kompira.core.transport.LocalTransport;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code kompira serve --store DIR [--listen 127.0.0.1:8730] [--tls-keystore FILE.p12] [--insecure-http]
- * [--rate-limit N/s] [--follow-branch[=SECONDS]] [--keep-processes N] [--keep-days D] [--shutdown-timeout SECONDS]
+ * [--amqp URI [--insecure-amqp] [--reconnect SECONDS]] [--rate-limit N/s] [--follow-branch[=SECONDS]] [--keep-processes N] [--keep-days D] [--shutdown-timeout SECONDS]
  * [--log-file FILE] [--log-level LEVEL]}:
  * one engine on a Git store that stays up, with the HTTP API of {@link KompiraServer}, until SIGTERM or
  * Ctrl-C; then it stops serving, lets the commands under way finish ({@link CommandDrain}) and closes
@@ -57,6 +58,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     SshOption ssh = new SshOption();
+
+    @CommandLine.Mixin
+    AmqpOption jobManagers = new AmqpOption();
 
     @Option(names = "--listen", paramLabel = "HOST:PORT", description = "Where to listen (default: 127.0.0.1:8730; "
             + "port 0 picks a free one). Without --tls-keystore only a loopback address is taken.")
@@ -237,9 +241,16 @@ final class ServeCommand implements Callable<Integer> {
         Kompira.Builder builder = Kompira.builder().store(git).transport(metrics.counting(drain.wrap(transport)))
                 .transport(metrics.counting(drain.wrap(new LocalTransport())))
                 .pidsAbove(history.highestPid()).onProcess(history::created);
+        AmqpTransport amqp = jobManagers.transport();
+        if (amqp != null) {
+            builder.jobManagers(amqp);
+        }
         try {
             return builder.checkpoints(new DirectoryCheckpointStore(git.checkpointFolder())).build();
         } catch (IOException | IllegalStateException e) {
+            if (amqp != null) {
+                amqp.close();
+            }
             throw new UserError("cannot use the checkpoint folder " + git.checkpointFolder() + ": " + e.getMessage(), e);
         }
     }

@@ -1,0 +1,127 @@
+package dev.kompira.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kompira.amqp.JobManager;
+import dev.kompira.amqp.PrivateBroker;
+import dev.kompira.core.Kompira;
+import dev.kompira.store.git.GitStore;
+import dev.kompira.store.git.GitStoreOptions;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code kompira serve --amqp}: an engine service whose remote work goes to job managers through a private RabbitMQ broker. */
+class ServeJobManagersTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static PrivateBroker broker;
+
+    @TempDir
+    Path dir;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        Assumptions.assumeTrue(PrivateBroker.available(), "rabbitmq-server is not installed");
+        broker = PrivateBroker.start(3);
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    /** A store with the realm {@code lab} and the flow {@code /lab} whose commands go to it. */
+    private Path store(String flow) throws Exception {
+        Path repository = dir.resolve("repo");
+        StringWriter err = new StringWriter();
+        assertEquals(0, KompiraCommand.commandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true))
+                .execute("init", "--store", repository.toString()), err.toString());
+        try (GitStore git = GitStore.open(repository, GitStoreOptions.defaults());
+                Kompira engine = Kompira.builder().store(git).build()) {
+            assertTrue(engine.start(engine.compile("realms.kjf", "[/config/realms.add: 'lab', /system/types/Realm, "
+                    + "{range = ['lab-*']}]"), Map.of()).await().isDone());
+            engine.objects().createJobflow("/lab", flow);
+        }
+        return repository;
+    }
+
+    private String token(Path repository, String role) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(0, KompiraCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute("token", "create", "--store", repository.toString(), "--role", role), err.toString());
+        return out.toString().trim();
+    }
+
+    private HttpResponse<String> call(int port, String path, String token, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + token);
+        b = body == null ? b.GET() : b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Starts {@code /lab} over HTTP and returns its pid. */
+    private long startLab(int port, String operator) throws Exception {
+        HttpResponse<String> started = call(port, "/api/v1/processes", operator, "{\"path\": \"/lab\"}");
+        assertEquals(201, started.statusCode(), started.body());
+        return JSON.readTree(started.body()).path("pid").asLong();
+    }
+
+    /** Returns the view of process {@code pid} once it is in a state that {@code states} matches. */
+    private JsonNode awaitState(int port, String token, long pid, String states) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        JsonNode view = null;
+        while (System.nanoTime() < deadline) {
+            view = JSON.readTree(call(port, "/api/v1/processes/" + pid, token, null).body());
+            if (view.path("state").asText().matches(states)) {
+                return view;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("process " + pid + " did not reach " + states + ": " + view);
+    }
+
+    @Test
+    void serveSendsTheCommandsOfARealmToItsJobManagerAndTheConsoleShowsTheirOutput() throws Exception {
+        String amqp = broker.newVirtualHost();
+        Path repository = store("[__realm__ = 'lab'] -> ['echo hi from the job manager'] -> print($RESULT)");
+        String operator = token(repository, "operator");
+        ServeCommandTest.Serving serving = ServeCommandTest.serve(repository, "--listen", "127.0.0.1:0",
+                "--amqp", amqp, "--reconnect", "5");
+        try {
+            long pid = startLab(serving.port(), operator);
+            // no job manager of realm lab yet: the command waits in the realm's queue
+            awaitState(serving.port(), operator, pid, "WAITING");
+            Thread.sleep(300);
+            awaitState(serving.port(), operator, pid, "WAITING");
+            try (JobManager lab = JobManager.start(URI.create(amqp), "lab", 2)) {
+                JsonNode view = awaitState(serving.port(), operator, pid, "DONE|ABORTED");
+                assertEquals("DONE", view.path("state").asText(), view.toString());
+            }
+            HttpResponse<String> console = call(serving.port(), "/api/v1/processes/" + pid + "/console", operator, null);
+            assertEquals("hi from the job manager\n", console.body());
+        } finally {
+            assertEquals(0, serving.stop(), serving.err().toString());
+        }
+    }
+}
