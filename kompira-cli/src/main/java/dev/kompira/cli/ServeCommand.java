@@ -243,7 +243,8 @@ final class ServeCommand implements Callable<Integer> {
                 .pidsAbove(history.highestPid()).onProcess(history::created);
         AmqpTransport amqp = jobManagers.transport();
         if (amqp != null) {
-            builder.jobManagers(amqp);
+            builder.jobManagers(drain.wrap(amqp));
+            metrics.jobManagers(amqp);
         }
         try {
             return builder.checkpoints(new DirectoryCheckpointStore(git.checkpointFolder())).build();

@@ -1,6 +1,7 @@
 package dev.kompira.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +17,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -123,5 +125,75 @@ class ServeJobManagersTest {
         } finally {
             assertEquals(0, serving.stop(), serving.err().toString());
         }
+    }
+
+    @Test
+    void theMetricsCountTheCommandsOfEachRealmAndTheBrokerLink() throws Exception {
+        String amqp = broker.newVirtualHost();
+        Path repository = store("[__realm__ = 'lab'] -> ['true'] -> ['exit 3'] => ['echo hi']");
+        String operator = token(repository, "operator");
+        String viewer = token(repository, "viewer");
+        ServeCommandTest.Serving serving = ServeCommandTest.serve(repository, "--listen", "127.0.0.1:0", "--amqp", amqp);
+        try {
+            long pid = startLab(serving.port(), operator);
+            awaitState(serving.port(), operator, pid, "WAITING");
+            String waiting = metrics(serving.port(), viewer);
+            assertEquals(1.0, value(waiting, "kompira_jobmanager_commands_waiting{realm=\"lab\"}"), waiting);
+            assertEquals(0.0, value(waiting, "kompira_jobmanager_commands_running{realm=\"lab\"}"), waiting);
+            assertEquals(1.0, value(waiting, "kompira_jobmanager_broker_connected"), waiting);
+            try (JobManager lab = JobManager.start(URI.create(amqp), "lab", 2)) {
+                assertEquals("DONE", awaitState(serving.port(), operator, pid, "DONE|ABORTED").path("state").asText());
+            }
+            String text = metrics(serving.port(), viewer);
+            assertEquals(0.0, value(text, "kompira_jobmanager_commands_waiting{realm=\"lab\"}"), text);
+            assertEquals(0.0, value(text, "kompira_jobmanager_commands_running{realm=\"lab\"}"), text);
+            assertEquals(3.0, value(text, "kompira_jobmanager_commands_sent_total{realm=\"lab\"}"), text);
+            assertEquals(3.0, value(text, "kompira_jobmanager_commands_completed_total{realm=\"lab\"}"), text);
+            assertEquals(0.0, value(text, "kompira_jobmanager_commands_lost_total{realm=\"lab\"}"), text);
+            assertEquals(0.0, value(text, "kompira_jobmanager_commands_dead_lettered_total{realm=\"lab\"}"), text);
+            assertEquals(0.0, value(text, "kompira_jobmanager_broker_reconnections_total"), text);
+            assertEquals(1.0, value(text, "kompira_jobmanager_broker_connected"), text);
+        } finally {
+            assertEquals(0, serving.stop(), serving.err().toString());
+        }
+    }
+
+    @Test
+    void aStopLetsTheCommandAtTheJobManagerFinishAndSendsNoNewOne() throws Exception {
+        String amqp = broker.newVirtualHost();
+        Path first = dir.resolve("first");
+        Path second = dir.resolve("second");
+        Path repository = store("[__realm__ = 'lab'] -> ['sleep 2; touch " + first + "'] -> ['touch " + second + "']");
+        String operator = token(repository, "operator");
+        try (JobManager lab = JobManager.start(URI.create(amqp), "lab", 2)) {
+            ServeCommandTest.Serving serving = ServeCommandTest.serve(repository, "--listen", "127.0.0.1:0", "--amqp", amqp);
+            startLab(serving.port(), operator);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (lab.running() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(1, lab.running(), "the job manager did not start the command");
+            assertEquals(0, serving.stop(), serving.err().toString());
+            assertTrue(Files.exists(first), "the command under way at the job manager was not let finish: " + serving.err());
+            assertFalse(serving.err().toString().contains("still ran"), serving.err().toString());
+            Thread.sleep(500);
+            assertFalse(Files.exists(second), "a command was sent after the stop");
+        }
+    }
+
+    private String metrics(int port, String viewer) throws Exception {
+        HttpResponse<String> scraped = call(port, "/metrics", viewer, null);
+        assertEquals(200, scraped.statusCode(), scraped.body());
+        return scraped.body();
+    }
+
+    /** Returns the value of the sample {@code name} (with its labels) in the scrape. */
+    private static double value(String scrape, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + java.util.regex.Pattern.quote(name) + " (\\S+)$")
+                .matcher(scrape);
+        if (!m.find()) {
+            throw new AssertionError("no sample " + name + " in\n" + scrape);
+        }
+        return Double.parseDouble(m.group(1));
     }
 }

@@ -1,5 +1,6 @@
 package dev.kompira.core.transport;
 
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -30,6 +31,14 @@ public interface RealmTransport extends AutoCloseable {
     default CompletionStage<TransferResult> transfer(String realm, TransferRequest request) {
         return java.util.concurrent.CompletableFuture.completedFuture(new TransferResult.Failed(request.job()
                 + ": the job managers of realm '" + realm + "' cannot copy files"));
+    }
+
+    /**
+     * Returns what this transport has done and waits for, per realm, as it is now, for metrics; the
+     * default, for a transport that does not count, is empty. Cheap enough to call at every scrape.
+     */
+    default Optional<RealmTransportStats> stats() {
+        return Optional.empty();
     }
 
     /** Gives up waiting for results and releases connections and threads. */
