@@ -9,6 +9,7 @@ import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
 import dev.kompira.core.transport.CommandRequest;
 import dev.kompira.core.transport.CommandResult;
+import dev.kompira.core.transport.JobManagerStatus;
 import dev.kompira.core.transport.RealmStats;
 import dev.kompira.core.transport.RealmTransport;
 import dev.kompira.core.transport.RealmTransportStats;
@@ -450,6 +451,22 @@ public final class AmqpTransport implements RealmTransport {
         Connection connection = link.connection();
         boolean connected = !closed && failed == null && connection != null && connection.isOpen();
         return Optional.of(new RealmTransportStats(connected, Math.max(0, connections.get() - 1), realms));
+    }
+
+    /**
+     * Asks the job managers of this transport's broker who they are, over its connection ({@link
+     * JobManagers#list(URI, Duration)}).
+     *
+     * @throws IOException while the broker connection is lost
+     */
+    @Override
+    public Optional<List<JobManagerStatus>> jobManagers(Duration wait) throws IOException, InterruptedException {
+        Connection connection = link.connection();
+        if (closed || connection == null || !connection.isOpen()) {
+            throw new IOException(failed != null ? failed : closed ? CLOSED : "the connection to the AMQP broker is lost for now");
+        }
+        return Optional.of(JobManagers.list(connection, wait).stream()
+                .map(j -> new JobManagerStatus(j.name(), j.realm(), j.host(), j.concurrency(), j.running())).toList());
     }
 
     private RealmCounts counts(String realm) {

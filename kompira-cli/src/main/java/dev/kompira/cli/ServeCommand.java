@@ -113,6 +113,9 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The engine's transport to job managers, made by {@link #engine}; null without --amqp. */
+    private AmqpTransport amqp;
+
     /** Holds new commands and waits for those under way when the server stops. */
     private final CommandDrain drain = new CommandDrain();
 
@@ -241,7 +244,7 @@ final class ServeCommand implements Callable<Integer> {
         Kompira.Builder builder = Kompira.builder().store(git).transport(metrics.counting(drain.wrap(transport)))
                 .transport(metrics.counting(drain.wrap(new LocalTransport())))
                 .pidsAbove(history.highestPid()).onProcess(history::created);
-        AmqpTransport amqp = jobManagers.transport();
+        amqp = jobManagers.transport();
         if (amqp != null) {
             builder.jobManagers(drain.wrap(amqp));
             metrics.jobManagers(amqp);
@@ -259,7 +262,7 @@ final class ServeCommand implements Callable<Integer> {
     private KompiraServer server(Kompira engine, GitStore git, TokenStore tokens, ServerMetrics metrics,
             double perSecond, char[] tlsPassword, InetSocketAddress address, ProcessHistory history) {
         KompiraServer.Builder builder = KompiraServer.builder().engine(engine).store(git).tokens(tokens).metrics(metrics)
-                .rateLimit(perSecond).listen(address).history(history);
+                .rateLimit(perSecond).listen(address).history(history).jobManagers(amqp);
         if (followBranch != null) {
             builder.followBranch(Duration.ofSeconds(followBranch));
         }

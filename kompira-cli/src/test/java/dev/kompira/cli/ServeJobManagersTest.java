@@ -119,6 +119,15 @@ class ServeJobManagersTest {
             try (JobManager lab = JobManager.start(URI.create(amqp), "lab", 2)) {
                 JsonNode view = awaitState(serving.port(), operator, pid, "DONE|ABORTED");
                 assertEquals("DONE", view.path("state").asText(), view.toString());
+                HttpResponse<String> listed = call(serving.port(), "/api/v1/jobmanagers", operator, null);
+                assertEquals(200, listed.statusCode(), listed.body());
+                JsonNode managers = JSON.readTree(listed.body()).path("job_managers");
+                assertEquals(1, managers.size(), listed.body());
+                assertEquals(lab.name(), managers.get(0).path("name").asText());
+                assertEquals("lab", managers.get(0).path("realm").asText());
+                assertEquals(java.net.InetAddress.getLocalHost().getHostName(), managers.get(0).path("host").asText());
+                assertEquals(0, managers.get(0).path("running").asInt());
+                assertEquals(2, managers.get(0).path("concurrency").asInt());
             }
             HttpResponse<String> console = call(serving.port(), "/api/v1/processes/" + pid + "/console", operator, null);
             assertEquals("hi from the job manager\n", console.body());

@@ -3,6 +3,7 @@ package dev.kompira.server;
 import dev.kompira.core.transport.CommandRequest;
 import dev.kompira.core.transport.CommandResult;
 import dev.kompira.core.transport.InteractiveSession;
+import dev.kompira.core.transport.JobManagerStatus;
 import dev.kompira.core.transport.RealmTransport;
 import dev.kompira.core.transport.RealmTransportStats;
 import dev.kompira.core.transport.SessionOpening;
@@ -14,7 +15,9 @@ import dev.kompira.core.transport.Transport;
 import dev.kompira.core.Kompira;
 import dev.kompira.core.process.ProcessQuery;
 import dev.kompira.core.process.ProcessState;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -195,6 +198,11 @@ public final class CommandDrain {
         @Override
         public Optional<RealmTransportStats> stats() {
             return delegate.stats();
+        }
+
+        @Override
+        public Optional<List<JobManagerStatus>> jobManagers(Duration wait) throws IOException, InterruptedException {
+            return delegate.jobManagers(wait);
         }
 
         @Override
