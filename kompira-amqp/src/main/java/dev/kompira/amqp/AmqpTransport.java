@@ -66,7 +66,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>{@link #stats()} tells, per realm, what waits and runs and what became of the requests sent, for
- * the metrics of {@code kompira serve} (J225).
+ * the metrics of {@code kompira serve} (J226).
  *
  * <p>Thread-safety: thread-safe; {@link #execute} never blocks (publishing happens on a thread of
  * the transport's own).
@@ -519,6 +519,8 @@ public final class AmqpTransport implements RealmTransport {
         /** The liveness queue of the job manager that started the command, or null while it waits. */
         volatile String worker;
         volatile ScheduledFuture<?> waitLimit;
+        /** What became of the request, for {@link #stats()}: set once, just before {@link #result} completes. */
+        private Tally tally = Tally.FAILED;
 
         Pending(String id, String realm, byte[] body, AMQP.BasicProperties props) {
             this.id = id;
@@ -526,9 +528,6 @@ public final class AmqpTransport implements RealmTransport {
             this.body = body;
             this.props = props;
         }
-
-        /** What became of the request, for {@link #stats()}: set once, just before {@link #result} completes. */
-        private Tally tally = Tally.FAILED;
 
         void fail(String reason) {
             settle(ReplyMessage.unreachable(id, reason), Tally.FAILED);
