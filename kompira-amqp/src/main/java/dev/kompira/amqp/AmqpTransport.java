@@ -9,7 +9,10 @@ import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
 import dev.kompira.core.transport.CommandRequest;
 import dev.kompira.core.transport.CommandResult;
+import dev.kompira.core.transport.JobManagerStatus;
+import dev.kompira.core.transport.RealmStats;
 import dev.kompira.core.transport.RealmTransport;
+import dev.kompira.core.transport.RealmTransportStats;
 import dev.kompira.core.transport.Target;
 import dev.kompira.core.transport.TransferRequest;
 import dev.kompira.core.transport.TransferResult;
@@ -24,6 +27,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -37,6 +41,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -59,6 +64,9 @@ import org.slf4j.LoggerFactory;
  * <li>A lost broker connection is made again for the reconnect window; what waits keeps waiting,
  *     and requests the broker had not confirmed are published again.</li>
  * </ul>
+ *
+ * <p>{@link #stats()} tells, per realm, what waits and runs and what became of the requests sent, for
+ * the metrics of {@code kompira serve} (J226).
  *
  * <p>Thread-safety: thread-safe; {@link #execute} never blocks (publishing happens on a thread of
  * the transport's own).
@@ -90,6 +98,10 @@ public final class AmqpTransport implements RealmTransport {
     /** Requests to publish once the broker is back; used only on the publisher thread. */
     private final List<Pending> held = new ArrayList<>();
     private final Set<String> declaredRealms = ConcurrentHashMap.newKeySet();
+    /** What was done per realm, for {@link #stats()}. */
+    private final Map<String, RealmCounts> counts = new ConcurrentHashMap<>();
+    /** Connections made to the broker, the first included. */
+    private final AtomicLong connections = new AtomicLong();
     private volatile boolean closed;
     /** Why the link was given up, or null. */
     private volatile String failed;
@@ -129,6 +141,7 @@ public final class AmqpTransport implements RealmTransport {
         liveness = connection.createChannel();
         publishing = pub;
         replies.basicConsume(replyQueue, false, new Replies(replies));
+        connections.incrementAndGet();
         publisher.execute(this::publishHeld);
     }
 
@@ -278,8 +291,13 @@ public final class AmqpTransport implements RealmTransport {
         }
         Pending p = new Pending(id, realm, body, props.build());
         pending.put(id, p);
+        counts(realm).sent.incrementAndGet();
         p.settled = p.result.whenComplete((r, e) -> {
             pending.remove(id);
+            if (e == null) {
+                // before the engine's stage completes, so that whoever waits for it reads the counts that include it
+                counts(realm).add(p.tally);
+            }
             p.cancelWaitLimit();
             if (p.result.isCancelled() && p.worker != null) {
                 cancel(id, p.worker);
@@ -376,7 +394,7 @@ public final class AmqpTransport implements RealmTransport {
         for (Map.Entry<String, List<Pending>> e : byWorker.entrySet()) {
             if (!workerAlive(e.getKey())) {
                 LOG.warn("job manager {} is gone; failing its {} running command(s)", e.getKey(), e.getValue().size());
-                e.getValue().forEach(p -> p.fail(LOST));
+                e.getValue().forEach(p -> p.settle(ReplyMessage.unreachable(p.id, LOST), Tally.LOST));
             }
         }
     }
@@ -411,6 +429,48 @@ public final class AmqpTransport implements RealmTransport {
     private static boolean notFound(IOException e) {
         return e.getCause() instanceof ShutdownSignalException s && s.getReason() instanceof AMQP.Channel.Close c
                 && c.getReplyCode() == AMQP.NOT_FOUND;
+    }
+
+    /**
+     * Returns, per realm this transport has sent to, the requests that wait in the queue and run at
+     * job managers now and what became of those sent; whether the broker connection is up, and how
+     * often it was made again after a loss.
+     */
+    @Override
+    public Optional<RealmTransportStats> stats() {
+        Map<String, int[]> now = new TreeMap<>();
+        counts.keySet().forEach(realm -> now.put(realm, new int[2]));
+        for (Pending p : pending.values()) {
+            now.computeIfAbsent(p.realm, r -> new int[2])[p.worker == null ? 0 : 1]++;
+        }
+        List<RealmStats> realms = new ArrayList<>();
+        now.forEach((realm, n) -> {
+            RealmCounts c = counts(realm);
+            realms.add(new RealmStats(realm, n[0], n[1], c.sent.get(), c.completed.get(), c.lost.get(), c.deadLettered.get()));
+        });
+        Connection connection = link.connection();
+        boolean connected = !closed && failed == null && connection != null && connection.isOpen();
+        return Optional.of(new RealmTransportStats(connected, Math.max(0, connections.get() - 1), realms));
+    }
+
+    /**
+     * Asks the job managers of this transport's broker who they are, over its connection ({@link
+     * JobManagers#list(URI, Duration)}).
+     *
+     * @throws IOException while the broker connection is lost
+     */
+    @Override
+    public Optional<List<JobManagerStatus>> jobManagers(Duration wait) throws IOException, InterruptedException {
+        Connection connection = link.connection();
+        if (closed || connection == null || !connection.isOpen()) {
+            throw new IOException(failed != null ? failed : closed ? CLOSED : "the connection to the AMQP broker is lost for now");
+        }
+        return Optional.of(JobManagers.list(connection, wait).stream()
+                .map(j -> new JobManagerStatus(j.name(), j.realm(), j.host(), j.concurrency(), j.running())).toList());
+    }
+
+    private RealmCounts counts(String realm) {
+        return counts.computeIfAbsent(realm, r -> new RealmCounts());
     }
 
     /** Abandons the commands still waiting, deletes the reply queue and closes the connection. */
@@ -459,6 +519,8 @@ public final class AmqpTransport implements RealmTransport {
         /** The liveness queue of the job manager that started the command, or null while it waits. */
         volatile String worker;
         volatile ScheduledFuture<?> waitLimit;
+        /** What became of the request, for {@link #stats()}: set once, just before {@link #result} completes. */
+        private Tally tally = Tally.FAILED;
 
         Pending(String id, String realm, byte[] body, AMQP.BasicProperties props) {
             this.id = id;
@@ -468,13 +530,50 @@ public final class AmqpTransport implements RealmTransport {
         }
 
         void fail(String reason) {
-            result.complete(ReplyMessage.unreachable(id, reason));
+            settle(ReplyMessage.unreachable(id, reason), Tally.FAILED);
+        }
+
+        /** Completes the request with {@code reply}, counted as {@code how}, unless it was completed before. */
+        synchronized void settle(ReplyMessage reply, Tally how) {
+            if (!result.isDone()) {
+                tally = how;
+                result.complete(reply);
+            }
         }
 
         void cancelWaitLimit() {
             ScheduledFuture<?> limit = waitLimit;
             if (limit != null) {
                 limit.cancel(false);
+            }
+        }
+    }
+
+    /** What became of a request, as {@link RealmStats} counts it. */
+    private enum Tally {
+        /** A job manager answered with the outcome. */
+        COMPLETED,
+        /** Its job manager was lost while it ran. */
+        LOST,
+        /** A job manager refused it into the dead letters. */
+        DEAD_LETTERED,
+        /** Anything else: timed out waiting, closed, the broker given up. */
+        FAILED
+    }
+
+    /** The counts of {@link RealmStats} that only grow, for one realm. */
+    private static final class RealmCounts {
+        final AtomicLong sent = new AtomicLong();
+        final AtomicLong completed = new AtomicLong();
+        final AtomicLong lost = new AtomicLong();
+        final AtomicLong deadLettered = new AtomicLong();
+
+        void add(Tally how) {
+            switch (how) {
+                case COMPLETED -> completed.incrementAndGet();
+                case LOST -> lost.incrementAndGet();
+                case DEAD_LETTERED -> deadLettered.incrementAndGet();
+                case FAILED -> { }
             }
         }
     }
@@ -544,7 +643,9 @@ public final class AmqpTransport implements RealmTransport {
                 p.worker = reply.worker();
                 p.cancelWaitLimit();
             } else {
-                p.result.complete(reply);
+                // before STARTED only a job manager's refusal comes, having moved the request to the dead letters (J220)
+                p.settle(reply, p.worker == null && reply.kind() == ReplyMessage.Kind.UNREACHABLE ? Tally.DEAD_LETTERED
+                        : Tally.COMPLETED);
             }
         }
     }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,14 @@ public final class JobManagers {
      */
     public static List<JobManagerInfo> list(URI amqp, Duration wait) throws IOException, InterruptedException {
         try (Connection connection = Amqp.connect(amqp, "kompira-jobmanager-list")) {
-            Channel channel = connection.createChannel();
+            return list(connection, wait);
+        }
+    }
+
+    /** Asks like {@link #list(URI, Duration)} over a connection of the caller's, on a channel of its own. */
+    static List<JobManagerInfo> list(Connection connection, Duration wait) throws IOException, InterruptedException {
+        Channel channel = connection.createChannel();
+        try {
             Messages.declareRollCall(channel);
             String answers = channel.queueDeclare().getQueue();
             channel.basicPublish(Messages.ROLL_CALL, "", new AMQP.BasicProperties.Builder().replyTo(answers)
@@ -49,6 +57,13 @@ public final class JobManagers {
             }
             found.sort(Comparator.comparing(JobManagerInfo::realm).thenComparing(JobManagerInfo::name));
             return found;
+        } finally {
+            // its exclusive answer queue goes with it
+            try {
+                channel.close();
+            } catch (IOException | TimeoutException | RuntimeException e) {
+                LOG.debug("closing the roll call's channel", e);
+            }
         }
     }
 }

@@ -12,6 +12,7 @@ import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import dev.kompira.core.transport.CommandRequest;
 import dev.kompira.core.transport.CommandResult;
+import dev.kompira.core.transport.RealmStats;
 import dev.kompira.core.transport.Target;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -257,6 +258,8 @@ class AmqpTransportTest {
                 assertEquals("job managers stopped 4 times while they held the request, which may be what stops them: "
                         + "it was moved to kompira.dead-letters unread", refused.reason());
             }
+            assertEquals(List.of(new RealmStats("west", 0, 0, 1, 0, 0, 1)),
+                    engine.stats().orElseThrow().realms());
             GetResponse dead = null;
             for (int i = 0; i < 100 && dead == null; i++) {
                 dead = ch.basicGet(Messages.DEAD_LETTERS, true);

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import dev.kompira.core.transport.CommandResult;
+import dev.kompira.core.transport.RealmStats;
+import dev.kompira.core.transport.RealmTransportStats;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -158,6 +160,9 @@ class WorkerFaultTest {
                     assertEquals(0, done.exitStatus());
                     Thread.sleep(1000); // time for a wrong redelivery of the first request to show
                 }
+                RealmTransportStats stats = engine.stats().orElseThrow();
+                assertEquals(List.of(new RealmStats("lab", 0, 0, 2, 1, 1, 0)), stats.realms());
+                assertTrue(stats.connected());
             } finally {
                 kill(doomed);
             }

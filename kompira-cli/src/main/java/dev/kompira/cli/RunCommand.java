@@ -1,5 +1,6 @@
 package dev.kompira.cli;
 
+import dev.kompira.amqp.AmqpTransport;
 import dev.kompira.core.FlowCompileException;
 import dev.kompira.core.Kompira;
 import dev.kompira.core.object.io.ImportException;
@@ -93,14 +94,8 @@ final class RunCommand implements Callable<Integer> {
             + "kompira ps --store DIR lists the saved processes.")
     boolean checkpointMode;
 
-    @Option(names = "--amqp", paramLabel = "URI", description = "Send each command that names a host or __realm__ "
-            + "to a job manager of its realm (/config/realms) through this RabbitMQ broker: amqp://user:password@host:port/vhost "
-            + "(amqps:// for TLS). Start them with kompira jobmanager; see docs/jobmanagers.md.")
-    java.net.URI amqp;
-
-    @Option(names = "--insecure-amqp", description = "With --amqp URI: let passwords and passphrases travel to job "
-            + "managers over amqp:// without TLS (by default such commands fail with $STATUS -1).")
-    boolean insecureAmqp;
+    @CommandLine.Mixin
+    AmqpOption jobManagers = new AmqpOption();
 
     /** Standard input and terminal detection; tests replace it to script answers and force the progress line. */
     Terminal terminal = Terminal.system();
@@ -288,12 +283,9 @@ final class RunCommand implements Callable<Integer> {
         if (transport != null) {
             builder.transport(transport);
         }
+        AmqpTransport amqp = jobManagers.transport();
         if (amqp != null) {
-            try {
-                builder.jobManagers(dev.kompira.amqp.AmqpTransport.connect(amqp, insecureAmqp));
-            } catch (java.io.IOException e) {
-                throw new UserError(e.getMessage(), e);
-            }
+            builder.jobManagers(amqp);
         }
         if (store == null) {
             return builder.build();

@@ -1,5 +1,6 @@
 package dev.kompira.cli;
 
+import dev.kompira.amqp.AmqpTransport;
 import dev.kompira.core.Kompira;
 import dev.kompira.core.process.DirectoryCheckpointStore;
 import dev.kompira.core.transport.LocalTransport;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code kompira serve --store DIR [--listen 127.0.0.1:8730] [--tls-keystore FILE.p12] [--insecure-http]
- * [--rate-limit N/s] [--follow-branch[=SECONDS]] [--keep-processes N] [--keep-days D] [--shutdown-timeout SECONDS]
+ * [--amqp URI [--insecure-amqp] [--reconnect SECONDS]] [--rate-limit N/s] [--follow-branch[=SECONDS]] [--keep-processes N] [--keep-days D] [--shutdown-timeout SECONDS]
  * [--log-file FILE] [--log-level LEVEL]}:
  * one engine on a Git store that stays up, with the HTTP API of {@link KompiraServer}, until SIGTERM or
  * Ctrl-C; then it stops serving, lets the commands under way finish ({@link CommandDrain}) and closes
@@ -57,6 +58,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     SshOption ssh = new SshOption();
+
+    @CommandLine.Mixin
+    AmqpOption jobManagers = new AmqpOption();
 
     @Option(names = "--listen", paramLabel = "HOST:PORT", description = "Where to listen (default: 127.0.0.1:8730; "
             + "port 0 picks a free one). Without --tls-keystore only a loopback address is taken.")
@@ -108,6 +112,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** The engine's transport to job managers, made by {@link #engine}; null without --amqp. */
+    private AmqpTransport amqp;
 
     /** Holds new commands and waits for those under way when the server stops. */
     private final CommandDrain drain = new CommandDrain();
@@ -237,9 +244,17 @@ final class ServeCommand implements Callable<Integer> {
         Kompira.Builder builder = Kompira.builder().store(git).transport(metrics.counting(drain.wrap(transport)))
                 .transport(metrics.counting(drain.wrap(new LocalTransport())))
                 .pidsAbove(history.highestPid()).onProcess(history::created);
+        amqp = jobManagers.transport();
+        if (amqp != null) {
+            builder.jobManagers(drain.wrap(amqp));
+            metrics.jobManagers(amqp);
+        }
         try {
             return builder.checkpoints(new DirectoryCheckpointStore(git.checkpointFolder())).build();
         } catch (IOException | IllegalStateException e) {
+            if (amqp != null) {
+                amqp.close();
+            }
             throw new UserError("cannot use the checkpoint folder " + git.checkpointFolder() + ": " + e.getMessage(), e);
         }
     }
@@ -247,7 +262,7 @@ final class ServeCommand implements Callable<Integer> {
     private KompiraServer server(Kompira engine, GitStore git, TokenStore tokens, ServerMetrics metrics,
             double perSecond, char[] tlsPassword, InetSocketAddress address, ProcessHistory history) {
         KompiraServer.Builder builder = KompiraServer.builder().engine(engine).store(git).tokens(tokens).metrics(metrics)
-                .rateLimit(perSecond).listen(address).history(history);
+                .rateLimit(perSecond).listen(address).history(history).jobManagers(amqp);
         if (followBranch != null) {
             builder.followBranch(Duration.ofSeconds(followBranch));
         }

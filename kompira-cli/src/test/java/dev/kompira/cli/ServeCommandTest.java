@@ -60,7 +60,7 @@ class ServeCommandTest {
     }
 
     /** A running kompira serve and the port it took. */
-    private record Serving(ServeCommand command, CompletableFuture<Integer> exit, int port, StringWriter err) {
+    record Serving(ServeCommand command, CompletableFuture<Integer> exit, int port, StringWriter err) {
 
         int stop() throws Exception {
             command.stop.complete(null);
@@ -68,7 +68,7 @@ class ServeCommandTest {
         }
     }
 
-    private static Serving serve(Path repository, String... options) throws Exception {
+    static Serving serve(Path repository, String... options) throws Exception {
         StringWriter err = new StringWriter();
         picocli.CommandLine commandLine = KompiraCommand.commandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
         ServeCommand command = commandLine.getSubcommands().get("serve").getCommand();

@@ -3,6 +3,9 @@ package dev.kompira.server;
 import dev.kompira.core.transport.CommandRequest;
 import dev.kompira.core.transport.CommandResult;
 import dev.kompira.core.transport.InteractiveSession;
+import dev.kompira.core.transport.JobManagerStatus;
+import dev.kompira.core.transport.RealmTransport;
+import dev.kompira.core.transport.RealmTransportStats;
 import dev.kompira.core.transport.SessionOpening;
 import dev.kompira.core.transport.SessionRequest;
 import dev.kompira.core.transport.Target;
@@ -12,7 +15,10 @@ import dev.kompira.core.transport.Transport;
 import dev.kompira.core.Kompira;
 import dev.kompira.core.process.ProcessQuery;
 import dev.kompira.core.process.ProcessState;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -38,6 +44,15 @@ public final class CommandDrain {
     /** Returns {@code transport}, whose commands and transfers this drain counts and holds. */
     public Transport wrap(Transport transport) {
         return new Held(transport);
+    }
+
+    /**
+     * Returns {@code jobManagers}, whose commands and transfers at job managers this drain counts and
+     * holds as it does those of a {@linkplain #wrap(Transport) transport}; its {@link RealmTransport#stats()
+     * stats} are the delegate's.
+     */
+    public RealmTransport wrap(RealmTransport jobManagers) {
+        return new HeldRealms(jobManagers);
     }
 
     /**
@@ -153,6 +168,41 @@ public final class CommandDrain {
         @Override
         public void forget(Target target) {
             delegate.forget(target);
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+    }
+
+    /** A transport to job managers whose commands and transfers the drain counts and holds. */
+    private final class HeldRealms implements RealmTransport {
+
+        private final RealmTransport delegate;
+
+        HeldRealms(RealmTransport delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public CompletionStage<CommandResult> execute(String realm, CommandRequest request) {
+            return admit(() -> delegate.execute(realm, request));
+        }
+
+        @Override
+        public CompletionStage<TransferResult> transfer(String realm, TransferRequest request) {
+            return admit(() -> delegate.transfer(realm, request));
+        }
+
+        @Override
+        public Optional<RealmTransportStats> stats() {
+            return delegate.stats();
+        }
+
+        @Override
+        public Optional<List<JobManagerStatus>> jobManagers(Duration wait) throws IOException, InterruptedException {
+            return delegate.jobManagers(wait);
         }
 
         @Override

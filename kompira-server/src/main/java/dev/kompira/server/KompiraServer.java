@@ -3,6 +3,7 @@ package dev.kompira.server;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kompira.core.Kompira;
+import dev.kompira.core.transport.RealmTransport;
 import dev.kompira.store.git.GitStore;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -108,6 +109,7 @@ public final class KompiraServer implements AutoCloseable {
                 new Route("GET", "/api/v1/schedules/{name}", Role.VIEWER, schedules::show),
                 new Route("POST", "/api/v1/schedules", Role.ADMIN, schedules::add),
                 new Route("DELETE", "/api/v1/schedules/{name}", Role.ADMIN, schedules::remove),
+                new Route("GET", "/api/v1/jobmanagers", Role.VIEWER, new JobManagerApi(b.jobManagers)::list),
                 new Route("GET", "/metrics", Role.VIEWER,
                         ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape())));
         this.tls = b.tls;
@@ -290,6 +292,7 @@ public final class KompiraServer implements AutoCloseable {
         private TlsKeystore tls;
         private Duration followBranch;
         private ProcessHistory history;
+        private RealmTransport jobManagers;
         private InetSocketAddress address = new InetSocketAddress("127.0.0.1", 8730);
         private long maxBodyBytes = 1024 * 1024;
         private int maxFollowers = 64;
@@ -368,6 +371,16 @@ public final class KompiraServer implements AutoCloseable {
          */
         public Builder history(ProcessHistory value) {
             this.history = value;
+            return this;
+        }
+
+        /**
+         * The engine's transport to job managers (the one given to its builder), for {@code GET
+         * /api/v1/jobmanagers}; without it that route answers 404 {@code no_job_managers}. For their
+         * metrics give it to {@link ServerMetrics#jobManagers} too.
+         */
+        public Builder jobManagers(RealmTransport value) {
+            this.jobManagers = value;
             return this;
         }
 

@@ -6,6 +6,7 @@ import dev.kompira.core.process.JobflowProcess;
 import dev.kompira.core.process.ProcessQuery;
 import dev.kompira.core.process.ProcessState;
 import dev.kompira.core.store.StoredObject;
+import dev.kompira.core.transport.RealmTransport;
 import dev.kompira.core.transport.Transport;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -38,6 +39,8 @@ public final class ServerMetrics {
     private final MultiGauge queues = MultiGauge.builder("kompira.channel.queue.length")
             .description("messages queued in each Channel opened since the engine started").register(registry);
     private Kompira engine;
+    /** Null unless the engine has job managers. */
+    private volatile JobManagerMetrics jobManagers;
 
     private ServerMetrics() {
     }
@@ -61,6 +64,17 @@ public final class ServerMetrics {
         return this;
     }
 
+    /**
+     * Reports what {@code jobManagers} (the engine's transport to job managers) says of itself at each
+     * scrape ({@link RealmTransport#stats()}): commands waiting and running by realm, those sent,
+     * completed, lost and dead-lettered, broker reconnections and whether the broker is connected;
+     * returns this. Nothing is reported for a transport that does not count.
+     */
+    public ServerMetrics jobManagers(RealmTransport jobManagers) {
+        this.jobManagers = new JobManagerMetrics(Objects.requireNonNull(jobManagers, "jobManagers"), registry);
+        return this;
+    }
+
     /** The engine whose processes and channels are reported; set once by the server. */
     synchronized void engine(Kompira value) {
         this.engine = value;
@@ -76,6 +90,9 @@ public final class ServerMetrics {
     synchronized String scrape() {
         if (engine != null) {
             refresh(engine);
+        }
+        if (jobManagers != null) {
+            jobManagers.refresh();
         }
         return registry.scrape();
     }

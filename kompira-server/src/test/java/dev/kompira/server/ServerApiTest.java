@@ -155,6 +155,13 @@ class ServerApiTest {
     }
 
     @Test
+    void anEngineWithoutJobManagersHasNoListOfThem() throws Exception {
+        HttpResponse<String> none = api.get("/api/v1/jobmanagers", f.viewer());
+        assertError(none, 404, "no_job_managers");
+        assertTrue(none.body().contains("start kompira serve with --amqp URI"), none.body());
+    }
+
+    @Test
     void startRefusalsSayWhatIsWrong() throws Exception {
         assertError(api.postJson("/api/v1/processes", f.operator(), "{\"path\": "), 400, "bad_json");
         assertError(api.postJson("/api/v1/processes", f.operator(), "[1]"), 400, "bad_request");

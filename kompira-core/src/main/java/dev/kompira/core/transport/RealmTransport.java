@@ -1,5 +1,9 @@
 package dev.kompira.core.transport;
 
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -30,6 +34,24 @@ public interface RealmTransport extends AutoCloseable {
     default CompletionStage<TransferResult> transfer(String realm, TransferRequest request) {
         return java.util.concurrent.CompletableFuture.completedFuture(new TransferResult.Failed(request.job()
                 + ": the job managers of realm '" + realm + "' cannot copy files"));
+    }
+
+    /**
+     * Returns what this transport has done and waits for, per realm, as it is now, for metrics; the
+     * default, for a transport that does not count, is empty. Cheap enough to call at every scrape.
+     */
+    default Optional<RealmTransportStats> stats() {
+        return Optional.empty();
+    }
+
+    /**
+     * Asks the job managers this transport reaches who they are and returns those that answer within
+     * {@code wait}, by realm and name; empty when the transport cannot ask (the default).
+     *
+     * @throws IOException if the job managers cannot be asked now (no connection to their broker)
+     */
+    default Optional<List<JobManagerStatus>> jobManagers(Duration wait) throws IOException, InterruptedException {
+        return Optional.empty();
     }
 
     /** Gives up waiting for results and releases connections and threads. */
