@@ -16,6 +16,7 @@ import dev.kompira.core.value.Signature;
 import dev.kompira.core.value.Value;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -28,18 +29,28 @@ public final class LazyArrayValue implements Attributed, Container, Materializab
 
     private final ObjectTree tree;
     private final Supplier<List<StoredObject>> query;
+    private final Function<StoredObject, Value> view;
 
     /** A LazyArray of the objects {@code query} returns on each access. */
     public LazyArrayValue(ObjectTree tree, Supplier<List<StoredObject>> query) {
+        this(tree, query, o -> new ObjectValue(tree, o.id(), o.path()));
+    }
+
+    /**
+     * A LazyArray of the objects {@code query} returns on each access, each seen as {@code view} shows
+     * it (the Schedules of {@code /scheduler.find} are Schedule objects seen as records).
+     */
+    public LazyArrayValue(ObjectTree tree, Supplier<List<StoredObject>> query, Function<StoredObject, Value> view) {
         this.tree = tree;
         this.query = query;
+        this.view = view;
     }
 
     /** Runs the query and returns the objects it finds now. */
     public List<Value> current() {
         List<Value> values = new ArrayList<>();
         for (StoredObject o : query.get()) {
-            values.add(new ObjectValue(tree, o.id(), o.path()));
+            values.add(view.apply(o));
         }
         return values;
     }

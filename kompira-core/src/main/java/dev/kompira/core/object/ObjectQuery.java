@@ -120,7 +120,7 @@ final class ObjectQuery {
         return true;
     }
 
-    private static int integer(String name, Value v) {
+    static int integer(String name, Value v) {
         if (!(v instanceof IntegerValue i) || !i.fitsInt() || i.signum() < 0) {
             throw new JobflowError(ErrorCode.R_CALL_FAILED, "find: " + name + " must be a non-negative Integer");
         }
@@ -214,7 +214,7 @@ final class ObjectQuery {
         return compareLookup(lookup, key, actual, expected);
     }
 
-    private static boolean textLookup(String lookup, String key, Value actual, Value expected) {
+    static boolean textLookup(String lookup, String key, Value actual, Value expected) {
         String a = Rendering.text(actual);
         String e = Rendering.text(expected);
         switch (lookup) {
@@ -251,7 +251,7 @@ final class ObjectQuery {
         return s.toLowerCase(Locale.ROOT);
     }
 
-    private static boolean compareLookup(String lookup, String key, Value actual, Value expected) {
+    static boolean compareLookup(String lookup, String key, Value actual, Value expected) {
         if (actual == NullValue.NULL && !lookup.equals("exact")) {
             return false;
         }
@@ -331,7 +331,7 @@ final class ObjectQuery {
     }
 
     /** Orders values with {@code <}, nulls first (§4.2 Decision). */
-    private static int nullsFirst(Value a, Value b) {
+    static int nullsFirst(Value a, Value b) {
         if (a == NullValue.NULL || b == NullValue.NULL) {
             return Boolean.compare(a != NullValue.NULL, b != NullValue.NULL);
         }

@@ -35,19 +35,24 @@ public final class Schedules {
 
     /** Returns every schedule, at any depth under {@code /system/schedules}, by id. */
     public List<Schedule> list() {
+        return objects().stream().map(Schedule::of).toList();
+    }
+
+    /** Returns the Schedule objects, at any depth under {@code /system/schedules}, by id. */
+    public List<StoredObject> objects() {
         Optional<StoredObject> folder = tree.get(StandardTree.SCHEDULES_DIRECTORY);
         Optional<StoredObject> type = tree.get(Schedule.TYPE);
         if (folder.isEmpty() || type.isEmpty()) {
             return List.of();
         }
         long typeId = type.get().id();
-        List<Schedule> found = new ArrayList<>();
+        List<StoredObject> found = new ArrayList<>();
         for (StoredObject o : tree.store().read(tx -> tx.descendants(folder.get().id()))) {
             if (o.typeId() == typeId) {
-                found.add(Schedule.of(o));
+                found.add(o);
             }
         }
-        found.sort(Comparator.comparingLong(Schedule::id));
+        found.sort(Comparator.comparingLong(StoredObject::id));
         return found;
     }
 

@@ -6,7 +6,10 @@ import dev.kompira.core.error.JobflowError;
 import dev.kompira.core.event.ChannelValue;
 import dev.kompira.core.event.EventWait;
 import dev.kompira.core.event.Waitable;
+import dev.kompira.core.object.ObjectPaths;
+import dev.kompira.core.object.ObjectTree;
 import dev.kompira.core.object.ObjectValue;
+import dev.kompira.core.schedule.SchedulerValue;
 import dev.kompira.core.object.WriteOrigin;
 import dev.kompira.core.process.CheckpointStore;
 import dev.kompira.core.process.JobflowProcess;
@@ -792,8 +795,13 @@ public final class Machine implements JobflowProcess {
 
     /** Evaluates an object path of the running jobflow (objects.md §1.3); a missing object is {@code R-NOTFOUND}. */
     Value resolveObject(String path) {
-        StoredObject o = services.tree().require(path, invocation().flow.directory());
-        return new ObjectValue(services.tree(), o.id(), o.path());
+        ObjectTree tree = services.tree();
+        String absolute = ObjectPaths.resolve(path, invocation().flow.directory());
+        if (SchedulerValue.mounted(tree, absolute)) {
+            return new SchedulerValue(tree, services.clock()).resolve(absolute);
+        }
+        StoredObject o = tree.require(path, invocation().flow.directory());
+        return new ObjectValue(tree, o.id(), o.path());
     }
 
     /**

@@ -123,6 +123,24 @@ class ScheduleFiringTest {
         assertEquals(List.of(again.id()), kompira.schedules().list().stream().map(Schedule::id).toList());
     }
 
+    @Test
+    void aScheduleAddedByAFlowThroughSchedulerFiresWithTheValuesItsParametersGaveAndReadsItsNextRunTime() throws Exception {
+        kompira.objects().createJobflow("/t/params", "| a |\n| b |\n| c |\n| d |\n| e |\nprint(a, b, c, d, e)");
+        JobflowProcess flow = kompira.start(kompira.compile("adds", """
+                [s = /scheduler.add('params', /t/params, ['db', 5, [true, null], {k = 1.5}, /t/off],
+                        datetime('2026-12-07 09:01:40'))] ->
+                print(s.parameters, s.next_run_time)"""), Map.of());
+        flow.await(Duration.ofSeconds(20));
+        assertEquals("[\"'db'\", '5', '[true, null]', '{k = 1.5}', '/t/off'] 2026-12-07 09:01:00+09:00\n", flow.console());
+        addSentinel();
+
+        clock.moveTo(at(9, 1, 2));
+        awaitSentinel(1);
+        JobflowProcess run = runs("/t/params").get(0);
+        run.await(Duration.ofSeconds(20));
+        assertEquals("db 5 [true, null] {k=1.5} /t/off\n", run.console(), "each expression gives back its value");
+    }
+
     private void addSentinel() {
         kompira.schedules().add("sentinel", "/t/sentinel", List.of(), new ScheduleFields(null, null, null, null, null, null, "*"),
                 false);
