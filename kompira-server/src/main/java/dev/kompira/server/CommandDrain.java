@@ -2,13 +2,9 @@ package dev.kompira.server;
 
 import dev.kompira.core.transport.CommandRequest;
 import dev.kompira.core.transport.CommandResult;
-import dev.kompira.core.transport.InteractiveSession;
 import dev.kompira.core.transport.JobManagerStatus;
 import dev.kompira.core.transport.RealmTransport;
 import dev.kompira.core.transport.RealmTransportStats;
-import dev.kompira.core.transport.SessionOpening;
-import dev.kompira.core.transport.SessionRequest;
-import dev.kompira.core.transport.Target;
 import dev.kompira.core.transport.TransferRequest;
 import dev.kompira.core.transport.TransferResult;
 import dev.kompira.core.transport.Transport;
@@ -137,17 +133,10 @@ public final class CommandDrain {
     }
 
     /** A transport whose commands and transfers the drain counts and holds. */
-    private final class Held implements Transport {
-
-        private final Transport delegate;
+    private final class Held extends ForwardingTransport {
 
         Held(Transport delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public boolean supports(String conntype) {
-            return delegate.supports(conntype);
+            super(delegate);
         }
 
         @Override
@@ -158,21 +147,6 @@ public final class CommandDrain {
         @Override
         public CompletionStage<TransferResult> transfer(TransferRequest request) {
             return admit(() -> delegate.transfer(request));
-        }
-
-        @Override
-        public CompletionStage<SessionOpening> openSession(SessionRequest request, InteractiveSession.Output output) {
-            return delegate.openSession(request, output);
-        }
-
-        @Override
-        public void forget(Target target) {
-            delegate.forget(target);
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
         }
     }
 

@@ -2,12 +2,6 @@ package dev.kompira.server;
 
 import dev.kompira.core.transport.CommandRequest;
 import dev.kompira.core.transport.CommandResult;
-import dev.kompira.core.transport.InteractiveSession;
-import dev.kompira.core.transport.SessionOpening;
-import dev.kompira.core.transport.SessionRequest;
-import dev.kompira.core.transport.Target;
-import dev.kompira.core.transport.TransferRequest;
-import dev.kompira.core.transport.TransferResult;
 import dev.kompira.core.transport.Transport;
 import io.micrometer.core.instrument.Counter;
 import java.util.concurrent.CompletionStage;
@@ -17,21 +11,15 @@ import java.util.concurrent.CompletionStage;
  * unreachable target, a timeout), and otherwise is the transport it wraps. Thread-safe as the
  * transport it wraps.
  */
-final class CountingTransport implements Transport {
+final class CountingTransport extends ForwardingTransport {
 
-    private final Transport delegate;
     private final Counter run;
     private final Counter failed;
 
     CountingTransport(Transport delegate, Counter run, Counter failed) {
-        this.delegate = delegate;
+        super(delegate);
         this.run = run;
         this.failed = failed;
-    }
-
-    @Override
-    public boolean supports(String conntype) {
-        return delegate.supports(conntype);
     }
 
     @Override
@@ -42,25 +30,5 @@ final class CountingTransport implements Transport {
                 failed.increment();
             }
         });
-    }
-
-    @Override
-    public CompletionStage<TransferResult> transfer(TransferRequest request) {
-        return delegate.transfer(request);
-    }
-
-    @Override
-    public CompletionStage<SessionOpening> openSession(SessionRequest request, InteractiveSession.Output output) {
-        return delegate.openSession(request, output);
-    }
-
-    @Override
-    public void forget(Target target) {
-        delegate.forget(target);
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
     }
 }
