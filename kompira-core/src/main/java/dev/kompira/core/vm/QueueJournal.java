@@ -14,7 +14,8 @@ import java.util.function.Function;
  * the newest saved, whether a write is under way, and the saved form of each queued message, so that
  * a message is encoded once however many writes it is part of.
  *
- * <p>Thread-safe: its monitor guards the versions, and one thread at a time writes.
+ * <p>Thread-safe: its monitor guards the versions, and one thread at a time writes. A change made
+ * from inside a write (by the writing thread) does not wait for that write: the writer saves it next.
  */
 final class QueueJournal {
 
@@ -26,7 +27,10 @@ final class QueueJournal {
     final long channelId;
     private Pending newest;
     private long saved;
-    private boolean writing;
+    /** The thread writing, or null. */
+    private Thread writer;
+    /** Whether the writing thread offered a change while it wrote (from inside the store write). */
+    private boolean changedByWriter;
     /** The saved form of each queued message, by message id; used by the writing thread only. */
     private Map<Long, Value> encodings = new HashMap<>();
 
@@ -48,15 +52,14 @@ final class QueueJournal {
      */
     void awaitSaved(long version, BiConsumer<QueueJournal, Pending> write) {
         Pending writing = claimWrite(version);
-        if (writing == null) {
-            return;
-        }
-        boolean written = false;
-        try {
-            write.accept(this, writing);
-            written = true;
-        } finally {
-            release(written ? writing.version() : 0);
+        while (writing != null) {
+            boolean written = false;
+            try {
+                write.accept(this, writing);
+                written = true;
+            } finally {
+                writing = release(written ? writing.version() : 0, written);
+            }
         }
     }
 
@@ -75,8 +78,13 @@ final class QueueJournal {
 
     /** Returns the version to write, or null when {@code version} got saved meanwhile. */
     private synchronized Pending claimWrite(long version) {
+        if (writer == Thread.currentThread()) {
+            // a change made by the write itself: waiting would wait for ourselves; the writer saves it next
+            changedByWriter = true;
+            return null;
+        }
         boolean interrupted = false;
-        while (saved < version && writing) {
+        while (saved < version && writer != null) {
             try {
                 wait();
             } catch (InterruptedException e) {
@@ -89,13 +97,23 @@ final class QueueJournal {
         if (saved >= version) {
             return null;
         }
-        writing = true;
+        writer = Thread.currentThread();
         return newest;
     }
 
-    private synchronized void release(long savedVersion) {
-        writing = false;
+    /**
+     * Ends a write that saved {@code savedVersion}; returns the next version for the same thread to
+     * write when the write itself changed the queue (and {@code again}), else null.
+     */
+    private synchronized Pending release(long savedVersion, boolean again) {
         saved = Math.max(saved, savedVersion);
         notifyAll();
+        if (again && changedByWriter && newest.version() > saved) {
+            changedByWriter = false;
+            return newest;
+        }
+        changedByWriter = false;
+        writer = null;
+        return null;
     }
 }

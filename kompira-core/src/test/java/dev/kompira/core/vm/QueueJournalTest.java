@@ -88,6 +88,22 @@ class QueueJournalTest {
     }
 
     @Test
+    void aChangeMadeFromInsideAWriteDoesNotWaitForItselfAndIsSavedNext() {
+        List<Long> written = new ArrayList<>();
+        journal.offer(1, queue(1), 1);
+        journal.awaitSaved(1, (j, pending) -> {
+            written.add(pending.version());
+            if (pending.version() == 1) { // the store write woke something that changed the queue again
+                journal.offer(2, queue(1, 2), 2);
+                journal.awaitSaved(2, (again, p) -> {
+                    throw new AssertionError("a nested write");
+                });
+            }
+        });
+        assertEquals(List.of(1L, 2L), written);
+    }
+
+    @Test
     void aMessageIsEncodedOnceWhileItStaysQueued() {
         List<Long> encodedIds = new ArrayList<>();
         List<Value> first = journal.encode(queue(1, 2), m -> {
