@@ -22,32 +22,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The engine's transport and job managers in one JVM, against a private broker (a virtual host per test). */
 class AmqpTransportTest {
 
-    private static PrivateBroker broker;
+    @RegisterExtension
+    static final SharedBroker BROKER = new SharedBroker(15);
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        Assumptions.assumeTrue(PrivateBroker.available(), "rabbitmq-server is not installed");
-        broker = PrivateBroker.start(15);
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     static CommandRequest shell(String command, byte[] stdin, Duration timeout) {
         return new CommandRequest(Target.LOCAL, command, true, "/bin/sh", null, false, false, true, stdin, timeout,
@@ -60,7 +46,7 @@ class AmqpTransportTest {
 
     @Test
     void aJobManagerRunsTheCommandAndTheEngineGetsItsOutput() throws Exception {
-        URI uri = URI.create(broker.newVirtualHost());
+        URI uri = URI.create(BROKER.get().newVirtualHost());
         try (AmqpTransport engine = AmqpTransport.connect(uri); JobManager worker = JobManager.start(uri, "west", 2)) {
             CommandResult result = await(engine.execute("west",
                     shell("read x; echo \"got $x\"; echo oops >&2; exit 3", "hello\n".getBytes(StandardCharsets.UTF_8), null)));
@@ -77,7 +63,7 @@ class AmqpTransportTest {
 
     @Test
     void commandsRunConcurrentlyUpToTheConcurrency() throws Exception {
-        URI uri = URI.create(broker.newVirtualHost());
+        URI uri = URI.create(BROKER.get().newVirtualHost());
         try (AmqpTransport engine = AmqpTransport.connect(uri); JobManager worker = JobManager.start(uri, "west", 4)) {
             long start = System.nanoTime();
             List<java.util.concurrent.CompletionStage<CommandResult>> stages = new ArrayList<>();
@@ -95,7 +81,7 @@ class AmqpTransportTest {
 
     @Test
     void aRealmWithoutJobManagerFailsTheCommandAfterItsTimeoutAndAWorkerOfAnotherRealmNeverTakesIt() throws Exception {
-        URI uri = URI.create(broker.newVirtualHost());
+        URI uri = URI.create(BROKER.get().newVirtualHost());
         Path marker = dir.resolve("ran");
         try (AmqpTransport engine = AmqpTransport.connect(uri)) {
             try (JobManager other = JobManager.start(uri, "east", 1)) {
@@ -116,7 +102,7 @@ class AmqpTransportTest {
 
     @Test
     void theTimeoutKillsACommandAtTheJobManager() throws Exception {
-        URI uri = URI.create(broker.newVirtualHost());
+        URI uri = URI.create(BROKER.get().newVirtualHost());
         try (AmqpTransport engine = AmqpTransport.connect(uri); JobManager worker = JobManager.start(uri, "west", 1)) {
             CommandResult result = await(engine.execute("west", shell("sleep 10", new byte[0], Duration.ofMillis(1500))));
             assertEquals(new CommandResult.TimedOut(Duration.ofMillis(1500)), result);
@@ -125,7 +111,7 @@ class AmqpTransportTest {
 
     @Test
     void cancellingTheStageKillsTheCommandAtTheJobManager() throws Exception {
-        URI uri = URI.create(broker.newVirtualHost());
+        URI uri = URI.create(BROKER.get().newVirtualHost());
         Path pid = dir.resolve("pid");
         Path after = dir.resolve("after");
         try (AmqpTransport engine = AmqpTransport.connect(uri); JobManager worker = JobManager.start(uri, "west", 1)) {
@@ -152,7 +138,7 @@ class AmqpTransportTest {
 
     @Test
     void aSecondDeliveryOfTheSameRequestIsDropped() throws Exception {
-        URI uri = URI.create(broker.newVirtualHost());
+        URI uri = URI.create(BROKER.get().newVirtualHost());
         Path marker = dir.resolve("runs");
         byte[] body = Messages.encode(RequestMessage.of("req-1", shell("echo x >> " + marker, new byte[0], null), null));
         try (JobManager worker = JobManager.start(uri, "west", 1); Connection c = connect(uri)) {
@@ -179,7 +165,7 @@ class AmqpTransportTest {
 
     @Test
     void aRequestThatCannotBeReadIsRejectedToTheDeadLettersAndItsEngineIsTold() throws Exception {
-        URI uri = URI.create(broker.newVirtualHost());
+        URI uri = URI.create(BROKER.get().newVirtualHost());
         try (JobManager worker = JobManager.start(uri, "west", 1); Connection c = connect(uri)) {
             Channel ch = c.createChannel();
             String replies = ch.queueDeclare().getQueue();
@@ -206,7 +192,7 @@ class AmqpTransportTest {
 
     @Test
     void aRequestDeliveredMoreOftenThanTheLimitGoesToTheDeadLetters() throws Exception {
-        URI uri = URI.create(broker.newVirtualHost());
+        URI uri = URI.create(BROKER.get().newVirtualHost());
         try (Connection c = connect(uri)) {
             Channel ch = c.createChannel();
             Messages.declareRealm(ch, "west");
@@ -234,7 +220,7 @@ class AmqpTransportTest {
 
     @Test
     void aRequestWhoseJobManagersKeepDyingFailsItsJobAtOnceAndGoesToTheDeadLetters() throws Exception {
-        URI uri = URI.create(broker.newVirtualHost());
+        URI uri = URI.create(BROKER.get().newVirtualHost());
         Path marker = dir.resolve("ran");
         try (AmqpTransport engine = AmqpTransport.connect(uri); Connection c = connect(uri)) {
             Channel ch = c.createChannel();
@@ -273,7 +259,7 @@ class AmqpTransportTest {
 
     @Test
     void aRequestWithAnUnknownEncodingIsRefusedBeforeItIsTaken() throws Exception {
-        URI uri = URI.create(broker.newVirtualHost());
+        URI uri = URI.create(BROKER.get().newVirtualHost());
         byte[] body = Messages.encode(RequestMessage.of("req-1", shell("true", new byte[0], null), null));
         String unknown = new String(body, StandardCharsets.UTF_8).replace("\"UTF-8\"", "\"no-such-charset\"");
         try (JobManager worker = JobManager.start(uri, "west", 1); Connection c = connect(uri)) {
@@ -294,7 +280,7 @@ class AmqpTransportTest {
 
     @Test
     void passwordsAndPassphrasesTravelWithoutTlsOnlyWhenAllowed() throws Exception {
-        URI uri = URI.create(broker.newVirtualHost());
+        URI uri = URI.create(BROKER.get().newVirtualHost());
         Path marker = dir.resolve("ran");
         Target jump = new Target("ssh", "jump", 0, "ops", null, "/keys/id", "key secret");
         CommandRequest behindJump = new CommandRequest(new Target("local", null, 0, null, null, null, null, jump),
@@ -317,7 +303,7 @@ class AmqpTransportTest {
 
     @Test
     void everyJobManagerSaysWhoItIsWithItsRealmAndItsRunningCommands() throws Exception {
-        URI uri = URI.create(broker.newVirtualHost());
+        URI uri = URI.create(BROKER.get().newVirtualHost());
         assertEquals(List.of(), JobManagers.list(uri, Duration.ofMillis(300)));
         try (AmqpTransport engine = AmqpTransport.connect(uri); JobManager east = JobManager.start(uri, "east", 2);
                 JobManager west = JobManager.start(uri, "west", 3)) {

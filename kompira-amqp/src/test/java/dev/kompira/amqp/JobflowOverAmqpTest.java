@@ -18,30 +18,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Jobflows whose commands go to job managers through a private broker, as `kompira run --amqp` runs them. */
 class JobflowOverAmqpTest {
 
-    private static PrivateBroker broker;
+    @RegisterExtension
+    static final SharedBroker BROKER = new SharedBroker(7);
     private final StringBuilder console = new StringBuilder();
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        Assumptions.assumeTrue(PrivateBroker.available(), "rabbitmq-server is not installed");
-        broker = PrivateBroker.start(7);
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     private Kompira engine(URI uri) throws Exception {
         return engine(AmqpTransport.connect(uri));
@@ -57,7 +44,7 @@ class JobflowOverAmqpTest {
 
     @Test
     void aCommandWaitsForAJobManagerOfItsRealmAndRunsThere() throws Exception {
-        URI uri = URI.create(broker.newVirtualHost());
+        URI uri = URI.create(BROKER.get().newVirtualHost());
         try (Kompira engine = engine(uri)) {
             JobflowProcess p = engine.start(engine.compile("lab.kjf",
                     "[/config/realms.add: 'lab', /system/types/Realm, {range = ['lab-*']}] ->\n"
@@ -78,7 +65,7 @@ class JobflowOverAmqpTest {
 
     @Test
     void aRealmWithoutJobManagerFailsTheJobAfterItsTimeout() throws Exception {
-        URI uri = URI.create(broker.newVirtualHost());
+        URI uri = URI.create(BROKER.get().newVirtualHost());
         try (Kompira engine = engine(uri); JobManager other = JobManager.start(uri, "default", 1)) {
             ProcessOutcome outcome = engine.start(engine.compile("lab.kjf",
                     "[/config/realms.add: 'lab', /system/types/Realm, {range = ['lab-*']}] ->\n"
@@ -93,7 +80,7 @@ class JobflowOverAmqpTest {
     void aJobManagerReachesTheHostOfItsRealmOverSshWithTheEnginesCredentials(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(OpenSshServer.available(), "OpenSSH's sshd is not installed");
         Path key = OpenSshServer.clientKey(dir.resolve("client/id_ed25519"));
-        URI uri = URI.create(broker.newVirtualHost());
+        URI uri = URI.create(BROKER.get().newVirtualHost());
         try (OpenSshServer sshd = OpenSshServer.start(dir.resolve("sshd"), key)) {
             Path knownHosts = Files.writeString(dir.resolve("known_hosts"), sshd.knownHostsLine());
             try (Kompira engine = engine(uri);
@@ -126,7 +113,7 @@ class JobflowOverAmqpTest {
         Files.setPosixFilePermissions(remote, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
         Path back = dir.resolve("back.txt");
         try {
-            URI uri = URI.create(broker.newVirtualHost());
+            URI uri = URI.create(BROKER.get().newVirtualHost());
             try (OpenSshServer sshd = OpenSshServer.start(dir.resolve("sshd"), key)) {
                 Path knownHosts = Files.writeString(dir.resolve("known_hosts"), sshd.knownHostsLine());
                 try (Kompira engine = engine(uri);
@@ -158,7 +145,7 @@ class JobflowOverAmqpTest {
 
     @Test
     void rebootGoesThroughTheJobManagerAndWaitsForTheHostToComeBack(@TempDir Path dir) throws Exception {
-        URI uri = URI.create(broker.newVirtualHost());
+        URI uri = URI.create(BROKER.get().newVirtualHost());
         try (TestSshServer server = new TestSshServer(dir.resolve("host_key"), null)) {
             server.simulateReboots(java.time.Duration.ofMillis(1500));
             Path knownHosts = Files.writeString(dir.resolve("known_hosts"), server.knownHostsLine());

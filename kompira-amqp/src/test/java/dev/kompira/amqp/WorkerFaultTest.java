@@ -19,10 +19,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,23 +29,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WorkerFaultTest {
 
-    private static PrivateBroker broker;
+    @RegisterExtension
+    static final SharedBroker BROKER = new SharedBroker(3);
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        Assumptions.assumeTrue(PrivateBroker.available(), "rabbitmq-server is not installed");
-        broker = PrivateBroker.start(3);
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     /** Starts a job manager JVM on the test's class path and waits until it takes requests. */
     private static Process worker(URI uri, String realm, int concurrency) throws IOException {
@@ -89,7 +75,7 @@ class WorkerFaultTest {
 
     @Test
     void anEngineKilledWhileItsCommandRunsLeavesTheJobManagerToFinishItOnceAndTakeNewWork() throws Exception {
-        URI uri = URI.create(broker.newVirtualHost());
+        URI uri = URI.create(BROKER.get().newVirtualHost());
         Path started = dir.resolve("started");
         Path ended = dir.resolve("ended");
         try (JobManager worker = JobManager.start(uri, "lab", 1); Connection admin = AmqpTransportTest.connect(uri)) {
@@ -128,7 +114,7 @@ class WorkerFaultTest {
     @Test
     void aJobManagerKilledMidCommandFailsThatCommandWithoutRunningItAgainAndHandsOnTheRequestItHadNotStarted()
             throws Exception {
-        URI uri = URI.create(broker.newVirtualHost());
+        URI uri = URI.create(BROKER.get().newVirtualHost());
         Path first = dir.resolve("first");
         Path second = dir.resolve("second");
         try (AmqpTransport engine = AmqpTransport.connect(uri); Connection admin = AmqpTransportTest.connect(uri)) {

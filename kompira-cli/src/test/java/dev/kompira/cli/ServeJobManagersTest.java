@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kompira.amqp.JobManager;
-import dev.kompira.amqp.PrivateBroker;
+import dev.kompira.amqp.SharedBroker;
 import dev.kompira.core.Kompira;
 import dev.kompira.store.git.GitStore;
 import dev.kompira.store.git.GitStoreOptions;
@@ -22,35 +22,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code kompira serve --amqp}: an engine service whose remote work goes to job managers through a private RabbitMQ broker. */
+/** {@code kompira serve --amqp}: an engine service whose remote work goes to job managers through a private RabbitMQ BROKER.get(). */
 class ServeJobManagersTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static PrivateBroker broker;
+    @RegisterExtension
+    static final SharedBroker BROKER = new SharedBroker(3);
 
     @TempDir
     Path dir;
 
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        Assumptions.assumeTrue(PrivateBroker.available(), "rabbitmq-server is not installed");
-        broker = PrivateBroker.start(3);
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     /** A store with the realm {@code lab} and the flow {@code /lab} whose commands go to it. */
     private Path store(String flow) throws Exception {
@@ -105,7 +91,7 @@ class ServeJobManagersTest {
 
     @Test
     void serveSendsTheCommandsOfARealmToItsJobManagerAndTheConsoleShowsTheirOutput() throws Exception {
-        String amqp = broker.newVirtualHost();
+        String amqp = BROKER.get().newVirtualHost();
         Path repository = store("[__realm__ = 'lab'] -> ['echo hi from the job manager'] -> print($RESULT)");
         String operator = token(repository, "operator");
         ServeCommandTest.Serving serving = ServeCommandTest.serve(repository, "--listen", "127.0.0.1:0",
@@ -138,7 +124,7 @@ class ServeJobManagersTest {
 
     @Test
     void theMetricsCountTheCommandsOfEachRealmAndTheBrokerLink() throws Exception {
-        String amqp = broker.newVirtualHost();
+        String amqp = BROKER.get().newVirtualHost();
         Path repository = store("[__realm__ = 'lab'] -> ['true'] -> ['exit 3'] => ['echo hi']");
         String operator = token(repository, "operator");
         String viewer = token(repository, "viewer");
@@ -169,7 +155,7 @@ class ServeJobManagersTest {
 
     @Test
     void aStopLetsTheCommandAtTheJobManagerFinishAndSendsNoNewOne() throws Exception {
-        String amqp = broker.newVirtualHost();
+        String amqp = BROKER.get().newVirtualHost();
         Path first = dir.resolve("first");
         Path second = dir.resolve("second");
         Path repository = store("[__realm__ = 'lab'] -> ['sleep 2; touch " + first + "'] -> ['touch " + second + "']");
