@@ -31,44 +31,55 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs commands on the engine's own machine (conntype {@code local}) with {@link ProcessBuilder}
- * (language.md §8.2.3; the command is composed by {@link CommandLine#local}).
+ * Runs commands on the engine's own machine (conntype {@code local}) (language.md §8.2.3; the
+ * command is composed by {@link CommandLine#local}).
+ *
+ * <p><b>Start.</b> On Linux with glibc 2.34 or later, a command starts through {@code posix_spawn}
+ * with {@code POSIX_SPAWN_SETSID} ({@link PosixSpawn}, J264): it leads its own session and process
+ * group from its first instruction, without the exec of a {@code setsid} program, with only the
+ * three pipes of its standard streams open, no signal blocked, and the engine's environment.
+ * Elsewhere, and for {@code __use_pty__}, it starts with {@link ProcessBuilder} behind
+ * {@code setsid} where that is installed (see below).
  *
  * <p><b>Threads.</b> {@link #execute} only validates the request and returns; everything that
  * blocks runs on the transport's bounded I/O executor (daemon threads named
- * {@code kompira-local-io-N}): one thread starts the process, reads standard error and completes
- * the result, one reads standard output, and one writes standard input when there is any, so that
- * no pipe can fill up and deadlock. A command is admitted only when all its threads are free, so
- * the bound can never starve a running command; later commands wait in FIFO order (their timeout
- * starts when they start). Timeouts are handled by one daemon thread {@code kompira-local-io-timer}.
+ * {@code kompira-local-io-N}). A spawned command takes one thread, which starts it, writes its
+ * input and reads both outputs with one {@code poll} ({@link SpawnedProcess#communicate}), and
+ * completes the result. A command started by the JDK takes one thread that starts the process,
+ * reads standard error and completes the result, one that reads standard output, and one that
+ * writes standard input when there is any, so that no pipe can fill up and deadlock. A command is
+ * admitted only when all its threads are free, so the bound can never starve a running command;
+ * later commands wait in FIFO order (their timeout starts when they start). Timeouts are handled by
+ * one daemon thread {@code kompira-local-io-timer}.
  *
  * <p><b>End of a command.</b> The result completes on a transport thread once the process has
  * exited and both output streams are at end of file, so a background child that keeps the output
- * open keeps the command running (as over SSH) until it closes it or the timeout kills it. Left
- * alone, the JDK would cut the output off when the process exits, but only if no reader happened
- * to be blocked at that moment ({@code ProcessPipeInputStream.processExited} drains the pipe under
- * the stream's monitor); to make the behaviour independent of timing, each reader holds its
- * stream's monitor for the whole read, and the command starts behind a gate,
- * {@code /bin/sh -c 'read -r _ && exec "$@"'}, that the transport opens by writing one line feed
- * to standard input (before the command's own input) once both readers hold their monitors. The
- * gate execs the command in place, so the process, its pid and its status are the command's. When
- * the command is itself {@code sh}, {@code dash} or {@code bash -c TEXT} (the usual case), the gate is
- * the first statement of that shell instead, {@code read -r _ || exit 1; TEXT}, which spares one
- * {@code exec} per command (J177); these shells read a pipe byte by byte, so the read takes the line
- * feed and nothing of the command's input.
+ * open keeps the command running (as over SSH) until it closes it or the timeout kills it. For a
+ * command started by the JDK this needs care: left alone, the JDK would cut the output off when
+ * the process exits, but only if no reader happened to be blocked at that moment
+ * ({@code ProcessPipeInputStream.processExited} drains the pipe under the stream's monitor); to
+ * make the behaviour independent of timing, each reader holds its stream's monitor for the whole
+ * read, and the command starts behind a gate, {@code /bin/sh -c 'read -r _ && exec "$@"'}, that the
+ * transport opens by writing one line feed to standard input (before the command's own input) once
+ * both readers hold their monitors. The gate execs the command in place, so the process, its pid
+ * and its status are the command's. When the command is itself {@code sh}, {@code dash} or
+ * {@code bash -c TEXT} (the usual case), the gate is the first statement of that shell instead,
+ * {@code read -r _ || exit 1; TEXT}, which spares one {@code exec} per command (J177); these shells
+ * read a pipe byte by byte, so the read takes the line feed and nothing of the command's input. A
+ * spawned command needs no gate: its pipes are this transport's own.
  *
- * <p><b>Process groups and killing.</b> On Linux, when {@code setsid} and {@code kill} are
- * installed, the command starts through {@code setsid} and leads its own process group and
- * session: killing the group reaches children that outlived the shell, the command has no
- * controlling terminal (nothing can prompt on the engine's console), and a Ctrl-C at the engine's
- * console does not reach it. {@code setsid} runs the command in place (a process started by the JVM
- * is never a group leader, so {@code setsid} does not fork), which keeps exit statuses exact. When
- * {@code __timeout__} expires, the transport sends SIGKILL to the process group (if it made one),
- * to the process and to every descendant found before the kill ({@link ProcessHandle#descendants()}),
- * then completes with {@link CommandResult.TimedOut}. Elsewhere only the descendant tree is killed.
- * A process that left both the tree and the group (one that called {@code setsid} itself) and
- * keeps the output pipes open is out of reach: the timeout still completes, but the reading threads
- * stay until that process closes the pipes.
+ * <p><b>Process groups and killing.</b> A spawned command leads its own session; without
+ * {@code posix_spawn}, on Linux, when {@code setsid} and {@code kill} are installed, the command
+ * starts through {@code setsid} to the same effect: killing the group reaches children that
+ * outlived the shell, the command has no controlling terminal (nothing can prompt on the engine's
+ * console), and a Ctrl-C at the engine's console does not reach it. {@code setsid} runs the command
+ * in place (a process started by the JVM is never a group leader, so {@code setsid} does not fork),
+ * which keeps exit statuses exact. When {@code __timeout__} expires, the transport sends SIGKILL to
+ * the process group (if it made one), to the process and to every descendant found before the kill
+ * ({@link ProcessHandle#descendants()}), then completes with {@link CommandResult.TimedOut}.
+ * Elsewhere only the descendant tree is killed. A process that left both the tree and the group
+ * (one that called {@code setsid} itself) and keeps the output pipes open is out of reach: the
+ * timeout still completes, but the reading threads stay until that process closes the pipes.
  *
  * <p><b>Statuses.</b> A process killed by signal <i>n</i> is reported by the JDK as 128 + <i>n</i>,
  * the same number the shell reports for a child it ran, so D70 needs no mapping.
@@ -84,10 +95,11 @@ import org.slf4j.LoggerFactory;
  * a shell), a missing working directory, an unsplittable command and a command over 112 KiB
  * complete with {@link CommandResult.Unreachable}; the program and directory are checked before
  * the start because behind {@code setsid} and the gate a failed {@code exec} would be an ordinary
- * status. A command the shell cannot find is the shell's status 127, as on any host.
+ * status. A file without an interpreter line runs through {@code /bin/sh}, as {@code execvp} runs
+ * it. A command the shell cannot find is the shell's status 127, as on any host.
  *
- * <p><b>Encoding.</b> The command line is passed as Java strings, which the JVM encodes with the
- * platform encoding ({@code sun.jnu.encoding}, the engine's locale), not with {@code __encoding__};
+ * <p><b>Encoding.</b> The command line is passed as Java strings, which the JVM (JNA for a spawned
+ * command) encodes with the platform encoding (the engine's locale), not with {@code __encoding__};
  * standard input arrives already encoded, and output is returned as raw bytes for
  * {@link CommandOutput}. The environment is the engine's own.
  *
@@ -114,6 +126,7 @@ public final class LocalTransport implements Transport {
     /** The shells that can be their own gate: POSIX shells whose {@code read} takes no more than one line of a pipe. */
     private static final Set<String> SELF_GATING_SHELLS = Set.of("sh", "dash", "bash");
 
+    private final boolean spawn;
     private final Path setsid;
     private final Path kill;
     private final Path script;
@@ -136,7 +149,7 @@ public final class LocalTransport implements Transport {
 
     /**
      * Creates a transport with at most {@code maxIoThreads} I/O threads (each running command
-     * takes two, or three with standard input).
+     * takes one, or, when started by the JDK, two, or three with standard input).
      *
      * @throws IllegalArgumentException if {@code maxIoThreads} is less than 3
      */
@@ -144,11 +157,19 @@ public final class LocalTransport implements Transport {
         this(maxIoThreads, true, true);
     }
 
-    /** Creates a transport; the flags allow tests to run without process groups or {@code script}. */
     LocalTransport(int maxIoThreads, boolean processGroups, boolean ptyThroughScript) {
+        this(maxIoThreads, processGroups, ptyThroughScript, true);
+    }
+
+    /**
+     * Creates a transport; the flags allow tests to run without process groups, without
+     * {@code script}, or through {@code setsid} where {@code posix_spawn} is available.
+     */
+    LocalTransport(int maxIoThreads, boolean processGroups, boolean ptyThroughScript, boolean posixSpawn) {
         if (maxIoThreads < 3) {
             throw new IllegalArgumentException("maxIoThreads must be at least 3: " + maxIoThreads);
         }
+        this.spawn = LINUX && processGroups && posixSpawn && PosixSpawn.available();
         Path setsidProgram = LINUX && processGroups ? findProgram("setsid", null).orElse(null) : null;
         Path killProgram = setsidProgram != null ? findProgram("kill", null).orElse(null) : null;
         this.setsid = killProgram != null ? setsidProgram : null;
@@ -163,9 +184,14 @@ public final class LocalTransport implements Transport {
         timer.setRemoveOnCancelPolicy(true);
     }
 
-    /** Returns whether commands start in their own process group (through {@code setsid}). */
+    /** Returns whether commands start in their own process group (through {@code posix_spawn} or {@code setsid}). */
     boolean usesProcessGroups() {
-        return setsid != null;
+        return spawn || setsid != null;
+    }
+
+    /** Returns whether commands without a terminal start through {@link PosixSpawn}. */
+    boolean usesPosixSpawn() {
+        return spawn;
     }
 
     /** Returns whether {@code __use_pty__} allocates a real terminal (through {@code script}). */
@@ -354,7 +380,9 @@ public final class LocalTransport implements Transport {
      */
     private void killTree(Process process) {
         List<ProcessHandle> descendants = process.descendants().collect(Collectors.toList());
-        if (setsid != null) {
+        if (process instanceof SpawnedProcess spawned) {
+            spawned.killGroup();
+        } else if (setsid != null) {
             killGroup(process.pid());
         }
         process.destroyForcibly();
@@ -427,18 +455,25 @@ public final class LocalTransport implements Transport {
         private final CommandRequest request;
         private final CommandLine.Local line;
         private final byte[] input;
+        private final boolean spawned; // started through posix_spawn rather than the JDK
         private final CompletableFuture<CommandResult> result = new CompletableFuture<>();
         private volatile Process process;
         private int unusedThreads; // the admitted threads not handed to a task yet; main task only
+        private boolean gated; // whether the command waits behind the gate; main task only
         private boolean claimed; // guarded by this: whether an outcome has been decided
 
         Run(CommandRequest request, CommandLine.Local line, byte[] input) {
             this.request = request;
             this.line = line;
             this.input = input;
+            this.spawned = spawn && !request.usePty();
         }
 
+        /** One thread serves a spawned command's pipes; the JDK's streams need one each. */
         int threadsNeeded() {
+            if (spawned) {
+                return 1;
+            }
             return input.length == 0 ? 2 : 3;
         }
 
@@ -486,10 +521,27 @@ public final class LocalTransport implements Transport {
                 finish(new CommandResult.Unreachable("no such directory: " + line.directory()));
                 return null;
             }
-            if (findProgram(program, directory).isEmpty()) {
+            Optional<Path> executable = findProgram(program, directory);
+            if (executable.isEmpty()) {
                 finish(new CommandResult.Unreachable("cannot run program '" + program + "': no such executable file"));
                 return null;
             }
+            gated = gate && !spawned;
+            try {
+                Process started = spawned ? PosixSpawn.spawn(executable.get(), line.argv(), directory) : startBuilt(directory);
+                process = started;
+                if (isClaimed()) {
+                    killTree(started); // closed while starting
+                }
+                return started;
+            } catch (IOException e) {
+                finish(new CommandResult.Unreachable("cannot run program '" + program + "': " + e.getMessage()));
+                return null;
+            }
+        }
+
+        /** Starts the command with {@link ProcessBuilder}, behind {@code setsid} and the gate where there are. */
+        private Process startBuilt(Path directory) throws IOException {
             ProcessBuilder builder = new ProcessBuilder(wrappedArgv());
             if (directory != null) {
                 builder.directory(directory.toFile());
@@ -500,17 +552,7 @@ public final class LocalTransport implements Transport {
                     builder.environment().put("SHELL", "/bin/sh");
                 }
             }
-            try {
-                Process started = builder.start();
-                process = started;
-                if (isClaimed()) {
-                    killTree(started); // closed while starting
-                }
-                return started;
-            } catch (IOException e) {
-                finish(new CommandResult.Unreachable("cannot run program '" + program + "': " + e.getMessage()));
-                return null;
-            }
+            return builder.start();
         }
 
         /** The argument vector with {@code setsid}, the gate and, for a terminal, {@code script} in front. */
@@ -597,6 +639,11 @@ public final class LocalTransport implements Transport {
 
         /** Reads both outputs concurrently, opens the gate and feeds the input, waits for the exit. */
         private void collect(Process started) throws IOException, InterruptedException {
+            if (started instanceof SpawnedProcess child) {
+                SpawnedProcess.Output output = child.communicate(input);
+                finish(new CommandResult.Completed(child.waitFor(), output.stdout(), output.stderr()));
+                return;
+            }
             CompletableFuture<Void> stdoutHeld = new CompletableFuture<>();
             CompletableFuture<byte[]> stdout = new CompletableFuture<>();
             io.execute(() -> drain(started.getInputStream(), stdoutHeld, stdout));
@@ -650,7 +697,7 @@ public final class LocalTransport implements Transport {
 
         private void writeInput(Process started, boolean withInput) {
             try (OutputStream stdin = started.getOutputStream()) {
-                if (gate) {
+                if (gated) {
                     stdin.write('\n');
                 }
                 if (withInput) {
