@@ -126,7 +126,7 @@ public final class LocalTransport implements Transport {
     /** The shells that can be their own gate: POSIX shells whose {@code read} takes no more than one line of a pipe. */
     private static final Set<String> SELF_GATING_SHELLS = Set.of("sh", "dash", "bash");
 
-    private final boolean spawn;
+    private final boolean spawn; // whether to use posix_spawn where it is available
     private final Path setsid;
     private final Path kill;
     private final Path script;
@@ -169,7 +169,7 @@ public final class LocalTransport implements Transport {
         if (maxIoThreads < 3) {
             throw new IllegalArgumentException("maxIoThreads must be at least 3: " + maxIoThreads);
         }
-        this.spawn = LINUX && processGroups && posixSpawn && PosixSpawn.available();
+        this.spawn = LINUX && processGroups && posixSpawn; // checked with PosixSpawn.available() at the first command
         Path setsidProgram = LINUX && processGroups ? findProgram("setsid", null).orElse(null) : null;
         Path killProgram = setsidProgram != null ? findProgram("kill", null).orElse(null) : null;
         this.setsid = killProgram != null ? setsidProgram : null;
@@ -186,12 +186,16 @@ public final class LocalTransport implements Transport {
 
     /** Returns whether commands start in their own process group (through {@code posix_spawn} or {@code setsid}). */
     boolean usesProcessGroups() {
-        return spawn || setsid != null;
+        return usesPosixSpawn() || setsid != null;
     }
 
-    /** Returns whether commands without a terminal start through {@link PosixSpawn}. */
+    /**
+     * Returns whether commands without a terminal start through {@link PosixSpawn}. Asked at the
+     * first command, not when the transport is made, so that an engine that runs no local command
+     * never loads JNA and the C library (a start-up cost of every {@code kompira run}).
+     */
     boolean usesPosixSpawn() {
-        return spawn;
+        return spawn && PosixSpawn.available();
     }
 
     /** Returns whether {@code __use_pty__} allocates a real terminal (through {@code script}). */
@@ -466,7 +470,7 @@ public final class LocalTransport implements Transport {
             this.request = request;
             this.line = line;
             this.input = input;
-            this.spawned = spawn && !request.usePty();
+            this.spawned = !request.usePty() && usesPosixSpawn();
         }
 
         /** One thread serves a spawned command's pipes; the JDK's streams need one each. */
