@@ -232,6 +232,10 @@ final class Connections implements AutoCloseable {
         } catch (IOException e) {
             disconnect(client);
             throw new LoginFailure(reason(endpoint, knownHosts, e), e);
+        } catch (IllegalStateException e) {
+            // sshj's "Not connected": the server closed the connection between the key exchange and the login
+            disconnect(client);
+            throw new LoginFailure("the connection to " + endpoint + " closed during the login: " + e.getMessage(), e);
         }
     }
 

@@ -24,6 +24,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.schmizz.sshj.sftp.SFTPClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs commands on remote hosts over SSH (sshj) for targets of connection type {@code ssh}
@@ -40,6 +42,7 @@ import net.schmizz.sshj.sftp.SFTPClient;
  */
 public final class SshTransport implements Transport {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SshTransport.class);
     private static final String CLOSED = "the SSH transport was closed";
 
     private final SshOptions options;
@@ -186,6 +189,11 @@ public final class SshTransport implements Transport {
             connection = parts.connections().acquire(endpoint, request.useCache());
         } catch (LoginFailure e) {
             stage.complete(new CommandResult.Unreachable(e.getMessage()));
+            return;
+        } catch (RuntimeException e) {
+            // a bug, but the flow waiting for this stage must not wait for ever
+            LOG.error("bug while logging in to {}", endpoint, e);
+            stage.completeExceptionally(e);
             return;
         }
         try {
