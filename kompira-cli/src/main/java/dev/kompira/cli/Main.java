@@ -5,11 +5,20 @@ import picocli.CommandLine;
 /** Entry point of {@code kompira.jar}. */
 public final class Main {
 
+    private static final String SLF4J_PROVIDER = "slf4j.provider";
+
     private Main() {
     }
 
     /** Runs the {@code kompira} command and exits with its status. */
     public static void main(String[] args) {
+        boolean serve = args.length > 0 && args[0].equals("serve");
+        if (!serve && System.getProperty("logback.configurationFile") == null && System.getProperty(SLF4J_PROVIDER) == null) {
+            // Only serve logs (to its file, ServeLog); every other command is silent anyway (QuietLogging),
+            // and SLF4J's no-op provider spares it Logback's start-up (J265).
+            System.setProperty(SLF4J_PROVIDER, "org.slf4j.helpers.NOP_FallbackServiceProvider");
+            System.setProperty("slf4j.internal.verbosity", "WARN"); // else SLF4J reports the choice on standard error
+        }
         System.exit(KompiraCommand.commandLine(args).execute(args));
     }
 }
