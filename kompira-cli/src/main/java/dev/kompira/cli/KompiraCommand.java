@@ -60,12 +60,24 @@ public final class KompiraCommand implements Runnable {
                 .findFirst();
     }
 
+    // No lambda or method reference of picocli's types here: generating one links picocli's classes, which
+    // are of a class-file version before Java 6, while the AppCDS archive is made, and an old class linked
+    // then is left out of the archive (with CommandLine, the largest, parsed again by every run).
     private static CommandLine configured(List<Class<?>> subcommands, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new KompiraCommand());
-        subcommands.forEach(commandLine::addSubcommand);
+        for (Class<?> subcommand : subcommands) {
+            commandLine.addSubcommand(subcommand);
+        }
         commandLine.setOut(out);
         commandLine.setErr(err);
-        commandLine.setExecutionExceptionHandler((exception, cl, parseResult) -> {
+        commandLine.setExecutionExceptionHandler(new ErrorReport());
+        return commandLine;
+    }
+
+    /** Reports an exception of a command: a {@link UserError} in its own words, anything else as a bug with its trace. */
+    private static final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception exception, CommandLine cl, CommandLine.ParseResult parseResult) {
             if (exception instanceof UserError) {
                 cl.getErr().println("kompira: " + exception.getMessage());
                 return EXIT_TROUBLE;
@@ -73,7 +85,6 @@ public final class KompiraCommand implements Runnable {
             cl.getErr().println("kompira: internal error: " + exception + " (this is a bug; please report it with the trace below)");
             exception.printStackTrace(cl.getErr());
             return EXIT_TROUBLE;
-        });
-        return commandLine;
+        }
     }
 }
