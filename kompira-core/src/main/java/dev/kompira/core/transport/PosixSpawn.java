@@ -2,6 +2,7 @@ package dev.kompira.core.transport;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import com.sun.jna.StringArray;
 import java.io.IOException;
@@ -33,6 +34,7 @@ final class PosixSpawn {
     private static final int O_CLOEXEC = 0x80000;
     private static final int O_NONBLOCK = 0x800;
     private static final int F_SETFL = 4;
+    private static final int F_DUPFD_CLOEXEC = 1030;
     private static final int ENOEXEC = 8;
     private static final String SH = "/bin/sh";
     private static final short POSIX_SPAWN_SETSIGDEF = 0x04;
@@ -143,7 +145,7 @@ final class PosixSpawn {
 
     /** The JVM's environment as the C library holds it ({@code environ}). */
     private static Pointer environment() {
-        return com.sun.jna.NativeLibrary.getInstance("c").getGlobalVariableAddress("environ").getPointer(0);
+        return NativeLibrary.getInstance("c").getGlobalVariableAddress("environ").getPointer(0);
     }
 
     /**
@@ -155,22 +157,37 @@ final class PosixSpawn {
         if (LibC.pipe2(fds, O_CLOEXEC) != 0) {
             throw new IOException("cannot make a pipe: " + LibC.strerror(Native.getLastError()));
         }
-        if (LibC.fcntl(fds[nonBlocking], F_SETFL, O_NONBLOCK) != 0) {
-            int errno = Native.getLastError();
-            LibC.close(fds[0]);
-            LibC.close(fds[1]);
-            throw new IOException("cannot make a pipe: " + LibC.strerror(errno));
+        try {
+            fds[0] = aboveStandard(fds[0]);
+            fds[1] = aboveStandard(fds[1]);
+            if (LibC.fcntl(fds[nonBlocking], F_SETFL, O_NONBLOCK) != 0) {
+                throw new IOException("cannot make a pipe: " + LibC.strerror(Native.getLastError()));
+            }
+            return fds;
+        } catch (IOException e) {
+            closeAll(fds);
+            throw e;
         }
-        if (fds[0] < 3 || fds[1] < 3) {
-            // A JVM started with a standard descriptor closed: dup2 onto the same number would keep O_CLOEXEC.
-            LibC.close(fds[0]);
-            LibC.close(fds[1]);
-            throw new IOException("cannot make a pipe: the JVM's standard descriptors are not open");
-        }
-        return fds;
     }
 
-    /** Closes the descriptors of {@code pipes} that were not handed over (those not set to -1). */
+    /**
+     * {@code fd}, or a copy of it numbered 3 or more when it is a standard descriptor, which the JVM
+     * gets for a pipe when it was started with that descriptor closed: the child's {@code dup2} onto
+     * the same number would keep it closed on exec.
+     */
+    private static int aboveStandard(int fd) throws IOException {
+        if (fd > 2) {
+            return fd;
+        }
+        int copy = LibC.fcntl(fd, F_DUPFD_CLOEXEC, 3);
+        if (copy < 0) {
+            throw new IOException("cannot make a pipe: " + LibC.strerror(Native.getLastError())); // fd stays the caller's to close
+        }
+        LibC.close(fd);
+        return copy;
+    }
+
+    /** Closes the descriptors of {@code pipes} that were not handed over or closed (those not -1). */
     private static void closeAll(int[]... pipes) {
         for (int[] pipe : pipes) {
             if (pipe != null) {

@@ -262,28 +262,18 @@ class LocalTransportTest {
     }
 
     @Test
-    void commandsLeadTheirOwnProcessGroup() {
+    void commandsLeadTheirOwnProcessGroupAndSession() {
         assumeTrue(transport.usesProcessGroups(), "needs setsid and kill");
 
-        CommandResult.Completed done = completed(Requests.command("read -r s < /proc/$$/stat; set -- ${s#*) }; echo $$ $3"));
+        CommandResult.Completed done = completed(Requests.command("read -r s < /proc/$$/stat; set -- ${s#*) }; echo $$ $3 $4"));
 
-        String[] pidAndGroup = CommandOutput.stripNewline(text(done.stdout())).split(" ");
-        assertEquals(pidAndGroup[0], pidAndGroup[1]);
+        String[] pidGroupSession = CommandOutput.stripNewline(text(done.stdout())).split(" ");
+        assertEquals(List.of(pidGroupSession[0], pidGroupSession[0]), List.of(pidGroupSession[1], pidGroupSession[2]));
     }
 
     @Test
     void commandsStartThroughPosixSpawnWhereThereIsOne() {
         assertEquals(expectsPosixSpawn(), transport.usesPosixSpawn());
-    }
-
-    @Test
-    void commandsLeadTheirOwnSession() {
-        assumeTrue(transport.usesProcessGroups(), "needs setsid and kill");
-
-        CommandResult.Completed done = completed(Requests.command("read -r s < /proc/$$/stat; set -- ${s#*) }; echo $$ $4"));
-
-        String[] pidAndSession = CommandOutput.stripNewline(text(done.stdout())).split(" ");
-        assertEquals(pidAndSession[0], pidAndSession[1]);
     }
 
     @Test
