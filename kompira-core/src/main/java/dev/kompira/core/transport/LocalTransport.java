@@ -730,9 +730,13 @@ public final class LocalTransport implements Transport {
             finish(new CommandResult.Unreachable(reason));
         }
 
+        /** Kills the command on its own task after a failure, and reaps it when it is the transport's child (the JDK reaps its own). */
         private void killQuietly(Process started) {
             if (started != null && started.isAlive()) {
                 killTree(started);
+            }
+            if (started instanceof SpawnedProcess child) {
+                child.waitFor();
             }
         }
 

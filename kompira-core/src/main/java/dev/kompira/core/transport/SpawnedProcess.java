@@ -197,9 +197,13 @@ final class SpawnedProcess extends Process {
         return pid;
     }
 
-    /** Blocks until the child has ended; the first caller reaps it, later ones get the same status. */
+    /**
+     * Blocks until the child has ended; the first caller reaps it, later ones get the same status.
+     * Not interruptible (the wait is in the C library), which is why it declares no
+     * {@link InterruptedException}: the transport kills the child rather than stop waiting for it.
+     */
     @Override
-    public int waitFor() throws InterruptedException {
+    public int waitFor() {
         synchronized (waiting) {
             Integer known = recorded();
             if (known != null) {

@@ -277,6 +277,18 @@ class LocalTransportTest {
     }
 
     @Test
+    void endedAndTimedOutCommandsAreReaped() throws Exception {
+        long ended = Long.parseLong(CommandOutput.stripNewline(text(completed(Requests.command("echo $$")).stdout())));
+        Path pid = temp.resolve("timed-out");
+        assertInstanceOf(CommandResult.TimedOut.class,
+                run(Requests.command("echo $$ > " + pid + "; exec sleep 30").timeout(Duration.ofMillis(300))));
+
+        for (long p : List.of(ended, readPids(pid).get(0))) {
+            assertTrue(eventually(() -> !Files.exists(Path.of("/proc", Long.toString(p)))), "process " + p + " is left a zombie");
+        }
+    }
+
+    @Test
     void commandsInheritNoDescriptorOfTheEngine() {
         // ls's own descriptor 3 is the folder it lists.
         CommandResult.Completed done = completed(Requests.command("exec ls /proc/self/fd"));
