@@ -36,7 +36,8 @@ import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
  * port in this JVM, from {@value #CLIENTS} client threads on Apache HttpClient's blocking client
  * (HTTP/1.1, keep-alive, a connection per thread). The clients share the machine's cores with the
  * server, so a client that costs less CPU a request leaves more to the server: the JDK's client hands
- * every response from its selector thread to a worker and costs about twice as much. Each figure
+ * every response from its selector thread to a worker, and in profiles of the whole run took 30% of
+ * the JVM's CPU where this one takes 18% while four times as many requests are answered. Each figure
  * follows a warm-up of the same work, so that the JIT compiler has settled.
  *
  * <ul>
