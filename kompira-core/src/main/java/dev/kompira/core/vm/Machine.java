@@ -584,9 +584,10 @@ public final class Machine implements JobflowProcess {
     void beginJob(JobCode job) {
         CarrierHandOff.jobStarting(services);
         unsavedEffects |= job.hasEffects();
-        currentSpan = job.span();
-        lastJobSpan = job.span();
-        record.currentLine = job.span().line();
+        Span span = job.span(); // once: an interface call that often goes through a wrapper (Effects.mark)
+        currentSpan = span;
+        lastJobSpan = span;
+        record.startingLine(span.line());
     }
 
     void beginExpression(Span span) {

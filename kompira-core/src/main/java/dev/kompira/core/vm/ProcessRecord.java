@@ -2,6 +2,8 @@ package dev.kompira.core.vm;
 
 import dev.kompira.core.event.Waitable;
 import dev.kompira.core.process.ProcessOutcome;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +14,16 @@ import java.util.List;
  * for its end. Thread-safe: other processes and the API read it while the process runs.
  */
 final class ProcessRecord {
+
+    private static final VarHandle CURRENT_LINE;
+
+    static {
+        try {
+            CURRENT_LINE = MethodHandles.lookup().findVarHandle(ProcessRecord.class, "currentLine", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     // the lists are made when first needed: most processes have no children and nobody waiting
     private List<Machine> children = List.of();
@@ -24,7 +36,7 @@ final class ProcessRecord {
     private volatile Instant startedAt;
     private volatile Instant finishedAt;
     private volatile ProcessOutcome outcome;
-    volatile int currentLine;
+    volatile int currentLine; // written through startingLine
     volatile boolean stepMode;
     volatile boolean checkpointMode;
     volatile String monitoringMode = "NOTHING";
@@ -32,6 +44,15 @@ final class ProcessRecord {
     volatile long schedule;
     /** The jobflow of a process restored as a finished record, which has no invocation. */
     volatile String jobflow;
+
+    /**
+     * Records the line of the job that starts now. A release store rather than a volatile one: it
+     * runs before every job, and on x86 a volatile store is a full fence; readers on other threads
+     * (process views, {@code $PROCESS.current_line}) see the line as soon as the store is visible.
+     */
+    void startingLine(int line) {
+        CURRENT_LINE.setRelease(this, line);
+    }
 
     /** Makes this the record of a child of {@code parent}, counted by {@code parentJoin}, with the parent's modes. */
     void childOf(Machine parent, ProcessRecord parentRecord, Join parentJoin) {
