@@ -40,7 +40,7 @@ final class PosixSpawn {
     private static final short POSIX_SPAWN_SETSIGDEF = 0x04;
     private static final short POSIX_SPAWN_SETSIGMASK = 0x08;
     private static final short POSIX_SPAWN_SETSID = 0x80;
-    /** Signals whose disposition the child gets back as default, as Python's {@code restore_signals} does. */
+    /** SpawnInputs whose disposition the child gets back as default, as Python's {@code restore_signals} does. */
     private static final int[] RESTORED_SIGNALS = {1 /* HUP */, 2 /* INT */, 3 /* QUIT */, 13 /* PIPE */, 15 /* TERM */, 25 /* XFSZ */};
     /** Generous sizes for glibc's opaque types on 64-bit Linux (80, 336 and 128 bytes). */
     private static final int FILE_ACTIONS_SIZE = 256;
@@ -132,20 +132,32 @@ final class PosixSpawn {
     }
 
     private static void setSignals(Memory attr) throws IOException {
-        Memory none = new Memory(SIGSET_SIZE);
-        LibC.sigemptyset(none);
-        check(LibC.posix_spawnattr_setsigmask(attr, none), "setsigmask");
-        Memory restored = new Memory(SIGSET_SIZE);
-        LibC.sigemptyset(restored);
-        for (int signal : RESTORED_SIGNALS) {
-            LibC.sigaddset(restored, signal);
-        }
-        check(LibC.posix_spawnattr_setsigdefault(attr, restored), "setsigdefault");
+        check(LibC.posix_spawnattr_setsigmask(attr, SpawnInputs.NONE), "setsigmask");
+        check(LibC.posix_spawnattr_setsigdefault(attr, SpawnInputs.RESTORED), "setsigdefault");
     }
 
-    /** The JVM's environment as the C library holds it ({@code environ}). */
+    /**
+     * What every spawn passes that can be made once: the signal sets (never written again) and the
+     * address of {@code environ}; made on first use, after the library is known to load.
+     */
+    private static final class SpawnInputs {
+        static final Pointer ENVIRON = NativeLibrary.getInstance("c").getGlobalVariableAddress("environ");
+        static final Memory NONE = set();
+        static final Memory RESTORED = set(RESTORED_SIGNALS);
+
+        private static Memory set(int... signals) {
+            Memory set = new Memory(SIGSET_SIZE);
+            LibC.sigemptyset(set);
+            for (int signal : signals) {
+                LibC.sigaddset(set, signal);
+            }
+            return set;
+        }
+    }
+
+    /** The JVM's environment as the C library holds it now ({@code environ}, whose address never changes). */
     private static Pointer environment() {
-        return NativeLibrary.getInstance("c").getGlobalVariableAddress("environ").getPointer(0);
+        return SpawnInputs.ENVIRON.getPointer(0);
     }
 
     /**
