@@ -40,7 +40,7 @@ final class PosixSpawn {
     private static final short POSIX_SPAWN_SETSIGDEF = 0x04;
     private static final short POSIX_SPAWN_SETSIGMASK = 0x08;
     private static final short POSIX_SPAWN_SETSID = 0x80;
-    /** SpawnInputs whose disposition the child gets back as default, as Python's {@code restore_signals} does. */
+    /** Signals whose disposition the child gets back as default, as Python's {@code restore_signals} does. */
     private static final int[] RESTORED_SIGNALS = {1 /* HUP */, 2 /* INT */, 3 /* QUIT */, 13 /* PIPE */, 15 /* TERM */, 25 /* XFSZ */};
     /** Generous sizes for glibc's opaque types on 64-bit Linux (80, 336 and 128 bytes). */
     private static final int FILE_ACTIONS_SIZE = 256;
