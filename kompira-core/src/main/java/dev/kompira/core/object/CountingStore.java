@@ -22,14 +22,20 @@ final class CountingStore implements ObjectStore {
         this.beforeFirstUse = beforeFirstUse;
     }
 
-    /** Runs the pending preparation (initialising an empty store) once, before anything reads or writes. */
+    /**
+     * Runs the pending preparation (initialising an empty store) once, before anything reads or
+     * writes. The preparation is marked done only after it ran, so that a thread arriving meanwhile
+     * waits on the monitor instead of reading a tree still being written, and it counts as a write,
+     * so that nothing cached before it stays valid.
+     */
     private void prepare() {
         if (beforeFirstUse != null) {
             synchronized (this) {
                 Runnable pending = beforeFirstUse;
                 if (pending != null) {
-                    beforeFirstUse = null;
                     pending.run();
+                    generation.incrementAndGet();
+                    beforeFirstUse = null;
                 }
             }
         }
@@ -37,6 +43,7 @@ final class CountingStore implements ObjectStore {
 
     /** Returns the number of writes so far, plus the store's own revision count (reloads). */
     long generation() {
+        prepare();
         return generation.get() + store.revision();
     }
 
