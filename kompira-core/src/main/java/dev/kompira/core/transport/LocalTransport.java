@@ -19,10 +19,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -177,9 +177,13 @@ public final class LocalTransport implements Transport {
         this.script = LINUX && ptyThroughScript ? findProgram("script", null).orElse(null) : null;
         this.gate = isProgram(Path.of(GATE_SHELL));
         this.freeThreads = maxIoThreads;
-        this.io = new ThreadPoolExecutor(maxIoThreads, maxIoThreads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), task -> newThread(task, THREAD_PREFIX + threadNumber.incrementAndGet()));
-        io.allowCoreThreadTimeOut(true);
+        // An idle thread is reused before a new one is made (a pool with core threads makes a new thread
+        // for every task until it has them all: 192 thread starts for the first 192 sequential commands).
+        // The transport's own count (admit, release) keeps the busy threads within maxIoThreads; a thread
+        // that released its share and is still returning to the pool is not counted, so the pool may
+        // briefly hold a few more.
+        this.io = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), task -> newThread(task, THREAD_PREFIX + threadNumber.incrementAndGet()));
         this.timer = new ScheduledThreadPoolExecutor(1, task -> newThread(task, THREAD_PREFIX + "timer"));
         timer.setRemoveOnCancelPolicy(true);
     }

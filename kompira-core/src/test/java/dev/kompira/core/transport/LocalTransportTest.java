@@ -18,8 +18,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -432,6 +434,19 @@ class LocalTransportTest {
         assertTrue(elapsedMillis < 200, "execute blocked for " + elapsedMillis + " ms");
         assertFalse(thread.isDone());
         assertTrue(thread.get(5, TimeUnit.SECONDS).startsWith("kompira-local-io-"), thread.get());
+    }
+
+    @Test
+    void sequentialCommandsReuseAnIdleIoThread() throws Exception {
+        Set<String> threads = new HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            CompletionStage<String> thread = transport.execute(Requests.command("true").build())
+                    .thenApply(result -> Thread.currentThread().getName());
+            threads.add(thread.toCompletableFuture().get(5, TimeUnit.SECONDS));
+        }
+        // one thread, or a few when the next command came before a thread was back in the pool;
+        // a new thread for every command (20) is what a pool that fills its core threads first does
+        assertTrue(threads.size() < 10, "threads used: " + threads);
     }
 
     @Test
