@@ -8,10 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kompira.core.Kompira;
 import dev.kompira.core.process.JobflowProcess;
 import dev.kompira.core.process.ProcessState;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -150,12 +153,7 @@ class ProcessHistoryTest {
             pid = run.start("/flows/waiter");
             waitFor(() -> run.history.find(pid).isPresent());
             // what a SIGKILL leaves: the records as they are on disk while the process waits
-            Files.createDirectories(killed);
-            try (Stream<Path> files = Files.list(folder)) {
-                for (Path f : files.toList()) {
-                    Files.copy(f, killed.resolve(f.getFileName()));
-                }
-            }
+            snapshot(folder, killed);
         }
         try (Run run = new Run(killed)) {
             waitFor(() -> run.history.find(pid).map(ProcessHistory.Kept::ended).orElse(false));
@@ -164,6 +162,31 @@ class ProcessHistoryTest {
             assertEquals(ProcessHistory.STOPPED, shown.get("error").asText());
             assertEquals(1, shown.get("exit_status").asInt());
             assertEquals(List.of(pid), pids(run.get("/api/v1/processes?state=ABORTED")));
+        }
+    }
+
+    /**
+     * Copies {@code folder} into a new folder {@code into} as it is at one moment: a file the server
+     * renames while it is copied (a record written aside, then moved into place) means another try.
+     */
+    private static void snapshot(Path folder, Path into) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Files.createDirectories(into);
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, into.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+                return;
+            } catch (NoSuchFileException renamedMeanwhile) {
+                if (attempt == 10) {
+                    throw renamedMeanwhile;
+                }
+                try (Stream<Path> copied = Files.list(into)) {
+                    for (Path f : copied.toList()) {
+                        Files.delete(f);
+                    }
+                }
+            }
         }
     }
 
