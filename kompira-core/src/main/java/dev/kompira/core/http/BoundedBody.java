@@ -95,10 +95,15 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
         body.complete(received.toByteArray());
     }
 
-    private void fail(RuntimeException why) {
+    /**
+     * Fails the body with {@code why}, then cancels the stream: the order matters, as Java 25's client
+     * answers the cancellation at once, on this thread, with an error of its own ("subscription
+     * cancelled") that would otherwise be the reason the caller sees.
+     */
+    private void fail(Exception why) {
         disarm();
-        subscription.cancel();
         body.completeExceptionally(why);
+        subscription.cancel();
     }
 
     private void rearm() {
@@ -110,8 +115,7 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
 
     private synchronized void timedOut() {
         if (!body.isDone()) {
-            subscription.cancel();
-            body.completeExceptionally(new HttpTimeoutException("no data for the read timeout"));
+            fail(new HttpTimeoutException("no data for the read timeout"));
         }
     }
 
