@@ -27,6 +27,9 @@ class LauncherIT {
 
     private static final Path DIST = Path.of("target", "kompira-dist");
 
+    /** Whether the JVM running the tests, which the launcher is given, makes an AOT cache (Java 24 and later). */
+    private static final boolean AOT_CACHE = Runtime.version().feature() >= 24;
+
     @TempDir
     Path dir;
 
@@ -76,6 +79,9 @@ class LauncherIT {
         long archived = archived(result, "dev.kompira.");
         long read = result.output().lines().filter(l -> l.contains("dev.kompira.") && l.contains("source: ")).count();
         assertTrue(archived > 100 && archived * 10 >= read * 9, archived + " of " + read + " of our classes came from the archive");
+        if (AOT_CACHE) {
+            return; // an AOT cache holds only classes it can link, and picocli's are too old to be (J267)
+        }
         // picocli's classes are of an old class-file version, which only a static archive holds, and only
         // those not linked while it is made (J253, J266): every one must come from the archive
         List<String> notArchived = result.output().lines()
@@ -91,10 +97,11 @@ class LauncherIT {
     void aCopyElsewhereMakesAnArchiveOfItsOwnOnItsFirstRun() throws Exception {
         Path copy = copyOfTheDistribution();
 
+        List<String> archive = List.of(AOT_CACHE ? ".aot" : ".jsa");
         assertEquals(new Result(0, "first\n"), launch(copy, Map.of(), "run", flow("print('first')").toString()));
-        assertEquals(List.of(".jsa"), archives(copy), "the first run made an archive");
+        assertEquals(archive, archives(copy), "the first run made an archive");
         assertEquals(new Result(0, "second\n"), launch(copy, Map.of(), "run", flow("print('second')").toString()));
-        assertEquals(List.of(".jsa"), archives(copy), "the second run used it");
+        assertEquals(archive, archives(copy), "the second run used it");
     }
 
     /** Java 24 and later get an AOT cache instead (J267); the JDK is found under /usr/lib/jvm, as Debian installs them. */

@@ -240,11 +240,12 @@ public final class GitStore implements ObjectStore {
     }
 
     /**
-     * {@inheritDoc}
+     * Runs {@code work} as one atomic transaction, which becomes one commit whose message is
+     * {@code message}. (Written out rather than inherited: the javadoc of Java 21 and later does not
+     * inherit the comment of a method of another module's interface.)
      *
-     * <p>The write becomes one commit whose message is {@code message}.
-     *
-     * @throws StoreException also when the branch was moved by someone else since the store read it
+     * @throws StoreException when {@code work} breaks a rule, or when the branch was moved by someone
+     *     else since the store read it; nothing is applied
      */
     @Override
     public <T> T write(String message, Function<Transaction, T> work) {
@@ -256,7 +257,10 @@ public final class GitStore implements ObjectStore {
         return current.memory.isEmpty();
     }
 
-    /** {@inheritDoc} It grows when {@link #reload} replaces the tree. */
+    /**
+     * Returns a number that grows whenever {@link #reload} replaces the tree, so that caches over the
+     * store know to drop what they hold.
+     */
     @Override
     public long revision() {
         return reloads.get();
