@@ -239,10 +239,11 @@ public final class GitStore implements ObjectStore {
         return current.memory.read(reader);
     }
 
+    // The comments of write and revision are written out, not {@inheritDoc}: Java 25's javadoc finds
+    // nothing to inherit from core's ObjectStore here and fails the build on its warning.
     /**
      * Runs {@code work} as one atomic transaction, which becomes one commit whose message is
-     * {@code message}. (Written out rather than inherited: the javadoc of Java 21 and later does not
-     * inherit the comment of a method of another module's interface.)
+     * {@code message}.
      *
      * @throws StoreException when {@code work} breaks a rule, or when the branch was moved by someone
      *     else since the store read it; nothing is applied
