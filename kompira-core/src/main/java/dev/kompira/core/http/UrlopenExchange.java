@@ -6,6 +6,7 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -17,12 +18,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSession;
 
 /**
  * One {@code urlopen} call on the wire: sends the request, follows redirects (at most
@@ -85,8 +88,21 @@ public final class UrlopenExchange {
         }
         // the Content-Length of a HEAD response is that of the body a GET would get, not of this one
         boolean head = method.equals("HEAD");
-        CompletableFuture<HttpResponse<byte[]>> sending = client.sendAsync(httpRequest, info -> new BoundedBody(
-                head ? -1 : info.headers().firstValueAsLong("content-length").orElse(-1), request.timeout(), timer));
+        CompletableFuture<HttpResponse<byte[]>> sending = client.sendAsync(httpRequest, info -> {
+            BoundedBody received = new BoundedBody(head ? -1 : info.headers().firstValueAsLong("content-length").orElse(-1),
+                    request.timeout(), timer);
+            if (!isRedirect(info.statusCode(), info.headers(), method)) {
+                // The result is made where the body ends, on the client's thread: the future that sendAsync
+                // returns completes one thread later (Java 25's client hands it to the common pool), a
+                // wake-up that cost a sixth of a small request. That future still reports failures.
+                received.getBody().thenAccept(bytes -> {
+                    if (!isLarge(info.headers(), bytes)) {
+                        complete(new Received(httpRequest, uri, info, bytes));
+                    }
+                });
+            }
+            return received;
+        });
         inFlight = sending;
         if (result.isCancelled()) {
             sending.cancel(true);
@@ -98,9 +114,9 @@ public final class UrlopenExchange {
             try {
                 if (failure != null) {
                     result.completeExceptionally(failure(uri, failure));
-                } else if (isRedirect(response, method)) {
+                } else if (isRedirect(response.statusCode(), response.headers(), method)) {
                     follow(response, method, body);
-                } else if (isLarge(response)) {
+                } else if (isLarge(response.headers(), response.body())) {
                     // off the client's selector thread, which serves every other request meanwhile
                     work.execute(() -> complete(response));
                 } else {
@@ -121,9 +137,38 @@ public final class UrlopenExchange {
     }
 
     /** Whether building the result takes long enough to hold up other requests: a coded or large body. */
-    private static boolean isLarge(HttpResponse<byte[]> response) {
-        return response.body() != null && response.body().length > 64 * 1024
-                || response.headers().firstValue("content-encoding").isPresent();
+    private static boolean isLarge(HttpHeaders headers, byte[] body) {
+        return body != null && body.length > 64 * 1024 || headers.firstValue("content-encoding").isPresent();
+    }
+
+    /** A response whose body is in, as the body handler saw it: all that {@link UrlopenResult} reads of one. */
+    private record Received(HttpRequest request, URI uri, HttpResponse.ResponseInfo info, byte[] body)
+            implements HttpResponse<byte[]> {
+
+        @Override
+        public int statusCode() {
+            return info.statusCode();
+        }
+
+        @Override
+        public HttpHeaders headers() {
+            return info.headers();
+        }
+
+        @Override
+        public HttpClient.Version version() {
+            return info.version();
+        }
+
+        @Override
+        public Optional<HttpResponse<byte[]>> previousResponse() {
+            return Optional.empty(); // redirects are followed by the exchange, never by the client
+        }
+
+        @Override
+        public Optional<SSLSession> sslSession() {
+            return Optional.empty(); // not read by UrlopenResult
+        }
     }
 
     private HttpRequest httpRequest(URI uri, String method, RequestBody body) {
@@ -175,10 +220,9 @@ public final class UrlopenExchange {
         return header.toString();
     }
 
-    private static boolean isRedirect(HttpResponse<?> response, String method) {
-        int code = response.statusCode();
+    private static boolean isRedirect(int code, HttpHeaders headers, String method) {
         return !method.equals("HEAD") && (code == 301 || code == 302 || code == 303 || code == 307 || code == 308)
-                && response.headers().firstValue("location").isPresent();
+                && headers.firstValue("location").isPresent();
     }
 
     /** Sends the next request of a redirect: 301, 302 and 303 become a GET without body, 307 and 308 repeat the request. */
