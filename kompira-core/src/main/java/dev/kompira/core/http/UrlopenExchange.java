@@ -86,23 +86,8 @@ public final class UrlopenExchange {
             result.completeExceptionally(new UrlopenException(e.getMessage()));
             return;
         }
-        // the Content-Length of a HEAD response is that of the body a GET would get, not of this one
-        boolean head = method.equals("HEAD");
-        CompletableFuture<HttpResponse<byte[]>> sending = client.sendAsync(httpRequest, info -> {
-            BoundedBody received = new BoundedBody(head ? -1 : info.headers().firstValueAsLong("content-length").orElse(-1),
-                    request.timeout(), timer);
-            if (!isRedirect(info.statusCode(), info.headers(), method)) {
-                // The result is made where the body ends, on the client's thread: the future that sendAsync
-                // returns completes one thread later (Java 25's client hands it to the common pool), a
-                // wake-up that cost a sixth of a small request. That future still reports failures.
-                received.getBody().thenAccept(bytes -> {
-                    if (!isLarge(info.headers(), bytes)) {
-                        complete(new Received(httpRequest, uri, info, bytes));
-                    }
-                });
-            }
-            return received;
-        });
+        CompletableFuture<HttpResponse<byte[]>> sending = client.sendAsync(httpRequest,
+                info -> bodyOf(info, httpRequest, uri, method));
         inFlight = sending;
         if (result.isCancelled()) {
             sending.cancel(true);
@@ -126,6 +111,26 @@ public final class UrlopenExchange {
                 result.completeExceptionally(e);
             }
         });
+    }
+
+    /**
+     * The subscriber of a response's body. For a final response, the result is made where the body
+     * ends, on the client's thread: the future that {@code sendAsync} returns completes one thread later
+     * (Java 25's client hands it to the common pool), a wake-up that cost a sixth of a small request.
+     * That future still reports failures, redirects and the bodies that take long to decode.
+     */
+    private BoundedBody bodyOf(HttpResponse.ResponseInfo info, HttpRequest httpRequest, URI uri, String method) {
+        // the Content-Length of a HEAD response is that of the body a GET would get, not of this one
+        long announced = method.equals("HEAD") ? -1 : info.headers().firstValueAsLong("content-length").orElse(-1);
+        BoundedBody received = new BoundedBody(announced, request.timeout(), timer);
+        if (!isRedirect(info.statusCode(), info.headers(), method)) {
+            received.getBody().thenAccept(bytes -> {
+                if (!isLarge(info.headers(), bytes)) {
+                    complete(new Received(httpRequest, uri, info, bytes));
+                }
+            });
+        }
+        return received;
     }
 
     private void complete(HttpResponse<byte[]> response) {
