@@ -101,11 +101,10 @@ public final class UrlopenExchange {
                     result.completeExceptionally(failure(uri, failure));
                 } else if (isRedirect(response.statusCode(), response.headers(), method)) {
                     follow(response, method, body);
-                } else if (isLarge(response.headers(), response.body())) {
-                    // off the client's selector thread, which serves every other request meanwhile
-                    work.execute(() -> complete(response));
                 } else {
-                    complete(response);
+                    // a coded or large body, the only final response bodyOf left for here: decoded off the
+                    // client's threads, which serve every other request meanwhile
+                    work.execute(() -> complete(response));
                 }
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
