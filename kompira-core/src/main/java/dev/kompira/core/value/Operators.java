@@ -40,6 +40,9 @@ public final class Operators {
 
     /** {@code a + b}. */
     public static Value add(Value a, Value b) {
+        if (a instanceof IntegerValue x && b instanceof IntegerValue y) {
+            return x.add(y); // the most frequent sum (a counter), tested first: one class check each
+        }
         if (a instanceof Materializable lazy) {
             return add(lazy.materialize(), b instanceof Materializable other ? other.materialize() : b);
         }

@@ -8,6 +8,8 @@ package dev.kompira.core.vm;
  * and after a number of hand-offs in a row (so the pool's other work stays fair).
  *
  * <p>Each carrier thread has one slot for the next process, in a thread-local; nothing else is shared.
+ * The running process is given its carrier's slot for the slice, so that the check made before every
+ * job is a field read rather than a thread-local lookup.
  */
 final class CarrierHandOff {
 
@@ -16,7 +18,7 @@ final class CarrierHandOff {
     private static final int MAX_JOBS_BEFORE_HAND_OFF = 16;
 
     /** The carrier thread's slot for the next process. */
-    private static final class Slot {
+    static final class Slot {
         final EngineServices owner;
         Machine next;
         int jobsSinceWake;
@@ -40,10 +42,9 @@ final class CarrierHandOff {
         services.carriers().execute(() -> drive(process, services));
     }
 
-    /** Called at every job: a woken process waits only a few jobs for this thread. */
-    static void jobStarting(EngineServices services) {
-        Slot slot = NEXT.get();
-        if (slot != null && slot.next != null && ++slot.jobsSinceWake > MAX_JOBS_BEFORE_HAND_OFF) {
+    /** Called at every job of a slice run on {@code slot}'s carrier: a woken process waits only a few jobs for this thread. */
+    static void jobStarting(Slot slot, EngineServices services) {
+        if (slot.next != null && ++slot.jobsSinceWake > MAX_JOBS_BEFORE_HAND_OFF) {
             Machine next = slot.next;
             slot.next = null;
             services.carriers().execute(() -> drive(next, services));
@@ -57,7 +58,7 @@ final class CarrierHandOff {
         try {
             Machine next = first;
             for (int handOffs = 0; next != null; handOffs++) {
-                next.runSlice();
+                next.runSlice(slot);
                 next = slot.next;
                 slot.next = null;
                 if (next != null && handOffs >= MAX_HAND_OFFS) {

@@ -22,14 +22,15 @@ final class ForFrame extends Frame {
 
     @Override
     void step(Machine machine) {
-        if (position >= items.size()) {
-            invocation.status = IntegerValue.ZERO;
-            machine.pop(this);
-            return;
+        while (position < items.size()) {
+            Scope body = new Scope(1, scope);
+            body.slots[0] = items.get(position++);
+            if (!machine.pushAndStep(this, new FlowFrame(code.body(), invocation, body))) {
+                return;
+            }
         }
-        Scope body = new Scope(1, scope);
-        body.slots[0] = items.get(position++);
-        machine.push(new FlowFrame(code.body(), invocation, body));
+        invocation.status = IntegerValue.ZERO;
+        machine.pop(this);
     }
 
     @Override

@@ -1,8 +1,6 @@
 package dev.kompira.core.vm;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -12,47 +10,58 @@ import java.util.function.Predicate;
  * running. The Java stack never holds jobflow control flow, so a process can park, be saved and
  * resume.
  *
+ * <p>A plain array rather than a deque: pushing and popping are the interpreter's most frequent
+ * operations (twice per loop iteration), and a stack needs no wrap-around.
+ *
  * <p>Not thread-safe: touched only by the carrier thread that runs the process.
  */
 final class FrameStack {
 
-    private final ArrayDeque<Frame> frames = new ArrayDeque<>();
+    private Frame[] frames = new Frame[8];
+    private int size;
 
     void push(Frame frame) {
-        frames.push(frame);
+        if (size == frames.length) {
+            frames = Arrays.copyOf(frames, size * 2);
+        }
+        frames[size++] = frame;
     }
 
     /** Returns the running frame, or Java null when there is none. */
     Frame top() {
-        return frames.peek();
+        return size == 0 ? null : frames[size - 1];
     }
 
     /** Removes the top frame, which must be {@code frame}. */
     void pop(Frame frame) {
-        if (frames.peek() != frame) {
+        if (top() != frame) {
             throw new IllegalStateException("popping a frame that is not on top");
         }
-        frames.pop();
+        frames[--size] = null;
     }
 
     int depth() {
-        return frames.size();
+        return size;
     }
 
     boolean isEmpty() {
-        return frames.isEmpty();
+        return size == 0;
     }
 
     /** Removes the top frame, which lets go of what it holds, and returns it. */
     Frame discardTop(Machine machine) {
-        Frame f = frames.pop();
+        Frame f = top();
+        if (f == null) {
+            throw new IllegalStateException("discarding a frame of an empty stack");
+        }
+        frames[--size] = null;
         f.discarded(machine);
         return f;
     }
 
     /** Discards frames from the top while {@code test} holds for the top one. */
     void discardWhile(Predicate<Frame> test, Machine machine) {
-        while (!frames.isEmpty() && test.test(frames.peek())) {
+        while (size > 0 && test.test(frames[size - 1])) {
             discardTop(machine);
         }
     }
@@ -64,13 +73,12 @@ final class FrameStack {
 
     /** Drops every frame without telling them (a fresh start of a child for {@code self()}). */
     void clear() {
-        frames.clear();
+        Arrays.fill(frames, 0, size, null);
+        size = 0;
     }
 
     /** Returns the frames, bottom first (for saving the process). */
     List<Frame> bottomFirst() {
-        List<Frame> list = new ArrayList<>(frames);
-        Collections.reverse(list);
-        return list;
+        return List.of(Arrays.copyOf(frames, size));
     }
 }

@@ -101,6 +101,8 @@ public final class Machine implements JobflowProcess {
     private List<Machine> joinedChildren = List.of();
     private boolean absorbed;
     private boolean sessionOpen;
+    /** The slot of the carrier thread running the current slice (null between slices). */
+    private CarrierHandOff.Slot carrier;
     private Span currentSpan = Span.NONE;
     private Span lastJobSpan = Span.NONE;
     private long rootJobflow;
@@ -231,18 +233,20 @@ public final class Machine implements JobflowProcess {
      * Runs the process until it parks or ends. Called on a carrier thread only, by one thread at a
      * time: only {@link #wakeWith} schedules it, and only for a WAITING process.
      */
-    void runSlice() {
+    void runSlice(CarrierHandOff.Slot slot) {
         synchronized (lock) {
             if (state.isFinished()) {
                 return;
             }
             state = ProcessState.RUNNING;
         }
+        carrier = slot;
         WriteOrigin.set(this::writeOrigin);
         try {
             runUntilParked();
         } finally {
             WriteOrigin.clear();
+            carrier = null;
         }
     }
 
@@ -273,7 +277,7 @@ public final class Machine implements JobflowProcess {
                     finish(root.status, root.result, root.error, null);
                     break;
                 }
-                runGuarded(() -> top.step(this));
+                stepGuarded(top);
             }
             if (!parked || finished) {
                 return;
@@ -291,12 +295,28 @@ public final class Machine implements JobflowProcess {
     private void runGuarded(Runnable step) {
         try {
             step.run();
-        } catch (JobflowError e) {
+        } catch (RuntimeException e) {
+            raise(e);
+        }
+    }
+
+    /** {@link #runGuarded} for the step of a frame, the run loop's hot path: no lambda made each step. */
+    private void stepGuarded(Frame top) {
+        try {
+            top.step(this);
+        } catch (RuntimeException e) {
+            raise(e);
+        }
+    }
+
+    /** Ends the running code with what a step threw: a jobflow error, a job's failure outside a job, or a bug. */
+    private void raise(RuntimeException thrown) {
+        if (thrown instanceof JobflowError e) {
             unwinder().raise(e);
-        } catch (JobFailure outsideAJob) {
+        } else if (thrown instanceof JobFailure outsideAJob) {
             unwinder().raise(outsideAJob.asError());
-        } catch (RuntimeException bug) {
-            unwinder().raise(internalError(bug));
+        } else {
+            unwinder().raise(internalError(thrown));
         }
     }
 
@@ -541,6 +561,17 @@ public final class Machine implements JobflowProcess {
         stack.push(frame);
     }
 
+    /**
+     * Pushes {@code child} and steps it at once rather than on the run loop's next turn, which would
+     * step it all the same: a loop runs a body that completes without waiting in one step of its own.
+     * Returns whether {@code parent} is on top again, not parked, and may go on.
+     */
+    boolean pushAndStep(Frame parent, Frame child) {
+        stack.push(child);
+        child.step(this);
+        return !parked && !finished && stack.top() == parent;
+    }
+
     /** Pops {@code frame} (the top); popping an invocation's root frame completes the invocation. */
     void pop(Frame frame) {
         stack.pop(frame);
@@ -582,7 +613,7 @@ public final class Machine implements JobflowProcess {
     }
 
     void beginJob(JobCode job) {
-        CarrierHandOff.jobStarting(services);
+        CarrierHandOff.jobStarting(carrier, services);
         unsavedEffects |= job.hasEffects();
         Span span = job.span(); // once: an interface call that often goes through a wrapper (Effects.mark)
         currentSpan = span;

@@ -17,13 +17,14 @@ final class WhileFrame extends Frame {
 
     @Override
     void step(Machine machine) {
-        machine.beginExpression(code.conditionSpan());
-        if (!code.condition().eval(scope, machine).truthy()) {
-            invocation.status = IntegerValue.ZERO;
-            machine.pop(this);
-            return;
-        }
-        machine.push(new FlowFrame(code.body(), invocation, scope));
+        do {
+            machine.beginExpression(code.conditionSpan());
+            if (!code.condition().eval(scope, machine).truthy()) {
+                invocation.status = IntegerValue.ZERO;
+                machine.pop(this);
+                return;
+            }
+        } while (machine.pushAndStep(this, new FlowFrame(code.body(), invocation, scope)));
     }
 
     @Override
