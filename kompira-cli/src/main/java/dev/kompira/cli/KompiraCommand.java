@@ -60,9 +60,6 @@ public final class KompiraCommand implements Runnable {
                 .findFirst();
     }
 
-    // No lambda or method reference of picocli's types here: generating one links picocli's classes, which
-    // are of a class-file version before Java 6, while the AppCDS archive is made, and an old class linked
-    // then is left out of the archive (with CommandLine, the largest, parsed again by every run).
     private static CommandLine configured(List<Class<?>> subcommands, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new KompiraCommand());
         for (Class<?> subcommand : subcommands) {
