@@ -6,6 +6,7 @@ import picocli.CommandLine;
 public final class Main {
 
     private static final String SLF4J_PROVIDER = "slf4j.provider";
+    private static final String JNA_PLATFORM_PATH = "jna.platform.library.path";
 
     private Main() {
     }
@@ -18,6 +19,11 @@ public final class Main {
             // and SLF4J's no-op provider spares it Logback's start-up (J265).
             System.setProperty(SLF4J_PROVIDER, "org.slf4j.helpers.NOP_FallbackServiceProvider");
             System.setProperty("slf4j.internal.verbosity", "WARN"); // else SLF4J reports the choice on standard error
+        }
+        if (System.getProperty(JNA_PLATFORM_PATH) == null) {
+            // JNA would otherwise run /sbin/ldconfig -p to learn the library folders when it first loads a
+            // library; the command loads only the C library, which JNA takes from the process itself (J271).
+            System.setProperty(JNA_PLATFORM_PATH, "");
         }
         System.exit(KompiraCommand.commandLine(args).execute(args));
     }

@@ -3,6 +3,7 @@ package dev.kompira.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,20 @@ class KompiraJarIT {
     }
 
     private record Result(int status, String output) {
+    }
+
+    @Test
+    void localCommandsStartThroughPosixSpawn(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // The command keeps JNA from asking ldconfig for the library folders (J271); the C library must still
+        // load through JNA, or commands would silently start the other way, through the JDK, which leaves
+        // SIGQUIT blocked.
+        assumeTrue(System.getProperty("os.name", "").startsWith("Linux"), "posix_spawn is used on Linux only");
+        Path flow = dir.resolve("mask.kjf");
+        Files.writeString(flow, "['exec grep ^SigBlk /proc/self/status'] -> print($RESULT)\n");
+
+        Result result = run("run", flow.toString());
+
+        assertEquals(new Result(0, "SigBlk:\t0000000000000000\n"), result);
     }
 
     @Test
