@@ -83,40 +83,55 @@ final class PosixSpawn {
         }
     }
 
+    // The native memory of a spawn is freed when it is done (close), not left to JNA's cleaner after a
+    // collection: a command a few milliseconds long would otherwise grow and trim the C heap every time.
     private static int start(Path program, List<String> argv, Path directory, int stdin, int stdout, int stderr)
             throws IOException {
-        Memory actions = new Memory(FILE_ACTIONS_SIZE);
-        Memory attr = new Memory(ATTR_SIZE);
-        check(LibC.posix_spawn_file_actions_init(actions), "posix_spawn_file_actions_init");
-        try {
-            check(LibC.posix_spawnattr_init(attr), "posix_spawnattr_init");
+        try (Memory actions = new Memory(FILE_ACTIONS_SIZE); Memory attr = new Memory(ATTR_SIZE)) {
+            check(LibC.posix_spawn_file_actions_init(actions), "posix_spawn_file_actions_init");
             try {
-                check(LibC.posix_spawn_file_actions_adddup2(actions, stdin, 0), "adddup2");
-                check(LibC.posix_spawn_file_actions_adddup2(actions, stdout, 1), "adddup2");
-                check(LibC.posix_spawn_file_actions_adddup2(actions, stderr, 2), "adddup2");
-                check(LibC.posix_spawn_file_actions_addclosefrom_np(actions, 3), "addclosefrom_np");
-                if (directory != null) {
-                    check(LibC.posix_spawn_file_actions_addchdir_np(actions, directory.toString()), "addchdir_np");
+                check(LibC.posix_spawnattr_init(attr), "posix_spawnattr_init");
+                try {
+                    addFileActions(actions, stdin, stdout, stderr, directory);
+                    setSignals(attr);
+                    check(LibC.posix_spawnattr_setflags(attr,
+                            (short) (POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF)), "setflags");
+                    return spawn(program, argv, actions, attr);
+                } finally {
+                    LibC.posix_spawnattr_destroy(attr);
                 }
-                setSignals(attr);
-                check(LibC.posix_spawnattr_setflags(attr,
-                        (short) (POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF)), "setflags");
-                int[] pid = new int[1];
-                int error = LibC.posix_spawn(pid, program.toString(), actions, attr,
-                        new StringArray(argv.toArray(String[]::new)), environment());
-                if (error == ENOEXEC) {
-                    error = LibC.posix_spawn(pid, SH, actions, attr, new StringArray(shArgv(program, argv)), environment());
-                }
-                if (error != 0) {
-                    throw new IOException("cannot run program '" + argv.get(0) + "': " + LibC.strerror(error));
-                }
-                return pid[0];
             } finally {
-                LibC.posix_spawnattr_destroy(attr);
+                LibC.posix_spawn_file_actions_destroy(actions);
             }
-        } finally {
-            LibC.posix_spawn_file_actions_destroy(actions);
         }
+    }
+
+    private static void addFileActions(Memory actions, int stdin, int stdout, int stderr, Path directory) throws IOException {
+        check(LibC.posix_spawn_file_actions_adddup2(actions, stdin, 0), "adddup2");
+        check(LibC.posix_spawn_file_actions_adddup2(actions, stdout, 1), "adddup2");
+        check(LibC.posix_spawn_file_actions_adddup2(actions, stderr, 2), "adddup2");
+        check(LibC.posix_spawn_file_actions_addclosefrom_np(actions, 3), "addclosefrom_np");
+        if (directory != null) {
+            check(LibC.posix_spawn_file_actions_addchdir_np(actions, directory.toString()), "addchdir_np");
+        }
+    }
+
+    /** Calls {@code posix_spawn}; a file that is not an executable format runs through {@code /bin/sh}. Returns the pid. */
+    private static int spawn(Path program, List<String> argv, Memory actions, Memory attr) throws IOException {
+        int[] pid = new int[1];
+        int error;
+        try (StringArray args = new StringArray(argv.toArray(String[]::new))) {
+            error = LibC.posix_spawn(pid, program.toString(), actions, attr, args, environment());
+        }
+        if (error == ENOEXEC) {
+            try (StringArray args = new StringArray(shArgv(program, argv))) {
+                error = LibC.posix_spawn(pid, SH, actions, attr, args, environment());
+            }
+        }
+        if (error != 0) {
+            throw new IOException("cannot run program '" + argv.get(0) + "': " + LibC.strerror(error));
+        }
+        return pid[0];
     }
 
     /**

@@ -72,10 +72,9 @@ final class SpawnedProcess extends Process {
     Output communicate(byte[] input) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Memory fds = new Memory(3 * POLLFD_SIZE);
-        Memory buffer = new Memory(CHUNK);
         int written = 0;
-        try {
+        // freed when done (close) rather than by JNA's cleaner after a collection (see PosixSpawn.start)
+        try (Memory fds = new Memory(3 * POLLFD_SIZE); Memory buffer = new Memory(CHUNK)) {
             if (input.length == 0) {
                 stdin = close(stdin);
             }
@@ -215,12 +214,13 @@ final class SpawnedProcess extends Process {
     }
 
     private void awaitExitWithoutReaping() {
-        Memory info = new Memory(SIGINFO_SIZE);
-        while (LibC.waitid(P_PID, pid, info, WEXITED | WNOWAIT) != 0) {
-            int errno = Native.getLastError();
-            if (errno != EINTR) {
-                throw new UncheckedIOException(new IOException("cannot wait for process " + pid + ": "
-                        + LibC.strerror(errno)));
+        try (Memory info = new Memory(SIGINFO_SIZE)) {
+            while (LibC.waitid(P_PID, pid, info, WEXITED | WNOWAIT) != 0) {
+                int errno = Native.getLastError();
+                if (errno != EINTR) {
+                    throw new UncheckedIOException(new IOException("cannot wait for process " + pid + ": "
+                            + LibC.strerror(errno)));
+                }
             }
         }
     }
